@@ -1,0 +1,5 @@
+"""Allow ``python -m qingyang_inspect``."""
+
+from qingyang_inspect.cli.app import main
+
+main()

@@ -1,0 +1,4 @@
+"""Messages of the cli area: ``key: (Chinese, English)``."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
