@@ -29,7 +29,9 @@ class Catalog:
         if cached is None:
             order = {key: n for n, key in enumerate(self.categories)}
             applicable = [item for item in self.items.values() if site_type in item.site_types]
-            cached = tuple(sorted(applicable, key=lambda item: order.get(item.category, len(order))))
+            cached = tuple(
+                sorted(applicable, key=lambda item: order.get(item.category, len(order)))
+            )
             self._by_type[site_type] = cached
         return cached
 

@@ -60,8 +60,13 @@ def language_from_env() -> Lang:
     return parse_lang(os.environ.get("INSPECT_LANG")) or "zh"
 
 
-def t(key: str, /, lang: Lang | None = None, **params: object) -> str:
-    """Render message ``key`` in ``lang`` (default: the current language)."""
+def t(key: str, /, **params: object) -> str:
+    """Render message ``key`` in the current language."""
+    return translate(_current, key, **params)
+
+
+def translate(lang: Lang, key: str, /, **params: object) -> str:
+    """Render message ``key`` in ``lang``."""
     zh, en = MESSAGES[key]
-    text = en if (lang or _current) == "en" else zh
+    text = en if lang == "en" else zh
     return text.format(**params) if params else text

@@ -1,4 +1,3 @@
 """Messages of the reports area: ``key: (Chinese, English)``."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
-}
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,108 @@
+"""Workspaces: a folder with an ``inspect.toml`` naming the standards, sites and store.
+
+Commands find the workspace as git finds a repository: from ``--workspace``,
+else ``INSPECT_WORKSPACE``, else the current folder and its parents. Paths in
+the config are relative to the workspace folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from qingyang_inspect.errors import WorkspaceError
+from qingyang_inspect.i18n import Lang, parse_lang, t
+
+CONFIG_NAME = "inspect.toml"
+ENV_WORKSPACE = "INSPECT_WORKSPACE"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace folder and its settings, with every path made absolute."""
+
+    root: Path
+    district: str
+    language: Lang
+    standards: Path
+    sites: Path
+    store: Path
+    evidence: Path
+    inspector: str | None = None
+
+    @property
+    def config_path(self) -> Path:
+        """The workspace's ``inspect.toml``."""
+        return self.root / CONFIG_NAME
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where derived, rebuildable data (the catalog cache) lives."""
+        return self.store.parent / "cache"
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding an ``inspect.toml``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def resolve_workspace(explicit: Path | None = None, cwd: Path | None = None) -> Workspace:
+    """Find and read the workspace (``--workspace``, ``INSPECT_WORKSPACE``, then upward)."""
+    chosen = explicit or (Path(env) if (env := os.environ.get(ENV_WORKSPACE)) else None)
+    if chosen is not None:
+        if not (chosen / CONFIG_NAME).is_file():
+            raise WorkspaceError(
+                t("workspace.not_a_workspace", path=chosen), hint=t("workspace.init_hint")
+            )
+        return load_workspace(chosen)
+    start = cwd or Path.cwd()
+    root = find_root(start)
+    if root is None:
+        raise WorkspaceError(t("workspace.not_found", path=start), hint=t("workspace.init_hint"))
+    return load_workspace(root)
+
+
+def load_workspace(root: Path) -> Workspace:
+    """Read ``root/inspect.toml``; errors name the file and the bad setting."""
+    config = root / CONFIG_NAME
+    try:
+        data = tomllib.loads(config.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkspaceError(t("workspace.bad_config", path=config, reason=exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorkspaceError(t("workspace.bad_config", path=config, reason=exc)) from None
+    section = data.get("workspace", {})
+    if not isinstance(section, dict):
+        raise WorkspaceError(t("workspace.bad_config", path=config, reason="[workspace]"))
+
+    def text(key: str, default: str) -> str:
+        value = section.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise WorkspaceError(
+                t("workspace.bad_setting", path=config, key=key, value=repr(value))
+            )
+        return value.strip()
+
+    lang = parse_lang(text("language", "zh"))
+    if lang is None:
+        raise WorkspaceError(
+            t("workspace.bad_setting", path=config, key="language", value=section["language"])
+        )
+    inspector = section.get("inspector")
+    base = root.resolve()
+    return Workspace(
+        root=base,
+        district=text("district", "青羊区"),
+        language=lang,
+        standards=base / text("standards", "standards"),
+        sites=base / text("sites", "sites"),
+        store=base / text("store", ".inspect/store.sqlite"),
+        evidence=base / text("evidence", ".inspect/evidence"),
+        inspector=inspector.strip() if isinstance(inspector, str) and inspector.strip() else None,
+    )
