@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from qingyang_inspect.catalog.models import Category, Item, Site, SiteType, StandardHeader
+from qingyang_inspect.errors import CatalogError
+from qingyang_inspect.i18n import t
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    """``；是否是 'X'？`` for the closest candidates (ids differ in case or a typo)."""
+    import difflib
+
+    pool = list(candidates)
+    by_upper = {c.upper(): c for c in pool}
+    if name.upper() in by_upper:
+        return t("check.suggest", candidate=by_upper[name.upper()])
+    close = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
+    return t("check.suggest", candidate="', '".join(close)) if close else ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,26 @@ class Catalog:
     def applies(self, item: Item, site: Site) -> bool:
         """Whether ``item`` is part of the checklist of ``site``."""
         return site.site_type in item.site_types
+
+    def site(self, site_id: str) -> Site:
+        """The site ``site_id``; :class:`CatalogError` naming the closest ids if unknown."""
+        site = self.sites.get(site_id)
+        if site is None:
+            raise CatalogError(
+                t("catalog.unknown_site", id=site_id, suggest=_suggest(site_id, self.sites)),
+                hint=t("catalog.unknown_hint_sites"),
+            )
+        return site
+
+    def item(self, item_id: str) -> Item:
+        """The item ``item_id``; :class:`CatalogError` naming the closest ids if unknown."""
+        item = self.items.get(item_id)
+        if item is None:
+            raise CatalogError(
+                t("catalog.unknown_item", id=item_id, suggest=_suggest(item_id, self.items)),
+                hint=t("catalog.unknown_hint_items"),
+            )
+        return item
 
     def rectification_days(self, item: Item) -> int:
         """The item's rectification days (整改时限), or the standard's default."""

@@ -183,4 +183,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings in {files} files",
     ),
     "validate.warning_tag": ("警告", "warning"),
+    # -- the catalog as commands use it ----------------------------------------
+    "catalog.invalid": (
+        "标准或点位文件有 {errors} 个错误，第一个是 {first}",
+        "the standard or site files have {errors} errors, the first is {first}",
+    ),
+    "catalog.invalid_hint": (
+        "运行 `inspect validate` 查看全部错误并修正",
+        "run `inspect validate` to see them all, then fix them",
+    ),
+    "catalog.unknown_site": ("未知点位 '{id}'{suggest}", "unknown site '{id}'{suggest}"),
+    "catalog.unknown_item": ("未知测评内容 '{id}'{suggest}", "unknown item '{id}'{suggest}"),
+    "catalog.unknown_hint_sites": (
+        "用 `inspect sites list` 查看全部点位编号",
+        "list the site ids with `inspect sites list`",
+    ),
+    "catalog.unknown_hint_items": (
+        "用 `inspect standards show` 查看全部测评内容编号",
+        "list the item ids with `inspect standards show`",
+    ),
 }

@@ -1,0 +1,46 @@
+"""Shared fixtures: the CLI runner and copies of the example workspaces."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from qingyang_inspect.i18n import set_language
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _reset_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in Chinese with no workspace or inspector from the environment."""
+    for name in ("INSPECT_LANG", "INSPECT_WORKSPACE", "INSPECT_INSPECTOR"):
+        monkeypatch.delenv(name, raising=False)
+    set_language("zh")
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Invoke ``inspect`` in-process; stdout and stderr are kept apart."""
+    from qingyang_inspect.cli.app import app
+
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def minimal_workspace(tmp_path: Path) -> Path:
+    """A fresh copy of ``tests/examples/valid/minimal`` (a complete small workspace)."""
+    target = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", target)
+    return target
