@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli import browse, validate
+from qingyang_inspect.cli import browse, schema, validate
 from qingyang_inspect.cli.common import State, early_language
 from qingyang_inspect.i18n import parse_lang, set_language, t
 
@@ -63,6 +63,7 @@ def main_callback(
 
 validate.register(app)
 browse.register(app)
+schema.register(app)
 
 
 def main() -> None:
