@@ -102,4 +102,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "existing evidence is never overwritten; restore the file from a backup "
         "or ask the administrator to check the workspace",
     ),
+    # -- walk (inspect record --site SITE, interactive) ---------------------------
+    "walk.header": (
+        "逐项检查：{site}（{site_id}）· 轮次 {round} · 检查人员 {inspector}",
+        "Walking {site} ({site_id}) · round {round} · inspector {inspector}",
+    ),
+    "walk.checklist": (
+        "本点位适用 {total} 项；本轮已记录 {done} 项，待检查 {todo} 项。随时输入 q 退出，Ctrl-C 中断，已记录的不会丢失。",
+        "{total} items apply to this site; {done} already recorded in this round, {todo} to check. "
+        "Type q to quit or press Ctrl-C at any time; what is recorded stays recorded.",
+    ),
+    "walk.ask_revisit": (
+        "已记录的 {done} 项默认跳过；是否重新查看？(y/N)",
+        "items already recorded are skipped; revisit them? (y/N)",
+    ),
+    "walk.nothing_left": (
+        "本轮该点位适用的 {total} 项均已记录，无需继续。",
+        "all {total} items of this site are recorded in this round; nothing left to do.",
+    ),
+    "walk.progress": ("第 {n}/{m} 项 · {category}", "item {n} of {m} · {category}"),
+    "walk.veto": ("一票否决", "veto"),
+    "walk.already": ("本轮已记录：{results}", "already recorded in this round: {results}"),
+    "walk.method_points": (
+        "测评方法：{method} · 标准分 {points} · {scoring}",
+        "method: {method} · points: {points} · {scoring}",
+    ),
+    "walk.counting_rule": ("计数规则：{rule}", "counting rule: {rule}"),
+    "walk.ask_choice": (
+        "符合 y / 不符合 n / 不适用 a / 跳过 s / 退出 q",
+        "pass y / fail n / n.a. a / skip s / quit q",
+    ),
+    "walk.choice_bad": (
+        "无法识别「{text}」；请输入 y（符合）、n（不符合）、a（不适用）、s（跳过）或 q（退出）",
+        "'{text}' is not an answer; type y (pass), n (fail), a (n.a.), s (skip) or q (quit)",
+    ),
+    "walk.ask_count": ("例数（回车 = 1）", "occurrences (Enter = 1)"),
+    "walk.count_bad": (
+        "「{text}」不是有效的例数；请输入不小于 1 的整数",
+        "'{text}' is not a count; type a whole number of at least 1",
+    ),
+    "walk.ask_note": ("问题描述（可空）", "note (optional)"),
+    "walk.ask_location": ("具体位置（可空）", "location (optional)"),
+    "walk.ask_photos": (
+        "照片路径（多张用空格或逗号分隔，可空）",
+        "photo paths (separated by spaces or commas; optional)",
+    ),
+    "walk.photos_bad_quote": (
+        "引号未配对：{text}；请重新输入",
+        "unbalanced quote in: {text}; type the paths again",
+    ),
+    "walk.photo_bad": ("照片有误：{message}", "bad photo: {message}"),
+    "walk.photo_hint": (
+        "{hint}；请重新输入照片路径（回车 = 不附照片）",
+        "{hint}; type the photo paths again (Enter = none)",
+    ),
+    "walk.photos_ok": ("{count} 张照片已校验", "{count} photo(s) checked"),
+    "walk.ask_on_spot": ("是否已立行立改？(y/N)", "fixed on the spot (立行立改)? (y/N)"),
+    "walk.yes_no_bad": ("请输入 y（是）或 n（否）", "type y (yes) or n (no)"),
+    "walk.ask_reason": ("不适用的原因（必填）", "reason it does not apply (required)"),
+    "walk.reason_required": ("不适用必须说明原因", "not applicable needs a reason"),
+    "walk.recorded": ("已记录：{result}（{id}）", "recorded: {result} ({id})"),
+    "walk.result.pass": ("符合", "pass"),
+    "walk.result.fail": ("不符合", "fail"),
+    "walk.result.na": ("不适用", "n.a."),
+    "walk.end": ("{site} 的检查清单已走完。", "end of the checklist of {site}."),
+    "walk.interrupted": (
+        "已中断；此前的记录均已保存。",
+        "interrupted; everything recorded so far is kept.",
+    ),
+    "walk.summary": (
+        "本次记录 {recorded} 项（符合 {passed}，不符合 {failed}，不适用 {na}），跳过 {skipped} 项；尚余 {remaining} 项未记录。",
+        "recorded {recorded} (pass {passed}, fail {failed}, n.a. {na}), skipped {skipped}; "
+        "{remaining} remaining.",
+    ),
+    "walk.resume": ("继续检查请执行：{command}", "to resume, run: {command}"),
 }

@@ -1,0 +1,343 @@
+"""``inspect record --site SITE`` without ``--item``: walk the site's checklist with prompts.
+
+Only prompting and rendering live here; which items to ask about and what an
+answer means are decided in :mod:`qingyang_inspect.walk`, and each answer is
+recorded at once through the store's record function (one transaction per
+finding). Quitting, end of input or Ctrl-C therefore keep everything answered
+so far; the walk ends with a summary and the command that resumes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shlex
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+import typer
+
+from qingyang_inspect.cli.common import EXIT_OK, state
+from qingyang_inspect.i18n import get_language, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from qingyang_inspect.catalog.models import Site
+    from qingyang_inspect.store.records import Result
+    from qingyang_inspect.walk import Answer, Plan, Step
+
+T = TypeVar("T")
+
+#: Exit code after Ctrl-C, as shells report a SIGINT death (128 + 2).
+EXIT_INTERRUPTED = 130
+
+
+class WalkSession(Protocol):
+    """What the walk needs from the store: the round, the inspector, record and look up."""
+
+    round_name: str
+    inspector: str
+
+    def recorded(self) -> dict[str, list[Result]]:
+        """Results already recorded for the site in the round, by item id (voided left out)."""
+
+    def record(self, item_id: str, answer: Answer, now: dt.datetime) -> str:
+        """Record one answer as a finding (one transaction); its id."""
+
+
+class _EndOfInput(Exception):
+    """Standard input ended (Ctrl-D, or the end of piped answers): treated as quit."""
+
+
+@dataclass
+class _Tally:
+    """What this walk recorded, for the summary."""
+
+    results: Counter[str] = field(default_factory=Counter)
+    items: set[str] = field(default_factory=set)
+    skipped: int = 0
+
+
+def run_walk(
+    ctx: typer.Context,
+    site_id: str,
+    round_name: str | None,
+    inspector: str | None,
+    *,
+    revisit: bool | None = None,
+) -> None:
+    """Walk ``site_id``'s checklist interactively, recording each answer as it is given.
+
+    ``revisit`` chooses whether items already recorded in the round are asked
+    again; ``None`` asks the inspector when there are any. Ends with
+    :class:`typer.Exit`: 0 after the last item or quit, 130 after Ctrl-C.
+    """
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.cli.common import console as make_console
+    from qingyang_inspect.errors import InspectError
+    from qingyang_inspect.walk import plan_walk
+
+    workspace = state(ctx).load_workspace()
+    catalog = load_workspace_catalog(workspace)
+    site = catalog.site(site_id)
+    session = open_session(ctx, site_id, round_name, inspector)
+    out = make_console()
+    recorded = session.recorded()
+    out.print(
+        _text(
+            "walk.header",
+            "bold",
+            site=site.name,
+            site_id=site.id,
+            round=session.round_name,
+            inspector=session.inspector,
+        )
+    )
+    tally = _Tally()
+    resume = _resume_command(ctx, site.id, session.round_name, inspector)
+    plan: Plan | None = None
+    try:
+        plan = plan_walk(catalog, site.id, recorded)
+        already = len(plan.recorded_before)
+        out.print(t("walk.checklist", total=plan.total, done=already, todo=len(plan.steps)))
+        if already and revisit is None:
+            revisit = _ask(out, t("walk.ask_revisit"), _yes_no(False), "walk.yes_no_bad")
+        if revisit:
+            plan = plan_walk(catalog, site.id, recorded, revisit=True)
+        if not plan.steps:
+            out.print(t("walk.nothing_left", total=plan.total))
+            raise typer.Exit(EXIT_OK)
+        _walk(out, plan, site, session, tally)
+    except KeyboardInterrupt:
+        out.print()
+        out.print(_text("walk.interrupted", "yellow"))
+        _summary(out, plan, tally, resume)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except _EndOfInput:
+        out.print()
+        _summary(out, plan, tally, resume)
+        raise typer.Exit(EXIT_OK) from None
+    except InspectError:
+        # The store refused (read-only, round closed meanwhile…): keep what was
+        # recorded, say how to resume once the cause is fixed.
+        _summary(out, plan, tally, resume)
+        raise
+    _summary(out, plan, tally, resume)
+    raise typer.Exit(EXIT_OK)
+
+
+def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Tally) -> None:
+    """Ask about each step in turn; return when done or when the inspector quits."""
+    from qingyang_inspect.walk import parse_choice
+
+    for step in plan.steps:
+        _show_step(out, step)
+        choice = _ask(out, t("walk.ask_choice"), parse_choice, "walk.choice_bad")
+        if choice == "quit":
+            return
+        if choice == "skip":
+            tally.skipped += 1
+            continue
+        answer = _ask_answer(out, choice)
+        with _interrupts_deferred():
+            finding_id = session.record(step.item.id, answer, dt.datetime.now().astimezone())
+        tally.results[answer.result] += 1
+        tally.items.add(step.item.id)
+        out.print(
+            _text(
+                "walk.recorded",
+                "green",
+                id=finding_id,
+                result=t(f"walk.result.{answer.result}"),
+            )
+        )
+    out.print()
+    out.print(_text("walk.end", "bold", site=site.name))
+
+
+def _ask_answer(out: Console, choice: str) -> Answer:
+    """The rest of an answer: count, note, location, photos, on-spot (fail) or reason (n.a.)."""
+    from qingyang_inspect.walk import Answer, optional_text, parse_count
+
+    if choice == "pass":
+        return Answer.passed()
+    if choice == "na":
+        reason = _ask(out, t("walk.ask_reason"), optional_text, "walk.reason_required")
+        return Answer.not_applicable(reason)
+    count = _ask(out, t("walk.ask_count"), parse_count, "walk.count_bad")
+    note = optional_text(_read(out, t("walk.ask_note")))
+    location = optional_text(_read(out, t("walk.ask_location")))
+    photos = _ask_photos(out)
+    on_spot = _ask(out, t("walk.ask_on_spot"), _yes_no(False), "walk.yes_no_bad")
+    return Answer.failed(count, note=note, location=location, photos=photos, on_spot=on_spot)
+
+
+def _ask_photos(out: Console) -> list[Path]:
+    """Photo paths, checked at once; a bad photo shows why and asks again."""
+    from qingyang_inspect.errors import RecordError
+    from qingyang_inspect.evidence import check_photos
+    from qingyang_inspect.walk import split_photo_paths
+
+    while True:
+        typed = _read(out, t("walk.ask_photos"))
+        try:
+            paths = split_photo_paths(typed)
+        except ValueError:
+            out.print(_text("walk.photos_bad_quote", "red", text=typed))
+            continue
+        if not paths:
+            return []
+        try:
+            check_photos(paths, stage="before")
+        except RecordError as exc:
+            out.print(_text("walk.photo_bad", "red", message=exc.message))
+            if exc.hint:
+                out.print(_text("walk.photo_hint", "dim", hint=exc.hint))
+            continue
+        out.print(t("walk.photos_ok", count=len(paths)))
+        return paths
+
+
+def _show_step(out: Console, step: Step) -> None:
+    """The item card: progress and category, id, requirement, method, points, rules."""
+    from rich.text import Text
+
+    from qingyang_inspect.labels import method_label, number, scoring_label
+
+    category = step.category
+    category_name = (
+        (category.name_en or category.name)
+        if category and get_language() == "en"
+        else (category.name if category else step.item.category)
+    )
+    item = step.item
+    out.print()
+    out.rule(Text(t("walk.progress", n=step.position, m=step.total, category=category_name)))
+    head = Text()
+    head.append(item.id, style="bold cyan")
+    if item.veto:
+        head.append("  ")
+        head.append(t("walk.veto"), style="bold red")
+    if step.recorded:
+        head.append("  ")
+        results = "、".join(t(f"walk.result.{r}") for r in step.recorded)
+        head.append(t("walk.already", results=results), style="yellow")
+    out.print(head)
+    out.print(Text(item.requirement, style="bold"))
+    if get_language() == "en" and item.requirement_en:
+        out.print(Text(item.requirement_en, style="italic"))
+    out.print(
+        Text(
+            t(
+                "walk.method_points",
+                method=method_label(item.method),
+                points=number(item.points),
+                scoring=scoring_label(item),
+            )
+        )
+    )
+    if item.counting_rule:
+        out.print(Text(t("walk.counting_rule", rule=item.counting_rule)))
+
+
+def _summary(out: Console, plan: Plan | None, tally: _Tally, resume: str) -> None:
+    """Recorded n (by result), skipped, remaining m, and how to resume."""
+    recorded = sum(tally.results.values())
+    remaining = plan.remaining(tally.items) if plan is not None else None
+    out.print(
+        _text(
+            "walk.summary",
+            "bold",
+            recorded=recorded,
+            passed=tally.results["pass"],
+            failed=tally.results["fail"],
+            na=tally.results["na"],
+            skipped=tally.skipped,
+            remaining="?" if remaining is None else remaining,
+        )
+    )
+    if remaining:
+        out.print(_text("walk.resume", "", command=resume))
+
+
+def _resume_command(
+    ctx: typer.Context, site_id: str, round_name: str, inspector: str | None
+) -> str:
+    """The command line that continues this walk where it stopped."""
+    words = ["inspect"]
+    workspace = state(ctx).workspace
+    if workspace is not None:
+        words += ["-w", str(workspace)]
+    words += ["record", "--site", site_id, "--round", round_name]
+    if inspector:
+        words += ["--inspector", inspector]
+    return shlex.join(words)
+
+
+def _read(out: Console, prompt: str) -> str:
+    """One line typed by the inspector; :class:`_EndOfInput` when input has ended."""
+    from rich.text import Text
+
+    try:
+        return out.input(Text(f"{prompt}: ", style="bold"))
+    except EOFError:
+        raise _EndOfInput from None
+
+
+def _ask(out: Console, prompt: str, parse: Callable[[str], T | None], bad_key: str) -> T:
+    """Ask until ``parse`` accepts the answer; a refused answer shows ``bad_key``."""
+    while True:
+        typed = _read(out, prompt)
+        value = parse(typed)
+        if value is not None:
+            return value
+        out.print(_text(bad_key, "red", text=typed.strip()))
+
+
+def _yes_no(default: bool) -> Callable[[str], bool | None]:
+    from qingyang_inspect.walk import parse_yes_no
+
+    return lambda typed: parse_yes_no(typed, default)
+
+
+def _text(key: str, style: str, /, **params: object) -> Text:
+    """Message ``key`` as rich Text: styled, and never parsed as markup (notes may hold ``[``)."""
+    from rich.text import Text
+
+    return Text(t(key, **params), style=style)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C while a finding is written, then deliver it.
+
+    The store's transaction already makes a write all-or-nothing; holding the
+    interrupt also keeps the summary honest: a finding that was committed is
+    always counted as recorded.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pending.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pending:
+        raise KeyboardInterrupt
+
+
+def open_session(
+    ctx: typer.Context, site_id: str, round_name: str | None, inspector: str | None
+) -> WalkSession:
+    """The store session the walk records through (resolves round and inspector first)."""
+    raise NotImplementedError  # wired to the store once it lands
