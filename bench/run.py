@@ -1,0 +1,501 @@
+"""Run every benchmark of the performance budget, each against its baseline in the same run.
+
+::
+
+    .venv/bin/python bench/run.py [--smoke] [--out DIR] [--runs N] [--only NAME ...] [--check]
+
+Each benchmark times the tool and a baseline that does the irreducible part of
+the same work, alternating the two (baseline, subject, subject, baseline, …)
+after a warm-up, and reports medians and their ratio. Shared machines are
+noisy; a ratio measured side by side is what can be compared between runs.
+
+Whole processes are timed through this interpreter's own bin folder
+(``.venv/bin/inspect`` next to ``sys.executable``), never through a version
+manager's shim. Peak memory of a process is its ``ru_maxrss`` from
+``os.wait4``, which reports the child alone.
+
+``--smoke`` runs everything at a tiny size once, to prove the benchmarks still
+work (CI runs it); it asserts nothing about time. The exit code is 0 when every
+benchmark ran, 1 when one failed to run, and with ``--check`` also 1 when a
+ratio misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402  (a sibling script, found through sys.path above)
+
+BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+INSPECT = str(BIN / "inspect")
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+@dataclass
+class ProcessRun:
+    """One finished child process: wall time, peak resident memory, exit code."""
+
+    seconds: float
+    max_rss_kib: int
+    returncode: int
+    stderr: str
+
+
+def run_process(
+    argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> ProcessRun:
+    """Run ``argv`` to completion, output discarded, and measure it.
+
+    ``os.wait4`` returns the resource usage of exactly this child (and its own
+    children), so each measurement's peak RSS is its own, not a running maximum.
+    """
+    stderr_file = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv),
+        cwd=cwd,
+        env=env if env is not None else child_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr_file,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr_file.seek(0)
+    err = stderr_file.read().decode("utf-8", "replace")
+    stderr_file.close()
+    return ProcessRun(seconds, int(usage.ru_maxrss), proc.returncode, err)
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for timed children: no workspace or language leaking in."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"INSPECT_WORKSPACE", "INSPECT_LANG", "INSPECT_INSPECTOR", "PYTHONPATH"}
+    }
+    env.update({"COLUMNS": "120", "NO_COLOR": "1", "PYTHONHASHSEED": "0"})
+    env.update(extra)
+    return env
+
+
+class BenchmarkFailed(RuntimeError):
+    """The subject or the baseline did not do its work (non-zero exit, wrong output)."""
+
+
+def checked(run: ProcessRun, argv: Sequence[str], ok_codes: tuple[int, ...] = (0,)) -> ProcessRun:
+    """``run``, or :class:`BenchmarkFailed` naming the command and its stderr."""
+    if run.returncode not in ok_codes:
+        raise BenchmarkFailed(
+            f"{' '.join(map(str, argv))} exited {run.returncode}:\n{run.stderr[-2000:]}"
+        )
+    return run
+
+
+@dataclass
+class Timings:
+    """Alternating measurements of a subject and its baseline."""
+
+    subject: list[float] = field(default_factory=list)
+    baseline: list[float] = field(default_factory=list)
+    subject_rss_kib: list[int] = field(default_factory=list)
+    baseline_rss_kib: list[int] = field(default_factory=list)
+
+
+def alternate(
+    subject: Callable[[], float | ProcessRun],
+    baseline: Callable[[], float | ProcessRun],
+    *,
+    runs: int,
+    warmup: int,
+) -> Timings:
+    """Warm both up, then time them ``runs`` times each in ABBA order.
+
+    The order flips every round so a slow drift of the machine (another job
+    starting, the CPU clocking down) weighs on both sides alike.
+    """
+    for _ in range(warmup):
+        baseline()
+        subject()
+    out = Timings()
+
+    def record(fn: Callable[[], float | ProcessRun], times: list[float], rss: list[int]) -> None:
+        result = fn()
+        if isinstance(result, ProcessRun):
+            times.append(result.seconds)
+            rss.append(result.max_rss_kib)
+        else:
+            times.append(result)
+
+    for n in range(runs):
+        pair = [
+            (baseline, out.baseline, out.baseline_rss_kib),
+            (subject, out.subject, out.subject_rss_kib),
+        ]
+        for fn, times, rss in pair if n % 2 == 0 else reversed(pair):
+            record(fn, times, rss)
+    return out
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    """Seconds ``fn()`` takes."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+# --- results -----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    name: str
+    what: str
+    baseline: str
+    target: float
+    median_s: float | None = None
+    baseline_median_s: float | None = None
+    ratio: float | None = None
+    ok: bool | None = None
+    runs: int = 0
+    size: str = ""
+    #: Extra measurements (peak RSS, growth), each with its own target and verdict.
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    timings: dict[str, list[float]] = field(default_factory=dict)
+    status: str = "ok"  # ok | failed | skipped
+    note: str = ""
+
+    def fill(self, timings: Timings) -> None:
+        """Medians, ratio and verdict from ``timings``."""
+        self.median_s = statistics.median(timings.subject)
+        self.baseline_median_s = statistics.median(timings.baseline)
+        self.ratio = self.median_s / self.baseline_median_s
+        self.runs = len(timings.subject)
+        self.ok = self.ratio <= self.target and all(c["ok"] for c in self.checks)
+        self.timings = {"subject_s": timings.subject, "baseline_s": timings.baseline}
+        if timings.subject_rss_kib:
+            self.timings["subject_max_rss_kib"] = [float(x) for x in timings.subject_rss_kib]
+            self.timings["baseline_max_rss_kib"] = [float(x) for x in timings.baseline_rss_kib]
+
+
+def fmt_seconds(value: float | None) -> str:
+    """``12.3 ms`` or ``4.56 s``."""
+    if value is None:
+        return "-"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(rows: list[Row]) -> str:
+    """The results as a Markdown table (readable in a terminal, pasteable into a README)."""
+    head = ["what", "median", "baseline median", "ratio", "target", "ok?"]
+    lines = [head]
+    for row in rows:
+        if row.status != "ok":
+            lines.append([row.what, row.status, "-", "-", f"≤ {row.target:g}×", row.note or "-"])
+            continue
+        verdict = "yes" if row.ok else "NO"
+        lines.append(
+            [
+                row.what,
+                fmt_seconds(row.median_s),
+                f"{fmt_seconds(row.baseline_median_s)} ({row.baseline})",
+                f"{row.ratio:.2f}×",
+                f"≤ {row.target:g}×",
+                verdict,
+            ]
+        )
+        lines.extend(
+            [
+                f"↳ {check['what']}",
+                check["value"],
+                "-",
+                "-",
+                check["target"],
+                "yes" if check["ok"] else "NO",
+            ]
+            for check in row.checks
+        )
+    out = ["| " + " | ".join(lines[0]) + " |", "|" + "---|" * len(head)]
+    out += ["| " + " | ".join(cells) + " |" for cells in lines[1:]]
+    return "\n".join(out)
+
+
+def machine() -> dict[str, Any]:
+    """Where the numbers were measured."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = {}
+    for dist in ("typer", "pydantic", "pydantic-core", "PyYAML", "openpyxl", "rich"):
+        try:
+            from importlib.metadata import version
+
+            versions[dist] = version(dist)
+        except Exception:
+            versions[dist] = "?"
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "sqlite": __import__("sqlite3").sqlite_version,
+        "packages": versions,
+        "commit": commit,
+    }
+
+
+# --- the benchmarks ----------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """Options of this run and a scratch folder for its workspaces."""
+
+    smoke: bool
+    runs: int
+    warmup: int
+    scratch: Path
+
+    def copy_bundled_workspace(self, name: str) -> Path:
+        """A copy of the repository's own workspace (config, standards, sites; no store)."""
+        target = self.scratch / name
+        target.mkdir()
+        shutil.copy2(REPO / "inspect.toml", target / "inspect.toml")
+        shutil.copytree(REPO / "standards", target / "standards")
+        shutil.copytree(REPO / "sites", target / "sites")
+        return target
+
+
+Benchmark = Callable[[Context, Row], None]
+BENCHMARKS: list[tuple[Row, Benchmark]] = []
+
+
+def benchmark(
+    name: str, what: str, baseline: str, target: float
+) -> Callable[[Benchmark], Benchmark]:
+    """Register a benchmark function under a row of the table."""
+
+    def wrap(fn: Benchmark) -> Benchmark:
+        BENCHMARKS.append((Row(name=name, what=what, baseline=baseline, target=target), fn))
+        return fn
+
+    return wrap
+
+
+def _pass(argv: list[str] | None = None) -> Callable[[], ProcessRun]:
+    cmd = argv or [PYTHON, "-c", "pass"]
+    return lambda: checked(run_process(cmd), cmd)
+
+
+@benchmark("help", "`inspect --help`", "`python -c pass`", 12)
+def bench_help(ctx: Context, row: Row) -> None:
+    """Start-up of the CLI: typer, the app and every command's help text."""
+    cmd = [INSPECT, "--help"]
+    row.fill(
+        alternate(
+            lambda: checked(run_process(cmd), cmd),
+            _pass(),
+            runs=ctx.runs * 2,
+            warmup=ctx.warmup,
+        )
+    )
+
+
+def _yaml_baseline_script(files: list[Path], target: Path) -> list[str]:
+    """A script that parses ``files`` with PyYAML's C loader and nothing else."""
+    listing = target / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    script = target / "yaml_only.py"
+    script.write_text(
+        "import sys\n"
+        "import yaml\n"
+        "for name in open(sys.argv[1], encoding='utf-8').read().splitlines():\n"
+        "    with open(name, 'rb') as f:\n"
+        "        yaml.load(f, Loader=yaml.CSafeLoader)\n",
+        encoding="utf-8",
+    )
+    return [PYTHON, str(script), str(listing)]
+
+
+@benchmark(
+    "validate",
+    "`inspect validate`, 2,000 items, 1,000 sites",
+    "PyYAML C loader over the same files",
+    1.5,
+)
+def bench_validate(ctx: Context, row: Row) -> None:
+    """Validation of a large workspace against parsing its YAML and nothing more."""
+    size = (
+        generate.Size(items=60, sites=30, site_types=4, common_items=10)
+        if ctx.smoke
+        else generate.Size(items=2000, sites=1000, site_types=10, common_items=100)
+    )
+    row.size = f"{size.items} items, {size.sites} sites, {size.site_types} site types"
+    if ctx.smoke:
+        row.what = f"`inspect validate`, {size.items} items, {size.sites} sites (smoke)"
+    ws = ctx.scratch / "validate"
+    spec = generate.generate_workspace(ws, size)
+    cmd = [INSPECT, "--workspace", str(ws), "validate"]
+    base = _yaml_baseline_script(spec.files, ctx.scratch)
+    row.fill(
+        alternate(
+            lambda: checked(run_process(cmd), cmd),
+            lambda: checked(run_process(base), base),
+            runs=ctx.runs,
+            warmup=ctx.warmup,
+        )
+    )
+
+
+@benchmark(
+    "catalog_cache",
+    "catalog load on `record`, cache warm (bundled workspace, in-process)",
+    "read + `json.loads` of the cache file",
+    3,
+)
+def bench_catalog_cache(ctx: Context, row: Row) -> None:
+    """``load_workspace_catalog`` from a warm cache against decoding the same JSON."""
+    from qingyang_inspect.catalog.cache import CACHE_NAME, load_workspace_catalog
+    from qingyang_inspect.workspace import load_workspace
+
+    ws = load_workspace(ctx.copy_bundled_workspace("catalog_cache"))
+    catalog = load_workspace_catalog(ws)  # the first run writes the cache
+    cache_file = ws.cache_dir / CACHE_NAME
+    if not cache_file.is_file():
+        raise BenchmarkFailed(f"no cache written at {cache_file}")
+    row.size = (
+        f"{len(catalog.items)} items, {len(catalog.sites)} sites, {cache_file.stat().st_size} B"
+    )
+    # One call takes about a millisecond: time batches so the clock's resolution
+    # and the loop do not matter, and report the time of one call.
+    batch = 1 if ctx.smoke else 20
+
+    def subject() -> float:
+        return timed(lambda: [load_workspace_catalog(ws) for _ in range(batch)]) / batch
+
+    def baseline() -> float:
+        return timed(lambda: [json.loads(cache_file.read_bytes()) for _ in range(batch)]) / batch
+
+    row.fill(alternate(subject, baseline, runs=ctx.runs * 4, warmup=ctx.warmup * 3))
+
+
+# --- main --------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks, print the table, write ``results.json``; the exit code."""
+    parser = argparse.ArgumentParser(description="Run the performance budget benchmarks.")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run, no verdicts")
+    parser.add_argument("--out", type=Path, default=BENCH / "results", help="folder for JSON")
+    parser.add_argument("--runs", type=int, default=None, help="timed runs per benchmark")
+    parser.add_argument("--only", nargs="*", default=None, help="benchmark names to run")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch workspaces")
+    args = parser.parse_args(argv)
+
+    if not Path(INSPECT).exists():
+        print(f"error: {INSPECT} not found; install the project into this venv", file=sys.stderr)
+        return 2
+    runs = args.runs if args.runs is not None else (1 if args.smoke else 5)
+    scratch = Path(tempfile.mkdtemp(prefix="qingyang-bench-"))
+    ctx = Context(smoke=args.smoke, runs=runs, warmup=0 if args.smoke else 1, scratch=scratch)
+    rows: list[Row] = []
+    started = time.perf_counter()
+    try:
+        for template, fn in BENCHMARKS:
+            if args.only is not None and template.name not in args.only:
+                continue
+            row = Row(**asdict(template))
+            print(f"--- {row.name}: {row.what}", file=sys.stderr, flush=True)
+            t0 = time.perf_counter()
+            try:
+                fn(ctx, row)
+            except Skip as skip:
+                row.status, row.note = "skipped", str(skip)
+            except Exception as exc:  # report and go on: one broken benchmark is one row
+                row.status, row.note = "failed", f"{type(exc).__name__}: {exc}"
+                traceback.print_exc()
+            print(f"    {row.status} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            rows.append(row)
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+        else:
+            print(f"scratch kept in {scratch}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+
+    print(table(rows))
+    if args.smoke:
+        print("(smoke run: tiny sizes, one run; the ratios mean nothing)")
+    info = machine()
+    print(
+        f"\nmachine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}; "
+        f"{elapsed:.0f} s in total"
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "smoke": args.smoke,
+        "runs": runs,
+        "elapsed_s": round(elapsed, 1),
+        "machine": info,
+        "rows": [asdict(r) for r in rows],
+    }
+    out_file = args.out / ("smoke.json" if args.smoke else "results.json")
+    out_file.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"results: {out_file}")
+
+    if any(r.status == "failed" for r in rows):
+        return 1
+    if args.check and not args.smoke and any(r.status == "ok" and not r.ok for r in rows):
+        return 1
+    return 0
+
+
+class Skip(Exception):
+    """A benchmark whose code under test does not exist yet."""
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
