@@ -1,0 +1,318 @@
+"""Opening and closing rounds, and recording findings: the rules, then one write.
+
+Every function takes ``now`` from its caller (the CLI passes the clock, tests
+pass fixed times) and checks everything before it writes anything: a refused
+finding leaves no row, no event and no photo link behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qingyang_inspect.errors import RecordError
+from qingyang_inspect.i18n import t
+from qingyang_inspect.store.ids import new_finding_id
+from qingyang_inspect.store.records import RESULTS, ROUND_KINDS, Finding, Photo, Result, Round
+from qingyang_inspect.store.state import FindingFacts, initial_state
+
+if TYPE_CHECKING:
+    from qingyang_inspect.catalog.catalog import Catalog
+    from qingyang_inspect.store.db import Store
+    from qingyang_inspect.workspace import Workspace
+
+#: Longest round name, note or location accepted (a paragraph, not a document).
+MAX_NAME = 100
+MAX_TEXT = 2000
+
+
+# -- who -------------------------------------------------------------------------
+
+
+def resolve_inspector(given: str | None, workspace: Workspace) -> str:
+    """The inspector (检查人员): ``given`` (option or ``INSPECT_INSPECTOR``), else the config's.
+
+    No finding and no change is anonymous: with neither, :class:`RecordError`
+    says how to set one.
+    """
+    for value in (given, workspace.inspector):
+        if value is not None and value.strip():
+            return value.strip()
+    raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
+
+
+# -- rounds ----------------------------------------------------------------------
+
+
+def open_round(
+    store: Store,
+    catalog: Catalog,
+    *,
+    name: str,
+    kind: str,
+    date: dt.date,
+    actor: str,
+    now: dt.datetime,
+) -> Round:
+    """Open a round (轮次) pinned to the catalog's standard id and version."""
+    clean = name.strip()
+    if not clean or len(clean) > MAX_NAME or any(ch < " " for ch in clean):
+        raise RecordError(t("round.bad_name", name=name, max=MAX_NAME), hint=t("round.name_hint"))
+    kind_ = next((k for k in ROUND_KINDS if k == kind), None)
+    if kind_ is None:
+        raise RecordError(
+            t("round.bad_kind", kind=kind, kinds=", ".join(ROUND_KINDS)), hint=t("round.kind_hint")
+        )
+    _require_aware(now)
+    round_ = Round(
+        name=clean,
+        kind=kind_,
+        date=date,
+        standard_id=catalog.standard.id,
+        standard_version=catalog.standard.version,
+        status="open",
+        opened_at=now,
+    )
+    with store.transaction():
+        if store.has_round(clean):
+            raise RecordError(t("round.exists", name=clean), hint=t("round.exists_hint"))
+        store.add_round(round_, opened_by=actor)
+    return round_
+
+
+def close_round(store: Store, *, name: str, actor: str, now: dt.datetime) -> Round:
+    """Close the round ``name``: nothing more can be recorded into it."""
+    _require_aware(now)
+    with store.transaction():
+        found = store.round(name)
+        if found.status == "closed":
+            raise RecordError(t("round.already_closed", name=name), hint=t("round.list_hint"))
+        store.add_round_closure(name, closed_at=now, closed_by=actor)
+    return Round(
+        name=found.name,
+        kind=found.kind,
+        date=found.date,
+        standard_id=found.standard_id,
+        standard_version=found.standard_version,
+        status="closed",
+        opened_at=found.opened_at,
+        closed_at=now,
+    )
+
+
+def choose_round(store: Store, name: str | None) -> Round:
+    """The round to record into: ``name`` if given (it must be open), else the only open one."""
+    if name is not None:
+        found = store.round(name)
+        if found.status != "open":
+            raise RecordError(t("round.closed", name=name), hint=t("round.closed_hint"))
+        return found
+    open_rounds = [r for r in store.rounds() if r.status == "open"]
+    if not open_rounds:
+        raise RecordError(t("round.none_open"), hint=t("round.none_open_hint"))
+    if len(open_rounds) > 1:
+        raise RecordError(
+            t("round.several_open", names=", ".join(r.name for r in open_rounds)),
+            hint=t("round.several_open_hint"),
+        )
+    return open_rounds[0]
+
+
+def version_warning(round_: Round, catalog: Catalog) -> str | None:
+    """A warning when the standard changed since the round pinned it, else ``None``."""
+    standard = catalog.standard
+    if (round_.standard_id, round_.standard_version) == (standard.id, standard.version):
+        return None
+    return t(
+        "round.version_changed",
+        name=round_.name,
+        pinned=f"{round_.standard_id} {round_.standard_version}",
+        current=f"{standard.id} {standard.version}",
+    )
+
+
+# -- findings --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordRequest:
+    """What an inspector asks to record: the options of ``inspect record``, typed.
+
+    ``count`` is the number of occurrences (例数): required ≥ 1 for ``fail``
+    (default 1), refused for ``pass`` and ``na``. ``at`` defaults to ``now``;
+    ``due`` to the found date plus the item's rectification days.
+    """
+
+    site_id: str
+    item_id: str
+    result: str
+    inspector: str
+    count: int | None = None
+    note: str | None = None
+    location: str | None = None
+    photos: Sequence[Path] = ()
+    at: dt.datetime | None = None
+    due: dt.date | None = None
+    on_spot: bool = False
+    round_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A finding just stored, with warnings to show (e.g. the standard changed version)."""
+
+    finding: Finding
+    round: Round
+    warnings: tuple[str, ...] = ()
+
+
+def record_finding(
+    store: Store, catalog: Catalog, request: RecordRequest, *, now: dt.datetime
+) -> Recorded:
+    """Check ``request``, store its photos, then store the finding in one transaction."""
+    round_ = choose_round(store, request.round_name)
+    facts = build_facts(catalog, round_, request, now=now)
+    if request.photos:
+        from qingyang_inspect.evidence import ingest_photos
+
+        stored = ingest_photos(store.evidence_dir, list(request.photos), stage="before")
+        facts = _with_photos(facts, tuple(p.as_photo("before") for p in stored))
+    # add_findings re-checks, inside the transaction, that the round is still open.
+    store.add_findings([facts])
+    warning = version_warning(round_, catalog)
+    return Recorded(
+        finding=initial_state(facts), round=round_, warnings=(warning,) if warning else ()
+    )
+
+
+def build_facts(
+    catalog: Catalog, round_: Round, request: RecordRequest, *, now: dt.datetime
+) -> FindingFacts:
+    """The facts to store for ``request``, or :class:`RecordError` saying what is wrong (pure)."""
+    _require_aware(now)
+    site = catalog.site(request.site_id)
+    item = catalog.item(request.item_id)
+    if not catalog.applies(item, site):
+        site_type = catalog.site_types.get(site.site_type)
+        raise RecordError(
+            t(
+                "record.not_applicable",
+                item=item.id,
+                site=site.id,
+                site_type=site_type.name if site_type else site.site_type,
+            ),
+            hint=t("record.not_applicable_hint", site=site.id),
+        )
+    result = check_result(request.result)
+    occurrences = check_count(result, request.count)
+    note = clean_text(request.note, "--note")
+    location = clean_text(request.location, "--location")
+    if result == "na" and note is None:
+        raise RecordError(t("record.na_needs_note"), hint=t("record.na_needs_note_hint"))
+    inspector = request.inspector.strip()
+    if not inspector:
+        raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
+    found_at = request.at if request.at is not None else now
+    _require_aware(found_at)
+    if found_at > now:
+        raise RecordError(
+            t("record.future", at=_show(found_at), now=_show(now)), hint=t("record.future_hint")
+        )
+    due: dt.date | None = None
+    if result == "fail":
+        if request.on_spot:
+            if request.due is not None:
+                raise RecordError(t("record.on_spot_due"), hint=t("record.on_spot_hint"))
+            due = found_at.date()
+        elif request.due is not None:
+            due = check_due(request.due, found_at)
+        else:
+            due = found_at.date() + dt.timedelta(days=catalog.rectification_days(item))
+    else:
+        if request.on_spot:
+            raise RecordError(t("record.on_spot_not_fail"), hint=t("record.on_spot_hint"))
+        if request.due is not None:
+            raise RecordError(t("record.due_not_fail"), hint=t("record.due_not_fail_hint"))
+    return FindingFacts(
+        id=new_finding_id(now),
+        round_name=round_.name,
+        site_id=site.id,
+        item_id=item.id,
+        result=result,
+        occurrences=occurrences,
+        inspector=inspector,
+        found_at=found_at,
+        recorded_at=now,
+        note=note,
+        location=location,
+        due_date=due,
+        on_spot=request.on_spot,
+    )
+
+
+def check_result(value: str) -> Result:
+    """``pass``, ``fail`` or ``na``; :class:`RecordError` for anything else."""
+    for result in RESULTS:
+        if value == result:
+            return result
+    raise RecordError(
+        t("record.bad_result", value=value, results=", ".join(RESULTS)),
+        hint=t("record.bad_result_hint"),
+    )
+
+
+def check_count(result: Result, count: int | None) -> int:
+    """The occurrences to store: fail needs ≥ 1 (default 1); pass and na take none."""
+    if result == "fail":
+        if count is None:
+            return 1
+        if count < 1:
+            raise RecordError(t("record.count_too_small", count=count), hint=t("record.count_hint"))
+        return count
+    if count is not None:
+        raise RecordError(
+            t("record.count_not_fail", result=t(f"finding.result.{result}")),
+            hint=t("record.count_not_fail_hint"),
+        )
+    return 0
+
+
+def check_due(due: dt.date, found_at: dt.datetime) -> dt.date:
+    """A due date on or after the found date."""
+    if due < found_at.date():
+        raise RecordError(
+            t("record.due_before_found", due=due.isoformat(), found=found_at.date().isoformat()),
+            hint=t("record.due_hint"),
+        )
+    return due
+
+
+def clean_text(value: str | None, option: str) -> str | None:
+    """Stripped text, ``None`` when empty; :class:`RecordError` when too long."""
+    if value is None:
+        return None
+    text = value.strip()
+    if len(text) > MAX_TEXT:
+        raise RecordError(
+            t("record.text_too_long", option=option, length=len(text), max=MAX_TEXT),
+            hint=t("record.text_too_long_hint"),
+        )
+    return text or None
+
+
+def _with_photos(facts: FindingFacts, photos: tuple[Photo, ...]) -> FindingFacts:
+    from dataclasses import replace
+
+    return replace(facts, photos=photos)
+
+
+def _require_aware(value: dt.datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("datetimes passed to the store must carry a time zone")
+
+
+def _show(value: dt.datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,308 @@
+"""Every SQL statement of the store, and the one place that knows the SQL dialect.
+
+The statements are plain, portable SQL (no ``INSERT OR …``, no ``ON CONFLICT``
+upserts, no SQLite-only functions) written with named ``:name`` parameters,
+so a PostgreSQL backend needs only :func:`to_pyformat` and the few
+dialect-specific pieces kept in :class:`Dialect` (how to ask for the tables,
+``WITHOUT ROWID``, the connection pragmas and the triggers that make history
+append-only). Nothing outside this module holds SQL text.
+
+Tables (see :data:`MIGRATIONS`):
+
+* ``schema_version`` — one row per applied migration.
+* ``rounds`` / ``round_closures`` — a round as opened (pinned to the standard's
+  id and version) and, once closed, when and by whom.
+* ``findings`` — the immutable facts of each finding as first recorded.
+* ``events`` — the append-only history of each finding, ``seq`` 1, 2, … per
+  finding; ``seq`` 1 is always the ``recorded`` event.
+* ``photos`` — evidence photos linked to the event that attached them.
+
+A finding's current state is *derived* from its events (see
+:mod:`qingyang_inspect.store.state`); no row is ever updated or deleted, and
+triggers refuse any attempt to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+# -- dialect -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between SQL engines; everything else in this module is shared."""
+
+    name: str
+    #: Appended to tables keyed by their primary key alone (a single b-tree in SQLite).
+    without_rowid: str
+    #: Lists the tables of the store (to tell a new store from an old or foreign file).
+    list_tables: str
+    #: Statements run on every new connection (writable or read-only).
+    connect_pragmas: tuple[str, ...]
+    #: Statements run once a writable connection is open.
+    write_pragmas: tuple[str, ...]
+    #: Statements run on a read-only connection.
+    read_pragmas: tuple[str, ...]
+    #: Starts a write transaction that takes the write lock at once.
+    begin_write: str
+    #: Starts a read transaction (one snapshot for several statements).
+    begin_read: str
+    #: Triggers refusing UPDATE and DELETE on the append-only tables.
+    append_only_trigger: str
+
+
+SQLITE: Final = Dialect(
+    name="sqlite",
+    without_rowid=" WITHOUT ROWID",
+    list_tables="SELECT name FROM sqlite_master WHERE type = 'table'",
+    connect_pragmas=("PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 30000"),
+    # WAL: readers never block the writer; NORMAL is durable across process
+    # crashes in WAL mode (only a power cut can lose the last commits).
+    write_pragmas=("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"),
+    read_pragmas=("PRAGMA query_only = ON",),
+    begin_write="BEGIN IMMEDIATE",
+    begin_read="BEGIN",
+    append_only_trigger=(
+        "CREATE TRIGGER {table}_no_{action} BEFORE {verb} ON {table} "
+        "BEGIN SELECT RAISE(ABORT, '{table} is append-only: {verb} refused'); END"
+    ),
+)
+
+COMMIT: Final = "COMMIT"
+ROLLBACK: Final = "ROLLBACK"
+
+_NAMED = re.compile(r"(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def to_pyformat(statement: str) -> str:
+    """``:name`` parameters as ``%(name)s`` (psycopg), for a future PostgreSQL backend."""
+    return _NAMED.sub(r"%(\1)s", statement.replace("%", "%%"))
+
+
+# -- schema and migrations -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: applied in order, each inside a transaction."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+    #: New tables whose rows may never be updated or deleted (they get triggers).
+    append_only: tuple[str, ...] = ()
+
+    def render(self, dialect: Dialect) -> list[str]:
+        """The statements with the dialect's pieces filled in, then the triggers."""
+        statements = [s.format(without_rowid=dialect.without_rowid) for s in self.statements]
+        return statements + append_only_triggers(dialect, self.append_only)
+
+
+ROUND_KINDS_SQL = "'self-check', 'supervision', 'unannounced', 're-inspection', 'acceptance'"
+EVENT_KINDS_SQL = "'recorded', 'amended', 'rectified', 'rechecked', 'voided'"
+
+_V1: Final = (
+    """CREATE TABLE schema_version (
+        version INTEGER NOT NULL PRIMARY KEY,
+        description TEXT NOT NULL,
+        tool_version TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE rounds (
+        name TEXT NOT NULL PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ({ROUND_KINDS_SQL})),
+        round_date TEXT NOT NULL,
+        standard_id TEXT NOT NULL,
+        standard_version TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        opened_by TEXT NOT NULL
+    )""",
+    """CREATE TABLE round_closures (
+        round_name TEXT NOT NULL PRIMARY KEY REFERENCES rounds (name),
+        closed_at TEXT NOT NULL,
+        closed_by TEXT NOT NULL
+    )""",
+    # Few indexes on purpose: bulk imports pay for each one on every row.
+    """CREATE TABLE findings (
+        id TEXT NOT NULL PRIMARY KEY,
+        round_name TEXT NOT NULL REFERENCES rounds (name),
+        site_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('pass', 'fail', 'na')),
+        occurrences INTEGER NOT NULL,
+        inspector TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        note TEXT,
+        location TEXT,
+        due_date TEXT,
+        on_spot INTEGER NOT NULL CHECK (on_spot IN (0, 1)),
+        CHECK ((result = 'fail' AND occurrences >= 1) OR (result <> 'fail' AND occurrences = 0)),
+        CHECK (on_spot = 0 OR result = 'fail')
+    ){without_rowid}""",
+    "CREATE INDEX findings_by_round ON findings (round_name, found_at, id)",
+    f"""CREATE TABLE events (
+        finding_id TEXT NOT NULL REFERENCES findings (id),
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        kind TEXT NOT NULL CHECK (kind IN ({EVENT_KINDS_SQL})),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL,
+        reason TEXT,
+        CHECK ((seq = 1 AND kind = 'recorded') OR (seq > 1 AND kind <> 'recorded')),
+        PRIMARY KEY (finding_id, seq)
+    ){{without_rowid}}""",
+    """CREATE TABLE photos (
+        finding_id TEXT NOT NULL,
+        event_seq INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        original_name TEXT NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('before', 'after')),
+        relpath TEXT NOT NULL,
+        PRIMARY KEY (finding_id, event_seq, position),
+        FOREIGN KEY (finding_id, event_seq) REFERENCES events (finding_id, seq)
+    ){without_rowid}""",
+)
+
+#: The schema's history. Append a new :class:`Migration` to change it; never edit one.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "rounds, findings, events, photos",
+        _V1,
+        # Every table: nothing the store holds is ever changed or deleted.
+        append_only=("schema_version", "rounds", "round_closures", "findings", "events", "photos"),
+    ),
+)
+
+
+def append_only_triggers(dialect: Dialect, tables: tuple[str, ...]) -> list[str]:
+    """Triggers that refuse UPDATE and DELETE on ``tables``."""
+    return [
+        dialect.append_only_trigger.format(table=table, action=verb.lower(), verb=verb)
+        for table in tables
+        for verb in ("UPDATE", "DELETE")
+    ]
+
+
+SELECT_SCHEMA_VERSION: Final = "SELECT MAX(version) FROM schema_version"
+INSERT_SCHEMA_VERSION: Final = (
+    "INSERT INTO schema_version (version, description, tool_version, applied_at) "
+    "VALUES (:version, :description, :tool_version, CURRENT_TIMESTAMP)"
+)
+
+# -- rounds --------------------------------------------------------------------
+
+_ROUND_COLUMNS = (
+    "r.name, r.kind, r.round_date, r.standard_id, r.standard_version, r.opened_at, c.closed_at"
+)
+_ROUND_FROM = "FROM rounds r LEFT JOIN round_closures c ON c.round_name = r.name"
+
+SELECT_ROUNDS: Final = f"SELECT {_ROUND_COLUMNS} {_ROUND_FROM} ORDER BY r.round_date, r.name"
+SELECT_ROUND: Final = f"SELECT {_ROUND_COLUMNS} {_ROUND_FROM} WHERE r.name = :name"
+INSERT_ROUND: Final = (
+    "INSERT INTO rounds (name, kind, round_date, standard_id, standard_version, opened_at, "
+    "opened_by) VALUES (:name, :kind, :round_date, :standard_id, :standard_version, "
+    ":opened_at, :opened_by)"
+)
+INSERT_ROUND_CLOSURE: Final = (
+    "INSERT INTO round_closures (round_name, closed_at, closed_by) "
+    "VALUES (:round_name, :closed_at, :closed_by)"
+)
+COUNT_FINDINGS_BY_ROUND: Final = (
+    "SELECT round_name, COUNT(*) FROM findings GROUP BY round_name ORDER BY round_name"
+)
+
+# -- findings, events, photos --------------------------------------------------
+
+INSERT_FINDING: Final = (
+    "INSERT INTO findings (id, round_name, site_id, item_id, result, occurrences, inspector, "
+    "found_at, recorded_at, note, location, due_date, on_spot) VALUES (:id, :round_name, "
+    ":site_id, :item_id, :result, :occurrences, :inspector, :found_at, :recorded_at, :note, "
+    ":location, :due_date, :on_spot)"
+)
+INSERT_EVENT: Final = (
+    "INSERT INTO events (finding_id, seq, kind, at, actor, data, reason) "
+    "VALUES (:finding_id, :seq, :kind, :at, :actor, :data, :reason)"
+)
+INSERT_PHOTO: Final = (
+    "INSERT INTO photos (finding_id, event_seq, position, sha256, original_name, stage, "
+    "relpath) VALUES (:finding_id, :event_seq, :position, :sha256, :original_name, :stage, "
+    ":relpath)"
+)
+NEXT_EVENT_SEQ: Final = (
+    "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE finding_id = :finding_id"
+)
+SELECT_EVENTS: Final = (
+    "SELECT seq, finding_id, kind, at, actor, data, reason FROM events "
+    "WHERE finding_id = :finding_id ORDER BY seq"
+)
+#: Finding ids starting with a prefix: a range on the key, portable and index-friendly.
+SELECT_IDS_BY_PREFIX: Final = (
+    "SELECT id FROM findings WHERE id >= :low AND id < :high ORDER BY id LIMIT :limit"
+)
+
+#: Column order of :func:`select_history`'s rows (read by position in the store).
+HISTORY_COLUMNS: Final = (
+    "f.id",
+    "f.round_name",
+    "f.site_id",
+    "f.item_id",
+    "f.result",
+    "f.occurrences",
+    "f.inspector",
+    "f.found_at",
+    "f.recorded_at",
+    "f.note",
+    "f.location",
+    "f.due_date",
+    "f.on_spot",
+    "e.seq",
+    "e.kind",
+    "e.at",
+    "e.actor",
+    "e.data",
+    "e.reason",
+    "p.position",
+    "p.sha256",
+    "p.original_name",
+    "p.stage",
+    "p.relpath",
+)
+
+
+def select_history(*, by_id: bool = False, by_round: bool = False, by_site: bool = False) -> str:
+    """Findings with their events and photos, one row per (event, photo), in finding order.
+
+    Rows come ordered by ``found_at``, then id, then event ``seq`` and photo
+    position, so a reader can fold each finding's rows as they stream by.
+    """
+    conditions = []
+    if by_id:
+        conditions.append("f.id = :id")
+    if by_round:
+        conditions.append("f.round_name = :round_name")
+    if by_site:
+        conditions.append("f.site_id = :site_id")
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    return (
+        f"SELECT {', '.join(HISTORY_COLUMNS)} FROM findings f "
+        "JOIN events e ON e.finding_id = f.id "
+        "LEFT JOIN photos p ON p.finding_id = e.finding_id AND p.event_seq = e.seq"
+        f"{where} ORDER BY f.found_at, f.id, e.seq, p.position"
+    )
+
+
+# -- consistency checks (Store.check) -------------------------------------------
+
+INTEGRITY_CHECK: Final = "PRAGMA integrity_check"
+FOREIGN_KEY_CHECK: Final = "PRAGMA foreign_key_check"
+FINDINGS_WITHOUT_RECORDED_EVENT: Final = (
+    "SELECT f.id FROM findings f WHERE NOT EXISTS "
+    "(SELECT 1 FROM events e WHERE e.finding_id = f.id AND e.seq = 1)"
+)
+SELECT_PHOTO_PATHS: Final = "SELECT DISTINCT relpath FROM photos"
