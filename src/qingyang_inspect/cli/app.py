@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli import browse, schema, validate
+from qingyang_inspect.cli import browse, findings, init, lifecycle, record, rounds, schema, validate
 from qingyang_inspect.cli.common import State, early_language
 from qingyang_inspect.i18n import parse_lang, set_language, t
 
@@ -67,6 +67,11 @@ def main_callback(
 validate.register(app)
 browse.register(app)
 schema.register(app)
+init.register(app)
+rounds.register(app)
+record.register(app)
+lifecycle.register(app)
+findings.register(app)
 
 
 def main() -> None:

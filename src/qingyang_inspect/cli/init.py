@@ -1,0 +1,78 @@
+"""``inspect init [DIR]``: create a workspace."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qingyang_inspect.cli.common import handle_errors
+from qingyang_inspect.cli.storeopts import warn
+from qingyang_inspect.i18n import t
+
+
+class Language(StrEnum):
+    """Languages a workspace can be set to."""
+
+    zh = "zh"
+    en = "en"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``init`` command to ``app``."""
+    app.command("init", help=t("init.help"))(init_command)
+
+
+@handle_errors
+def init_command(
+    directory: Annotated[
+        Path, typer.Argument(help=t("init.directory"), file_okay=False, show_default=False)
+    ] = Path("."),
+    district: Annotated[str, typer.Option("--district", help=t("init.district"))] = "成都市青羊区",
+    language: Annotated[Language, typer.Option("--language", help=t("init.language"))] = (
+        Language.zh
+    ),
+    standards: Annotated[
+        Path | None, typer.Option("--standards", help=t("init.standards"), show_default=False)
+    ] = None,
+    sites: Annotated[
+        Path | None, typer.Option("--sites", help=t("init.sites"), show_default=False)
+    ] = None,
+    inspector: Annotated[
+        str | None, typer.Option("--inspector", help=t("init.inspector"), show_default=False)
+    ] = None,
+) -> None:
+    """Create a workspace: config, standards and sites (copied or pointed at), empty store."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.errors import CatalogError
+    from qingyang_inspect.workspace_init import InitOptions, create_workspace
+
+    workspace = create_workspace(
+        InitOptions(
+            target=directory,
+            district=district,
+            language="en" if language is Language.en else "zh",
+            standards=standards,
+            sites=sites,
+            inspector=inspector,
+        )
+    )
+    typer.echo(str(workspace.root))
+    try:
+        catalog = load_workspace_catalog(workspace)
+    except CatalogError as exc:
+        warn(exc.message)
+        typer.echo(t("init.created_invalid", path=workspace.root), err=True)
+        return
+    typer.echo(
+        t(
+            "init.created",
+            path=workspace.root,
+            items=len(catalog.items),
+            sites=len(catalog.sites),
+            store=workspace.store,
+        ),
+        err=True,
+    )

@@ -1,0 +1,83 @@
+"""``inspect rectify`` and ``inspect recheck``: the loop 整改 → 复查 → 销号 / 退回."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from qingyang_inspect.cli.common import fail, handle_errors, state
+from qingyang_inspect.cli.storeopts import InspectorOption, clock, inspector
+from qingyang_inspect.i18n import t
+
+IdArgument = Annotated[str, typer.Argument(help=t("lifecycle.id_arg"), show_default=False)]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``rectify`` and ``recheck`` commands to ``app``."""
+    app.command("rectify", help=t("lifecycle.rectify_help"))(rectify_command)
+    app.command("recheck", help=t("lifecycle.recheck_help"))(recheck_command)
+
+
+@handle_errors
+def rectify_command(
+    ctx: typer.Context,
+    finding_id: IdArgument,
+    note: Annotated[
+        str | None, typer.Option("--note", help=t("lifecycle.opt_rectify_note"), show_default=False)
+    ] = None,
+    photo: Annotated[
+        list[Path] | None,
+        typer.Option("--photo", help=t("lifecycle.opt_photo"), show_default=False, dir_okay=False),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help=t("lifecycle.opt_by"), show_default=False)
+    ] = None,
+    inspector_option: InspectorOption = None,
+) -> None:
+    """Record the unit's rectification: open → rectified."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.lifecycle import rectify
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    catalog = load_workspace_catalog(workspace)
+    with Store.open(workspace) as store:
+        finding = rectify(
+            store,
+            catalog,
+            finding_id,
+            note=note,
+            by=by,
+            photos=tuple(photo or ()),
+            actor=actor,
+            now=clock(),
+        )
+    typer.echo(t("lifecycle.rectified", id=finding.id, by=finding.rectified_by or "—"), err=True)
+
+
+@handle_errors
+def recheck_command(
+    ctx: typer.Context,
+    finding_id: IdArgument,
+    passed: Annotated[bool, typer.Option("--pass", help=t("lifecycle.opt_pass"))] = False,
+    rejected: Annotated[bool, typer.Option("--reject", help=t("lifecycle.opt_reject"))] = False,
+    note: Annotated[
+        str | None, typer.Option("--note", help=t("lifecycle.opt_recheck_note"), show_default=False)
+    ] = None,
+    inspector_option: InspectorOption = None,
+) -> None:
+    """Re-check a rectified finding: --pass closes it (销号), --reject sends it back (退回)."""
+    if passed == rejected:
+        fail(t("lifecycle.pass_or_reject"), t("lifecycle.pass_or_reject_hint"))
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.lifecycle import recheck
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    with Store.open(workspace) as store:
+        finding = recheck(store, finding_id, passed=passed, note=note, actor=actor, now=clock())
+    key = "lifecycle.closed" if finding.status == "closed" else "lifecycle.sent_back"
+    typer.echo(t(key, id=finding.id), err=True)

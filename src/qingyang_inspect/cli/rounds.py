@@ -1,0 +1,145 @@
+"""``inspect round open|list|close``: inspection rounds (轮次)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from qingyang_inspect.cli.common import TextJson, handle_errors, print_json, state
+from qingyang_inspect.cli.storeopts import InspectorOption, clock, inspector, parse_day
+from qingyang_inspect.i18n import t
+
+
+class RoundKind(StrEnum):
+    """Kinds of round (kept equal to ``store.records.ROUND_KINDS`` by a test)."""
+
+    self_check = "self-check"
+    supervision = "supervision"
+    unannounced = "unannounced"
+    re_inspection = "re-inspection"
+    acceptance = "acceptance"
+
+
+round_app = typer.Typer(help=t("round.help"), no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``round`` command group to ``app``."""
+    app.add_typer(round_app, name="round")
+
+
+@round_app.command("open", help=t("round.open_help"))
+@handle_errors
+def open_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
+    kind: Annotated[
+        RoundKind, typer.Option("--kind", help=t("round.kind_opt"), show_default=False)
+    ],
+    date: Annotated[
+        str | None, typer.Option("--date", help=t("round.date_opt"), show_default=False)
+    ] = None,
+    inspector_option: InspectorOption = None,
+) -> None:
+    """Open a round pinned to the current standard's id and version."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.labels import round_kind_label
+    from qingyang_inspect.store.recording import open_round
+
+    workspace = state(ctx).load_workspace()
+    now = clock()
+    day = parse_day(date, "--date") or now.date()
+    actor = inspector(inspector_option, workspace)
+    catalog = load_workspace_catalog(workspace)
+    with Store.open(workspace) as store:
+        opened = open_round(
+            store, catalog, name=name, kind=kind.value, date=day, actor=actor, now=now
+        )
+    typer.echo(opened.name)
+    typer.echo(
+        t(
+            "round.opened",
+            name=opened.name,
+            kind=round_kind_label(opened.kind),
+            date=opened.date.isoformat(),
+            standard=f"{opened.standard_id} {opened.standard_version}",
+        ),
+        err=True,
+    )
+
+
+@round_app.command("close", help=t("round.close_help"))
+@handle_errors
+def close_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
+    inspector_option: InspectorOption = None,
+) -> None:
+    """Close a round: nothing more can be recorded into it."""
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.recording import close_round
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    with Store.open(workspace) as store:
+        closed = close_round(store, name=name, actor=actor, now=clock())
+    typer.echo(t("round.closed_ok", name=closed.name), err=True)
+
+
+@round_app.command("list", help=t("round.list_help"))
+@handle_errors
+def list_command(
+    ctx: typer.Context,
+    output_format: Annotated[
+        TextJson, typer.Option("--format", "-f", help=t("opt.format"))
+    ] = TextJson.table,
+) -> None:
+    """List rounds by date, with their standard version and number of findings."""
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.labels import round_kind_label
+
+    workspace = state(ctx).load_workspace()
+    with Store.open(workspace, readonly=True) as store:
+        rounds = store.rounds()
+        counts = store.finding_counts()
+    if output_format is TextJson.json:
+        print_json(
+            [
+                {
+                    "name": r.name,
+                    "kind": r.kind,
+                    "date": r.date.isoformat(),
+                    "standard_id": r.standard_id,
+                    "standard_version": r.standard_version,
+                    "status": r.status,
+                    "opened_at": r.opened_at.isoformat(),
+                    "closed_at": r.closed_at.isoformat() if r.closed_at else None,
+                    "findings": counts.get(r.name, 0),
+                }
+                for r in rounds
+            ]
+        )
+        return
+    if not rounds:
+        typer.echo(t("round.none"), err=True)
+        return
+    from rich.table import Table
+
+    from qingyang_inspect.cli.common import console
+
+    table = Table(show_edge=False, header_style="bold")
+    for key in ("name", "kind", "date", "standard", "status", "findings"):
+        table.add_column(t(f"round.col.{key}"))
+    for r in rounds:
+        table.add_row(
+            r.name,
+            round_kind_label(r.kind),
+            r.date.isoformat(),
+            f"{r.standard_id} {r.standard_version}",
+            t(f"round.status.{r.status}"),
+            str(counts.get(r.name, 0)),
+        )
+    console().print(table)

@@ -1,0 +1,71 @@
+"""Options and helpers shared by the store's commands (init, round, record, findings, lifecycle).
+
+Only typer and the standard library at module level: these commands must start fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from qingyang_inspect.i18n import t
+
+if TYPE_CHECKING:
+    from qingyang_inspect.workspace import Workspace
+
+ENV_INSPECTOR = "INSPECT_INSPECTOR"
+
+InspectorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--inspector", envvar=ENV_INSPECTOR, help=t("store.opt_inspector"), show_default=False
+    ),
+]
+
+
+class TableJsonCsv(StrEnum):
+    """Output formats of ``findings list``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def clock() -> dt.datetime:
+    """Now, in the machine's time zone: the one place the store's commands read the clock."""
+    return dt.datetime.now().astimezone()
+
+
+def inspector(given: str | None, workspace: Workspace) -> str:
+    """The inspector for this command (option, ``INSPECT_INSPECTOR``, then the workspace config)."""
+    from qingyang_inspect.store.recording import resolve_inspector
+
+    return resolve_inspector(given, workspace)
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """``--due`` / ``--date`` / ``--as-of`` text as a date (``None`` stays ``None``)."""
+    if value is None:
+        return None
+    from qingyang_inspect.dates import parse_date
+
+    return parse_date(value, option=option)
+
+
+def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetime | None:
+    """``--at`` text as a time in the machine's zone (``None`` stays ``None``)."""
+    if value is None:
+        return None
+    from qingyang_inspect.dates import parse_datetime
+
+    zone = now.tzinfo
+    assert zone is not None  # clock() is always aware
+    return parse_datetime(value, option=option, tz=zone)
+
+
+def warn(message: str) -> None:
+    """``警告: message`` on stderr."""
+    typer.echo(f"{t('store.warning')}: {message}", err=True)
