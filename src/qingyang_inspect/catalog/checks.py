@@ -65,9 +65,46 @@ def _site_files(sources: Sequence[SourceFile]) -> Iterator[tuple[SourceFile, Sit
             yield source, source.model
 
 
-def _suggest(name: str, candidates: Sequence[str]) -> str:
+def _closest(name: str, candidates: Sequence[str]) -> str | None:
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return t("check.suggest", candidate=close[0]) if close else ""
+    return close[0] if close else None
+
+
+def _suggest(name: str, candidates: Sequence[str], section: str) -> str:
+    """``; did you mean 'x'?``, or else where the missing definition belongs."""
+    close = _closest(name, candidates)
+    if close is not None:
+        return t("check.suggest", candidate=close)
+    return t("check.define_in", section=section)
+
+
+def _unread_texts(sources: Sequence[SourceFile]) -> list[str] | None:
+    """The text of every file that could not be loaded; ``None`` if one cannot be read at all.
+
+    Such a file may define anything, so a reference is only judged when its id
+    does not occur in any of these texts (ids are ASCII, so any decoding that
+    keeps ASCII will do).
+    """
+    from qingyang_inspect.catalog.yamlfile import MAX_FILE_BYTES
+
+    texts: list[str] = []
+    for source in sources:
+        if source.model is not None:
+            continue
+        try:
+            if source.path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            raw = source.path.read_bytes()
+        except OSError:
+            return None
+        codec = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+        texts.append(raw.decode(codec, errors="replace"))
+    return texts
+
+
+def _broken_refs(sources: Sequence[SourceFile], section: str, name: str) -> list[object]:
+    """The ``name`` values of the entries of ``section`` that failed the schema."""
+    return [entry.get(name) for source in sources for entry in source.broken.get(section, [])]
 
 
 def _unique(defs: list[_Def[D]], what: str, sink: IssueSink) -> dict[str, _Def[D]]:
@@ -115,15 +152,24 @@ def check_catalog(sources: Sequence[SourceFile], sink: IssueSink) -> None:
 
     type_ids = list(type_defs)
     category_ids = list(category_defs)
-    # A file that could not be read at all may define anything: references
-    # cannot be judged. Entries that failed the schema still count as defined.
-    judge_refs = all(source.model is not None for source in sources)
+    unread = _unread_texts(sources)
+
+    def judged(ref: str) -> bool:
+        """Whether a missing ``ref`` is an error: no unreadable file may define it."""
+        return unread is not None and not any(ref in text for text in unread)
+
+    # Entries that failed the schema still count as defined.
     broken = {pair for source in sources for pair in source.broken_ids}
     known_types = set(type_defs) | {i for kind, i in broken if kind == "site_types"}
     known_categories = set(category_defs) | {i for kind, i in broken if kind == "categories"}
+    # What a dangling reference probably meant: that type or category is not
+    # also reported as unused, so one typo gives one message.
+    meant_by_items: set[str] = set()
+    meant_by_sites: set[str] = set()
+    meant_categories: set[str] = set()
     for d in item_defs.values():
         item = d.value
-        if judge_refs and item.category not in known_categories:
+        if item.category not in known_categories and judged(item.category):
             sink.add(
                 d.source,
                 (*d.loc, "category"),
@@ -131,42 +177,66 @@ def check_catalog(sources: Sequence[SourceFile], sink: IssueSink) -> None:
                 t(
                     "check.unknown_category",
                     id=item.category,
-                    suggest=_suggest(item.category, category_ids),
+                    suggest=_suggest(item.category, category_ids, "categories"),
                 ),
             )
+            meant_categories.add(_closest(item.category, category_ids) or "")
         for n, type_id in enumerate(item.site_types):
-            if judge_refs and type_id not in known_types:
+            if type_id not in known_types and judged(type_id):
                 sink.add(
                     d.source,
                     (*d.loc, "site_types", n),
                     "unknown-site-type",
-                    t("check.unknown_site_type", id=type_id, suggest=_suggest(type_id, type_ids)),
+                    t(
+                        "check.unknown_site_type",
+                        id=type_id,
+                        suggest=_suggest(type_id, type_ids, "site_types"),
+                    ),
                 )
+                meant_by_items.add(_closest(type_id, type_ids) or "")
         _check_scoring(d, sink)
     for sd in site_defs.values():
-        if judge_refs and sd.value.site_type not in known_types:
+        type_id = sd.value.site_type
+        if type_id not in known_types and judged(type_id):
             sink.add(
                 sd.source,
                 (*sd.loc, "site_type"),
                 "unknown-site-type",
                 t(
                     "check.unknown_site_type",
-                    id=sd.value.site_type,
-                    suggest=_suggest(sd.value.site_type, type_ids),
+                    id=type_id,
+                    suggest=_suggest(type_id, type_ids, "site_types"),
                 ),
             )
+            meant_by_sites.add(_closest(type_id, type_ids) or "")
 
-    sites_per_type = Counter(d.value.site_type for d in site_defs.values())
+    # Duplicates and entries that failed the schema are still counted for what
+    # they refer to: an item with a bad points value still serves its site types.
+    sites_per_type = Counter(d.value.site_type for d in sites)
+    sites_per_type.update(
+        ref for ref in _broken_refs(sources, "sites", "site_type") if isinstance(ref, str)
+    )
+    broken_items = [
+        (category if isinstance(category, str) else None, types if isinstance(types, list) else [])
+        for category, types in zip(
+            _broken_refs(sources, "items", "category"),
+            _broken_refs(sources, "items", "site_types"),
+            strict=True,
+        )
+    ]
     for type_id, td in type_defs.items():
-        type_items = [i.value for i in item_defs.values() if type_id in i.value.site_types]
-        if judge_refs and sites_per_type[type_id] and not type_items:
+        type_items = [i.value for i in items if type_id in i.value.site_types]
+        broken_categories = {c for c, types in broken_items if c and type_id in types}
+        has_items = type_items or broken_categories or type_id in meant_by_items
+        if sites_per_type[type_id] and not has_items and judged(type_id):
             sink.add(
                 td.source,
                 (*td.loc, "id"),
                 "type-without-items",
                 t("check.type_without_items", id=type_id, sites=sites_per_type[type_id]),
             )
-        if judge_refs and site_defs and not sites_per_type[type_id]:
+        has_sites = sites_per_type[type_id] or type_id in meant_by_sites
+        if site_defs and not has_sites and judged(type_id):
             sink.add(
                 td.source,
                 (*td.loc, "id"),
@@ -174,10 +244,11 @@ def check_catalog(sources: Sequence[SourceFile], sink: IssueSink) -> None:
                 t("check.type_without_sites", id=type_id),
                 severity="warning",
             )
-        _check_weights(td, {i.category for i in type_items}, category_defs, sink)
-    used_categories = {d.value.category for d in item_defs.values()}
+        _check_weights(td, {i.category for i in type_items}, broken_categories, category_defs, sink)
+    used_categories = {d.value.category for d in items} | meant_categories
+    used_categories.update(c for c, _ in broken_items if c)
     for category_id, cd in category_defs.items():
-        if judge_refs and category_id not in used_categories:
+        if category_id not in used_categories and judged(category_id):
             sink.add(
                 cd.source,
                 (*cd.loc, "id"),
@@ -270,8 +341,17 @@ def _check_scoring(d: _Def[Item], sink: IssueSink) -> None:
 
 
 def _check_weights(
-    d: _Def[SiteType], used: set[str], categories: dict[str, _Def[Category]], sink: IssueSink
+    d: _Def[SiteType],
+    used: set[str],
+    maybe_used: set[str],
+    categories: dict[str, _Def[Category]],
+    sink: IssueSink,
 ) -> None:
+    """Weights sum to 100 and name exactly the categories of the type's items.
+
+    ``maybe_used`` are categories of items that failed the schema: a weight on
+    them is not reported as unused, nor their lack of a weight as missing.
+    """
     weights = d.value.category_weights
     if not weights:
         return
@@ -280,16 +360,21 @@ def _check_weights(
     if abs(total - 100) > _WEIGHT_TOLERANCE:
         sink.add(d.source, loc, "weights-sum", t("check.weights_sum", total=_num(total)))
     names = list(categories)
+    unknown = [category_id for category_id in weights if category_id not in categories]
     for category_id in weights:
-        if category_id not in categories:
+        if category_id in unknown:
             sink.add(
                 d.source,
                 (*loc, category_id),
                 "unknown-category",
-                t("check.unknown_category", id=category_id, suggest=_suggest(category_id, names)),
+                t(
+                    "check.unknown_category",
+                    id=category_id,
+                    suggest=_suggest(category_id, names, "categories"),
+                ),
                 key=True,
             )
-        elif category_id not in used:
+        elif category_id not in used and category_id not in maybe_used:
             sink.add(
                 d.source,
                 (*loc, category_id),
@@ -297,6 +382,8 @@ def _check_weights(
                 t("check.weight_unused", id=category_id),
                 key=True,
             )
+    if unknown:
+        return  # a misspelt weight is the missing one: reporting both says it twice
     for category_id in sorted(used - weights.keys()):
         sink.add(d.source, loc, "weight-missing", t("check.weight_missing", id=category_id))
 

@@ -10,16 +10,22 @@ that does not exist, or a folder without YAML files.
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import os
+import re
+import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import (
+    ITEM_ID_PATTERN,
+    KEY_PATTERN,
     Category,
     Site,
     SitesFile,
@@ -30,18 +36,19 @@ from qingyang_inspect.catalog.models import (
 from qingyang_inspect.catalog.models import Item as ItemModel
 from qingyang_inspect.catalog.report import Issue, Severity, ValidationReport
 from qingyang_inspect.catalog.yamlfile import (
-    MAX_NODES,
     YamlDocument,
     YamlProblem,
     format_path,
     locate,
     read_document,
+    scalar_at,
 )
 from qingyang_inspect.errors import CatalogError
 from qingyang_inspect.i18n import MESSAGES, get_language, t
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _STANDARD_KEYS = frozenset({"standard", "site_types", "categories", "items"})
+_TOP_KEYS = ("standard", "site_types", "categories", "items", "sites")
 _ELEMENT_MODELS: dict[str, type[SiteType] | type[Category] | type[ItemModel] | type[Site]] = {
     "site_types": SiteType,
     "categories": Category,
@@ -64,6 +71,10 @@ class SourceFile:
     broken_ids: set[tuple[str, str]] = field(default_factory=set)
     #: For a partial model: position in the file of each kept entry, per section.
     kept_at: dict[str, list[int]] = field(default_factory=dict)
+    #: Entries that failed the schema, as written, per section: the cross-file
+    #: rules read their references so that one typo is not also reported as
+    #: "site type without items" or "category without items".
+    broken: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def loc(self, section: str, n: int) -> tuple[str, int]:
         """Path of entry ``n`` of ``section`` of the model, as written in the file."""
@@ -106,11 +117,25 @@ class IssueSink:
         )
 
     def add_at(
-        self, source: SourceFile, line: int | None, column: int | None, code: str, message: str
+        self,
+        source: SourceFile,
+        line: int | None,
+        column: int | None,
+        code: str,
+        message: str,
+        *,
+        path: str = "",
     ) -> None:
         """Record an issue at a known position (YAML syntax, encoding)."""
         self.issues.append(
-            Issue(file=source.display, line=line, column=column, code=code, message=message)
+            Issue(
+                file=source.display,
+                line=line,
+                column=column,
+                path=path,
+                code=code,
+                message=message,
+            )
         )
 
 
@@ -135,7 +160,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
             if not files:
-                raise CatalogError(t("path.no_yaml", path=path))
+                raise CatalogError(t("path.no_yaml", path=path), hint=t("path.no_yaml_hint"))
             found.extend(files)
         else:
             found.append(path)
@@ -182,11 +207,13 @@ def _load_source(source: SourceFile, sink: IssueSink) -> None:
     try:
         source.doc = read_document(source.path)
     except YamlProblem as problem:
-        params = dict(problem.params)
-        if problem.code == "too-many-nodes":
-            params["limit"] = MAX_NODES
         sink.add_at(
-            source, problem.line, problem.column, problem.code, t(problem.message_key, **params)
+            source,
+            problem.line,
+            problem.column,
+            problem.code,
+            t(problem.message_key, **problem.params),
+            path=format_path(problem.path),
         )
         return
     except OSError as exc:
@@ -200,14 +227,16 @@ def _load_source(source: SourceFile, sink: IssueSink) -> None:
         return
     data = source.doc.data
     model_cls: type[StandardFile] | type[SitesFile]
-    if isinstance(data, dict) and "sites" in data:
+    if not isinstance(data, dict):
+        sink.add(source, (), "not-a-mapping", t("file.not_mapping", found=_kind(data)))
+        return
+    if "sites" in data:
         if _STANDARD_KEYS & data.keys():
             sink.add(source, ("sites",), "mixed-file", t("file.mixed_kind"), key=True)
             return
         model_cls = SitesFile
-    elif isinstance(data, dict) and not (_STANDARD_KEYS & data.keys()):
-        keys = ", ".join(str(k) for k in data) or "{}"
-        sink.add(source, (), "unknown-file", t("file.unknown_kind", keys=keys))
+    elif not (_STANDARD_KEYS & data.keys()):
+        _add_unknown_kind(source, sink, data)
         return
     else:
         model_cls = StandardFile
@@ -215,8 +244,22 @@ def _load_source(source: SourceFile, sink: IssueSink) -> None:
         source.model = model_cls.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            _add_schema_error(source, sink, error)
+            _add_schema_error(source, sink, error, model_cls)
         _salvage(source, data, model_cls)
+
+
+def _add_unknown_kind(source: SourceFile, sink: IssueSink, data: dict[Any, Any]) -> None:
+    """A mapping with none of the known top-level keys: name them, and the closest."""
+    keys = ", ".join(str(k) for k in data) or "{}"
+    suggest = ""
+    for key in data:
+        close = difflib.get_close_matches(str(key), _TOP_KEYS, n=1, cutoff=0.6)
+        if close:
+            suggest = t("check.suggest", candidate=close[0])
+            break
+    first: tuple[str | int, ...] = (str(next(iter(data))),) if data else ()
+    message = t("file.unknown_kind", keys=keys, suggest=suggest)
+    sink.add(source, first, "unknown-file", message, key=True)
 
 
 def _salvage(
@@ -249,26 +292,143 @@ def _salvage(
                 kept.append(element.model_validate(entry))
                 positions.append(n)
             except ValidationError:
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    source.broken_ids.add((name, entry["id"]))
+                if isinstance(entry, dict):
+                    source.broken.setdefault(name, []).append(entry)
+                    if isinstance(entry.get("id"), str):
+                        source.broken_ids.add((name, entry["id"]))
         fields[name] = tuple(kept)
     source.model = model_cls.model_construct(**fields)
 
 
-def _add_schema_error(source: SourceFile, sink: IssueSink, error: Any) -> None:
+def _add_schema_error(
+    source: SourceFile,
+    sink: IssueSink,
+    error: Any,
+    model_cls: type[StandardFile] | type[SitesFile],
+) -> None:
+    """Report one pydantic error in words that say what is wrong and how to fix it."""
     kind = str(error["type"])
-    key = f"schema.{kind}"
+    loc: tuple[str | int, ...] = tuple(error["loc"])
     ctx = {k: _plain(v) for k, v in (error.get("ctx") or {}).items()}
-    if "expected" in ctx and get_language() == "zh":
-        ctx["expected"] = str(ctx["expected"]).replace("' or '", "'、'").replace("', '", "'、'")
-    if key in MESSAGES:
-        try:
-            message = t(key, **ctx)
-        except (KeyError, IndexError):
-            message = t("schema.other", msg=error["msg"])
-    else:
-        message = t("schema.other", msg=error["msg"])
-    sink.add(source, error["loc"], kind, message, key=kind == "extra_forbidden")
+    raw = error.get("input")
+    node = scalar_at(source.doc.root, loc) if source.doc is not None else None
+    params: dict[str, object] = {
+        **ctx,
+        "input": node.value if node is not None else _shorten(raw),
+        "found": _kind(raw),
+    }
+    key = f"schema.{kind}"
+    if kind == "missing":
+        params["field"] = str(loc[-1]) if loc else ""
+    elif kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _fields_at(model_cls, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        key = "schema.extra_forbidden_suggest" if close else "schema.extra_forbidden"
+        params.update(field=name, candidate=close[0] if close else "", allowed=", ".join(allowed))
+    elif kind.startswith("union_tag_"):
+        discriminator = str(ctx.get("discriminator", "")).strip("'")
+        params["discriminator"] = discriminator
+        params["expected_tags"] = _choices(str(ctx.get("expected_tags", "")))
+        if kind == "union_tag_invalid":
+            loc = (*loc, discriminator)  # the bad value, not the mapping around it
+    elif kind == "literal_error":
+        params["expected"] = _choices(str(ctx.get("expected", "")))
+    elif kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == ITEM_ID_PATTERN:
+            key = "schema.item_id_pattern"
+        elif ctx.get("pattern") == KEY_PATTERN:
+            key = "schema.key_pattern"
+    elif kind == "string_type" and raw is None:
+        key = "schema.null"
+    elif kind == "string_type" and node is not None and not node.style:
+        # YAML 1.1 reads unquoted ``1.0``, ``yes``, ``2026-01-01`` as non-text.
+        key = "schema.string_unquoted"
+    if key not in MESSAGES:
+        key = "schema.other"
+        params["msg"] = error["msg"]
+    sink.add(source, loc, kind, t(key, **params), key=kind == "extra_forbidden")
+
+
+def _fields_at(model_cls: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names of the model that a pydantic error location ``loc`` lands in."""
+    current: list[Any] = [model_cls]
+    for part in loc:
+        nxt: list[Any] = []
+        for tp in _members(current):
+            origin = get_origin(tp)
+            if isinstance(tp, type) and issubclass(tp, BaseModel):
+                info = tp.model_fields.get(str(part))
+                if info is not None:
+                    nxt.append(info.annotation)
+            elif origin in (tuple, list) and isinstance(part, int):
+                nxt.append(get_args(tp)[0])
+            elif origin is dict:
+                nxt.append(get_args(tp)[1])
+        # pydantic names the chosen member of a discriminated union by its tag
+        # (``scoring.deduction.per_occurrence``): stay at this level for that part.
+        current = nxt or [tp for tp in _members(current) if _has_tag(tp, part)]
+    names: dict[str, None] = {}
+    for tp in _members(current):
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            names.update(dict.fromkeys(tp.model_fields))
+    return list(names)
+
+
+def _members(annotations: list[Any]) -> list[Any]:
+    """``annotations`` with ``Annotated``, ``Optional`` and unions taken apart."""
+    out: list[Any] = []
+    for tp in annotations:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            out += _members([get_args(tp)[0]])
+        elif origin in (Union, types.UnionType):
+            out += _members([a for a in get_args(tp) if a is not type(None)])
+        else:
+            out.append(tp)
+    return out
+
+
+def _has_tag(tp: Any, part: str | int) -> bool:
+    if not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+        return False
+    for info in tp.model_fields.values():
+        if get_origin(info.annotation) is Literal and part in get_args(info.annotation):
+            return True
+    return False
+
+
+def _choices(text: str) -> str:
+    """pydantic's ``'a', 'b' or 'c'`` as the current language lists alternatives."""
+    options = re.findall(r"'([^']*)'", text)
+    if not options:
+        return text
+    quoted = [f"'{o}'" for o in options]
+    if get_language() == "zh":
+        return "、".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def _kind(value: Any) -> str:
+    """What YAML made of a value, in words (``列表``, ``a number``…)."""
+    if isinstance(value, dict):
+        return t("kind.mapping")
+    if isinstance(value, list | tuple):
+        return t("kind.list")
+    if isinstance(value, bool):
+        return t("kind.bool")
+    if isinstance(value, int | float):
+        return t("kind.number")
+    if isinstance(value, dt.date):
+        return t("kind.date")
+    if value is None:
+        return t("kind.null")
+    return t("kind.text")
+
+
+def _shorten(value: Any, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _plain(value: Any) -> Any:

@@ -6,18 +6,25 @@ present) and the nodes are turned into plain Python values by a small walker
 that
 
 * rejects duplicate keys and any tag outside YAML's safe core schema,
-* caps the number of values produced, so alias bombs (billion laughs) stop early,
+* refuses, before building anything, files whose aliases would expand to more
+  than :data:`MAX_NODES` values (alias bombs, "billion laughs") or that contain
+  themselves, and caps the nesting depth, so a hostile file cannot exhaust the stack,
+* keeps a scalar PyYAML cannot construct (``2026-02-30``) as its text, so the
+  schema reports it at its place instead of the whole file failing,
 * keeps the node tree, so :func:`locate` can map a path such as
   ``("items", 12, "points")`` back to a ``line:column`` for error messages.
 
 Errors are raised as :class:`YamlProblem` with a message key of the catalog and
-a 1-based position.
+a 1-based position. PyYAML's syntax errors are mapped to messages that say how
+to fix the common ones (a tab, an unclosed quote or bracket, ``: `` inside a
+value), placed at the node that causes them rather than where the parser gave up.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +40,13 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: Values produced per file, aliases counted each time they are expanded.
 MAX_NODES = 500_000
+#: Nesting depth of mappings and lists; real files stay below 10.
+MAX_DEPTH = 64
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 _SAFE_SCALARS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
@@ -51,7 +61,9 @@ class YamlProblem(Exception):
     message_key: str
     line: int | None = None
     column: int | None = None
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
+    #: Where in the document, when known (e.g. ``("items", 0, "points")``).
+    path: tuple[str | int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,8 @@ def read_document(path: Path) -> YamlDocument:
     """Read ``path`` as one YAML document; raise :class:`YamlProblem` when it cannot be.
 
     A UTF-8 byte-order mark is accepted; any other non-UTF-8 byte is an error
-    placed at its line and column.
+    placed at its line and column (in characters), saying when the file looks
+    like GBK or UTF-16, the encodings Windows tools most often save in.
     """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -79,13 +92,24 @@ def read_document(path: Path) -> YamlDocument:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        offset = exc.start
-        line = raw.count(b"\n", 0, offset) + 1
-        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
-        raise YamlProblem(
-            "encoding", "yaml.not_utf8", line, column, {"byte": f"0x{raw[offset]:02X}"}
-        ) from None
+        raise _encoding_problem(raw, exc.start) from None
     return parse_text(text)
+
+
+def _encoding_problem(raw: bytes, offset: int) -> YamlProblem:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return YamlProblem("encoding", "yaml.utf16", 1, 1)
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    # Everything before ``offset`` is valid UTF-8, so the column can be counted in characters.
+    column = len(raw[line_start:offset].decode("utf-8")) + 1
+    key = "yaml.not_utf8"
+    try:
+        raw.decode("gb18030")
+        key = "yaml.not_utf8_gbk"
+    except UnicodeDecodeError:
+        pass
+    return YamlProblem("encoding", key, line, column, {"byte": f"0x{raw[offset]:02X}"})
 
 
 def parse_text(text: str) -> YamlDocument:
@@ -99,17 +123,19 @@ def parse_text(text: str) -> YamlDocument:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            raise _syntax_problem(exc) from None
-        except yaml.YAMLError as exc:  # e.g. more than one document
+            raise _syntax_problem(exc, text) from None
+        except yaml.reader.ReaderError as exc:
+            raise _reader_problem(exc, text) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
             raise YamlProblem("yaml-syntax", "yaml.syntax", params={"problem": str(exc)}) from None
-        except RecursionError:
-            raise YamlProblem("too-deep", "yaml.too_deep") from None
+        except RecursionError:  # pragma: no cover - only the pure-Python composer recurses
+            raise YamlProblem("too-deep", "yaml.too_deep", params={"limit": MAX_DEPTH}) from None
         if root is None:
             raise YamlProblem("empty-file", "yaml.empty", 1, 1)
-        try:
-            data = _Builder(loader).build(root)
-        except RecursionError:
-            raise YamlProblem("too-deep", "yaml.too_deep") from None
+        _check_expansion(root)
+        data = _Builder(loader).build(root)
+        if data is None:  # ``---`` or ``~`` alone: nothing in it either
+            raise YamlProblem("empty-file", "yaml.empty", 1, 1)
         return YamlDocument(data, root)
     finally:
         loader.dispose()
@@ -117,13 +143,152 @@ def parse_text(text: str) -> YamlDocument:
             gc.enable()
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "invalid YAML"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    if "'\\t'" in problem:
-        return YamlProblem("tab-indent", "yaml.tab", line, column)
-    return YamlProblem("yaml-syntax", "yaml.syntax", line, column, {"problem": problem})
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """A friendly, well-placed problem for PyYAML's error ``exc`` on ``text``.
+
+    For an unclosed quote or bracket, or a key without its colon, the parser
+    notices only on a later line; the opening quote, bracket or key is the
+    node to fix, so the problem is placed there and names the later line.
+    """
+    problem = exc.problem or ""
+    context = exc.context or ""
+    problem_at = _mark_pos(exc.problem_mark or exc.context_mark)
+    context_at = _mark_pos(exc.context_mark) if exc.context_mark else problem_at
+    tab = _tab_near(text, exc.problem_mark)
+    if tab is not None:
+        return YamlProblem("tab-indent", "yaml.tab", *tab)
+    seen = {"seen_line": problem_at[0]}
+    if problem == "but found another document":
+        return YamlProblem("many-documents", "yaml.many_documents", *problem_at)
+    if problem == "found undefined alias":
+        name = _word_at(text, problem_at, r"\*([^\s,\[\]{}]+)")
+        return YamlProblem("undefined-alias", "yaml.undefined_alias", *problem_at, {"name": name})
+    if context == "while scanning a quoted scalar" and "end of stream" in problem:
+        return YamlProblem("unclosed-quote", "yaml.unclosed_quote", *context_at, seen)
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping"):
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        params = {**seen, "open": bracket, "close": closing}
+        return YamlProblem("unclosed-bracket", "yaml.unclosed_bracket", *context_at, params)
+    if problem == "could not find expected ':'":
+        return YamlProblem("missing-colon", "yaml.missing_colon", *context_at, seen)
+    if problem == "mapping values are not allowed in this context":
+        return YamlProblem("colon-in-value", "yaml.colon_in_value", *problem_at)
+    if problem in ("did not find expected key", "did not find expected '-' indicator"):
+        return YamlProblem("bad-indent", "yaml.bad_indent", *problem_at)
+    if problem == "found character that cannot start any token":
+        char = _word_at(text, problem_at, r"(.)")
+        return YamlProblem("bad-character", "yaml.bad_start", *problem_at, {"char": char})
+    if problem == "exceeded maximum nesting depth":
+        return YamlProblem("too-deep", "yaml.too_deep", *problem_at, {"limit": MAX_DEPTH})
+    detail = f"{problem} ({context})" if problem and context else problem or context
+    return YamlProblem("yaml-syntax", "yaml.syntax", *problem_at, {"problem": detail})
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    """A character YAML forbids (a control character pasted from a word processor)."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
+    index = text.find(chr(code))
+    params = {"code": f"U+{code:04X}"}
+    if index < 0:  # pragma: no cover - the reader reports a character of the text
+        return YamlProblem("bad-character", "yaml.control_char", params=params)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return YamlProblem("bad-character", "yaml.control_char", line, column, params)
+
+
+def _mark_pos(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+def _tab_near(text: str, mark: yaml.Mark | None) -> tuple[int, int] | None:
+    """Position of a tab in the indentation of the line at ``mark``, if there is one."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" in line[:indent]:
+        return mark.line + 1, line.index("\t") + 1
+    if 0 <= mark.column < len(line) and line[mark.column] == "\t":
+        return mark.line + 1, mark.column + 1
+    return None
+
+
+def _word_at(text: str, pos: tuple[int | None, int | None], pattern: str) -> str:
+    """The text matching ``pattern`` at 1-based ``pos`` (for naming what is wrong)."""
+    line, column = pos
+    if line is None or column is None:
+        return ""
+    lines = text.split("\n")
+    if line > len(lines):
+        return ""
+    match = re.compile(pattern).match(lines[line - 1], column - 1)
+    return match.group(1) if match else ""
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse alias bombs and anchors that contain themselves, before building anything.
+
+    An alias is the very node its anchor names, so the composed tree is a graph
+    of distinct nodes. Counting what each node expands to, once per distinct
+    node, costs time in proportion to the file however large the expansion.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # the nodes whose children are being counted
+    todo: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while todo:
+        node, counted = todo.pop()
+        if counted:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in open_nodes:
+            raise YamlProblem("recursive-alias", "yaml.recursive_alias", *_pos(node))
+        open_nodes.add(id(node))
+        todo.append((node, True))
+        todo.extend((child, False) for child in _children(node))
+    if sizes[id(root)] <= MAX_NODES:
+        return
+    # Blame the smallest node that expands too far: the one whose aliases multiply.
+    node, path = root, []
+    while True:
+        step = _too_large_child(node, sizes)
+        if step is None:
+            break
+        node, part = step
+        path.append(part)
+    raise YamlProblem(
+        "too-many-nodes",
+        "yaml.too_many_nodes",
+        *_pos(node),
+        params={"limit": MAX_NODES},
+        path=tuple(path),
+    )
+
+
+def _too_large_child(node: yaml.Node, sizes: dict[int, int]) -> tuple[yaml.Node, str | int] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if sizes[id(value_node)] > MAX_NODES:
+                return value_node, str(key_node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        for n, child in enumerate(node.value):
+            if sizes[id(child)] > MAX_NODES:
+                return child, n
+    return None
 
 
 class _Builder:
@@ -131,28 +296,46 @@ class _Builder:
 
     def __init__(self, loader: Any) -> None:
         self._loader = loader
-        self._budget = MAX_NODES
+        #: Path of the node being built, for messages (``items[0].points``).
+        self._path: list[str | int] = []
 
     def build(self, node: yaml.Node) -> Any:
-        self._budget -= 1
-        if self._budget < 0:
-            raise YamlProblem("too-many-nodes", "yaml.too_many_nodes", *_pos(node))
+        if len(self._path) >= MAX_DEPTH:
+            raise YamlProblem("too-deep", "yaml.too_deep", *_pos(node), {"limit": MAX_DEPTH})
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise _unsafe(node)
-            return [self.build(child) for child in node.value]
+                raise self._unsafe(node)
+            result = []
+            for n, child in enumerate(node.value):
+                self._path.append(n)
+                result.append(self.build(child))
+                self._path.pop()
+            return result
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _SAFE_SCALARS:
-            raise _unsafe(node)
+            raise self._unsafe(node)
         try:
             return self._loader.construct_object(node, deep=True)
-        except yaml.MarkedYAMLError as exc:  # e.g. an invalid timestamp
-            raise _syntax_problem(exc) from None
+        except yaml.MarkedYAMLError as exc:  # e.g. ``!!binary`` that is not base64
+            raise YamlProblem(
+                "bad-value",
+                "yaml.bad_value",
+                *_pos(node),
+                params={"problem": exc.problem or ""},
+                path=tuple(self._path),
+            ) from None
+        except (ValueError, OverflowError):
+            # ``2026-02-30`` matches YAML's timestamp pattern but is no date; keep the
+            # text so the schema reports it at its place, with the rest of the file.
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         if node.tag != _MAP:
-            raise _unsafe(node)
+            raise self._unsafe(node)
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
         merged: dict[Any, Any] = {}
@@ -161,17 +344,22 @@ class _Builder:
                 merged.update(self._merge_source(value_node))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlProblem("complex-key", "yaml.complex_key", *_pos(key_node))
-            key = self.build(key_node)
+                raise YamlProblem(
+                    "complex-key", "yaml.complex_key", *_pos(key_node), path=tuple(self._path)
+                )
+            key = self._scalar(key_node)
             if key in first_seen:
                 raise YamlProblem(
                     "duplicate-key",
                     "yaml.duplicate_key",
                     *_pos(key_node),
                     params={"key": key, "first_line": first_seen[key].start_mark.line + 1},
+                    path=(*self._path, str(key)),
                 )
             first_seen[key] = key_node
+            self._path.append(str(key))
             result[key] = self.build(value_node)
+            self._path.pop()
         if merged:
             return {**merged, **result}
         return result
@@ -181,17 +369,28 @@ class _Builder:
         merged: dict[Any, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, yaml.MappingNode):
-                raise YamlProblem("bad-merge", "yaml.bad_merge", *_pos(source))
+                raise YamlProblem(
+                    "bad-merge", "yaml.bad_merge", *_pos(source), path=tuple(self._path)
+                )
             merged.update(self._mapping(source))
         return merged
+
+    def _unsafe(self, node: yaml.Node) -> YamlProblem:
+        tag = str(node.tag)
+        shown = (
+            "!!" + tag.removeprefix(_CORE_TAG_PREFIX) if tag.startswith(_CORE_TAG_PREFIX) else tag
+        )
+        return YamlProblem(
+            "unsafe-tag",
+            "yaml.unsafe_tag",
+            *_pos(node),
+            params={"tag": shown},
+            path=tuple(self._path),
+        )
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _unsafe(node: yaml.Node) -> YamlProblem:
-    return YamlProblem("unsafe-tag", "yaml.unsafe_tag", *_pos(node), params={"tag": node.tag})
 
 
 def locate(
@@ -252,6 +451,16 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
         if 0 <= part < len(node.value):
             return node.value[part], None
     return None, None
+
+
+def scalar_at(root: yaml.Node, loc: Sequence[str | int]) -> yaml.ScalarNode | None:
+    """The scalar node exactly at ``loc``, or ``None`` (to quote what the user wrote)."""
+    node: yaml.Node | None = root
+    for part in loc:
+        if node is None:
+            return None
+        node, _ = _child(node, part)
+    return node if isinstance(node, yaml.ScalarNode) else None
 
 
 def format_path(loc: Sequence[str | int]) -> str:
