@@ -1,0 +1,98 @@
+"""The message catalog: every message in Chinese and English, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from qingyang_inspect.i18n import MESSAGES, parse_lang, set_language, t, translate
+from qingyang_inspect.i18n.messages import catalog, cli, reports, store
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "qingyang_inspect"
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a message is formatted with."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def problems(table: dict[str, tuple[str, str]]) -> list[str]:
+    """What is wrong with a message table (empty when every entry is complete)."""
+    found = []
+    for key, value in table.items():
+        if not (isinstance(value, tuple) and len(value) == 2):
+            found.append(f"{key}: not a (zh, en) pair")
+            continue
+        zh, en = value
+        if not (isinstance(zh, str) and zh.strip()):
+            found.append(f"{key}: no Chinese text")
+        if not (isinstance(en, str) and en.strip()):
+            found.append(f"{key}: no English text")
+        if isinstance(zh, str) and isinstance(en, str) and placeholders(zh) != placeholders(en):
+            found.append(f"{key}: placeholders differ {placeholders(zh)} != {placeholders(en)}")
+    return found
+
+
+def test_every_message_has_both_languages_and_the_same_placeholders() -> None:
+    assert problems(MESSAGES) == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"x.missing_en": ("中文", "")},
+        {"x.missing_zh": ("  ", "English")},
+        {"x.one_language": ("只有中文",)},  # type: ignore[dict-item]
+        {"x.placeholders": ("{id} 不存在", "{name} does not exist")},
+        {"x.extra_placeholder": ("缺少字段", "field {field} is missing")},
+    ],
+    ids=lambda table: next(iter(table)),
+)
+def test_the_check_catches_an_incomplete_message(table: dict[str, tuple[str, str]]) -> None:
+    assert problems(table) != []
+
+
+def test_the_catalog_is_the_union_of_the_area_tables() -> None:
+    tables = [catalog.MESSAGES, cli.MESSAGES, store.MESSAGES, reports.MESSAGES]
+    assert sum(len(table) for table in tables) == len(MESSAGES)
+    for table in tables:
+        assert problems(table) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_message_renders(lang: str) -> None:
+    for key, pair in MESSAGES.items():
+        params = {name: f"<{name}>" for name in placeholders(pair[0])}
+        text = translate(lang, key, **params)  # type: ignore[arg-type]
+        assert text.strip(), key
+        for value in params.values():
+            assert value in text, key
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    """``t("key")`` and the YAML problems' message keys name real messages."""
+    pattern = re.compile(r"""\bt\(\s*["']([A-Za-z0-9_.]+)["']|["'](yaml\.[a-z_0-9]+)["']""")
+    used = set()
+    for path in SRC.rglob("*.py"):
+        for match in pattern.finditer(path.read_text(encoding="utf-8")):
+            used.add(match.group(1) or match.group(2))
+    assert used, "the pattern found no keys"
+    assert sorted(key for key in used if key not in MESSAGES) == []
+
+
+def test_language_switch() -> None:
+    set_language("en")
+    assert t("label.error") == "error"
+    set_language("zh")
+    assert t("label.error") == "错误"
+    assert [parse_lang(v) for v in ("zh_CN.UTF-8", "en-US", "EN", "fr", "", None)] == [
+        "zh",
+        "en",
+        "en",
+        None,
+        None,
+        None,
+    ]
