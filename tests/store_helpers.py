@@ -1,0 +1,35 @@
+"""Helpers shared by the store and store-CLI tests (importable: ``tests`` is on the path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from qingyang_inspect.store.ids import new_finding_id
+from qingyang_inspect.store.state import FindingFacts
+
+CST = dt.timezone(dt.timedelta(hours=8))
+#: "Now" in the store tests: the library never reads the clock, tests choose it.
+NOW = dt.datetime(2026, 6, 10, 9, 0, tzinfo=CST)
+ROUND = "2026-06 督导"
+
+
+def make_facts(**overrides: Any) -> FindingFacts:
+    """A valid failed finding at M1 / CM-EN-01, with ``overrides``."""
+    values: dict[str, Any] = {
+        "id": new_finding_id(NOW),
+        "round_name": ROUND,
+        "site_id": "M1",
+        "item_id": "CM-EN-01",
+        "result": "fail",
+        "occurrences": 1,
+        "inspector": "张三",
+        "found_at": NOW - dt.timedelta(hours=1),
+        "recorded_at": NOW,
+        "due_date": NOW.date() + dt.timedelta(days=1),
+    }
+    values.update(overrides)
+    if values["result"] != "fail" and "occurrences" not in overrides:
+        values["occurrences"] = 0
+        values["due_date"] = None
+    return FindingFacts(**values)
