@@ -10,13 +10,13 @@ so far; the walk ends with a summary and the command that resumes it.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import re
 import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -27,27 +27,61 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.catalog.models import Site
-    from qingyang_inspect.store.records import Result
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.records import Finding, Result, Round
     from qingyang_inspect.walk import Answer, Plan, Step
 
 T = TypeVar("T")
+
+#: Words a POSIX shell takes as they are (``\w`` includes Chinese characters).
+_SHELL_SAFE = re.compile(r"[\w@%+=:,./-]+")
 
 #: Exit code after Ctrl-C, as shells report a SIGINT death (128 + 2).
 EXIT_INTERRUPTED = 130
 
 
-class WalkSession(Protocol):
-    """What the walk needs from the store: the round, the inspector, record and look up."""
+@dataclass
+class WalkSession:
+    """The store, round and inspector of one walk; records each answer in its own transaction."""
 
-    round_name: str
+    store: Store
+    catalog: Catalog
+    round: Round
+    site_id: str
     inspector: str
+    #: Warnings already shown, so a warning repeated by every record is shown once.
+    shown: set[str] = field(default_factory=set)
 
     def recorded(self) -> dict[str, list[Result]]:
         """Results already recorded for the site in the round, by item id (voided left out)."""
+        found: dict[str, list[Result]] = {}
+        for finding in self.store.iter_findings(round_name=self.round.name, site_id=self.site_id):
+            found.setdefault(finding.item_id, []).append(finding.result)
+        return found
 
-    def record(self, item_id: str, answer: Answer, now: dt.datetime) -> str:
-        """Record one answer as a finding (one transaction); its id."""
+    def record(self, item_id: str, answer: Answer) -> tuple[Finding, list[str]]:
+        """Record ``answer`` for ``item_id`` now; the new finding and warnings not yet shown."""
+        from qingyang_inspect.cli.storeopts import clock
+        from qingyang_inspect.store.recording import RecordRequest, record_finding
+
+        request = RecordRequest(
+            site_id=self.site_id,
+            item_id=item_id,
+            result=answer.result,
+            inspector=self.inspector,
+            count=answer.count,
+            note=answer.note,
+            location=answer.location,
+            photos=answer.photos,
+            on_spot=answer.on_spot,
+            round_name=self.round.name,
+        )
+        done = record_finding(self.store, self.catalog, request, now=clock())
+        fresh = [w for w in done.warnings if w not in self.shown]
+        self.shown.update(fresh)
+        return done.finding, fresh
 
 
 class _EndOfInput(Exception):
@@ -78,86 +112,126 @@ def run_walk(
     :class:`typer.Exit`: 0 after the last item or quit, 130 after Ctrl-C.
     """
     from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.cli.common import console as make_console
-    from qingyang_inspect.errors import InspectError
-    from qingyang_inspect.walk import plan_walk
+    from qingyang_inspect.cli.storeopts import warn
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.recording import choose_round, resolve_inspector, version_warning
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
     site = catalog.site(site_id)
-    session = open_session(ctx, site_id, round_name, inspector)
+    who = resolve_inspector(inspector, workspace)
+    with Store.open(workspace) as store:
+        round_ = choose_round(store, round_name)
+        session = WalkSession(store, catalog, round_, site.id, who)
+        warning = version_warning(round_, catalog)
+        if warning:
+            warn(warning)
+            session.shown.add(warning)
+        code = _run(ctx, session, site, revisit)
+    raise typer.Exit(code)
+
+
+def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | None) -> int:
+    """The walk proper; its exit code. Every way out prints the summary first."""
+    from qingyang_inspect.cli.common import console as make_console
+    from qingyang_inspect.errors import InspectError
+    from qingyang_inspect.walk import plan_walk
+
     out = make_console()
-    recorded = session.recorded()
+    # Let the terminal wrap: a resume command or a photo path broken by rich
+    # could not be copied and pasted back.
+    out.soft_wrap = True
     out.print(
         _text(
             "walk.header",
             "bold",
             site=site.name,
             site_id=site.id,
-            round=session.round_name,
+            round=session.round.name,
             inspector=session.inspector,
         )
     )
     tally = _Tally()
-    resume = _resume_command(ctx, site.id, session.round_name, inspector)
-    plan: Plan | None = None
+    resume = _resume_command(ctx, site.id, session.round.name, session.inspector)
+    recorded = session.recorded()
+    plan = plan_walk(session.catalog, site.id, recorded)
     try:
-        plan = plan_walk(catalog, site.id, recorded)
         already = len(plan.recorded_before)
         out.print(t("walk.checklist", total=plan.total, done=already, todo=len(plan.steps)))
         if already and revisit is None:
-            revisit = _ask(out, t("walk.ask_revisit"), _yes_no(False), "walk.yes_no_bad")
+            revisit = _ask(
+                out, t("walk.ask_revisit", done=already), _yes_no(False), "walk.yes_no_bad"
+            )
         if revisit:
-            plan = plan_walk(catalog, site.id, recorded, revisit=True)
+            plan = plan_walk(session.catalog, site.id, recorded, revisit=True)
         if not plan.steps:
             out.print(t("walk.nothing_left", total=plan.total))
-            raise typer.Exit(EXIT_OK)
+            return EXIT_OK
         _walk(out, plan, site, session, tally)
     except KeyboardInterrupt:
         out.print()
         out.print(_text("walk.interrupted", "yellow"))
         _summary(out, plan, tally, resume)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        return EXIT_INTERRUPTED
     except _EndOfInput:
         out.print()
-        _summary(out, plan, tally, resume)
-        raise typer.Exit(EXIT_OK) from None
     except InspectError:
-        # The store refused (read-only, round closed meanwhile…): keep what was
+        # The store refused (read-only, locked too long…): keep what was
         # recorded, say how to resume once the cause is fixed.
         _summary(out, plan, tally, resume)
         raise
     _summary(out, plan, tally, resume)
-    raise typer.Exit(EXIT_OK)
+    return EXIT_OK
 
 
 def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Tally) -> None:
     """Ask about each step in turn; return when done or when the inspector quits."""
+    from qingyang_inspect.cli.storeopts import warn
+    from qingyang_inspect.errors import RecordError
     from qingyang_inspect.walk import parse_choice
 
     for step in plan.steps:
         _show_step(out, step)
-        choice = _ask(out, t("walk.ask_choice"), parse_choice, "walk.choice_bad")
-        if choice == "quit":
-            return
-        if choice == "skip":
-            tally.skipped += 1
-            continue
-        answer = _ask_answer(out, choice)
-        with _interrupts_deferred():
-            finding_id = session.record(step.item.id, answer, dt.datetime.now().astimezone())
-        tally.results[answer.result] += 1
-        tally.items.add(step.item.id)
-        out.print(
-            _text(
-                "walk.recorded",
-                "green",
-                id=finding_id,
-                result=t(f"walk.result.{answer.result}"),
-            )
-        )
+        while True:
+            choice = _ask(out, t("walk.ask_choice"), parse_choice, "walk.choice_bad")
+            if choice == "quit":
+                return
+            if choice == "skip":
+                tally.skipped += 1
+                break
+            answer = _ask_answer(out, choice)
+            try:
+                with _interrupts_deferred():
+                    finding, warnings = session.record(step.item.id, answer)
+            except RecordError as exc:
+                # The answer was refused (a note too long, a photo changed
+                # meanwhile…): nothing was written; say why and ask again.
+                out.print(_text("walk.refused", "red", message=exc.message))
+                if exc.hint:
+                    out.print(_text("walk.refused_hint", "dim", hint=exc.hint))
+                continue
+            for warning in warnings:
+                warn(warning)
+            tally.results[answer.result] += 1
+            tally.items.add(step.item.id)
+            out.print(_recorded_line(finding))
+            break
     out.print()
     out.print(_text("walk.end", "bold", site=site.name))
+
+
+def _recorded_line(finding: Finding) -> Text:
+    """``已记录：不符合 2 例，整改期限 2026-06-13（01M8…）``."""
+    from qingyang_inspect.store.labels import result_label
+
+    what = result_label(finding.result)
+    if finding.result == "fail":
+        if finding.on_spot:
+            what = t("walk.what_on_spot", result=what, count=finding.occurrences)
+        else:
+            due = finding.due_date.isoformat() if finding.due_date else "—"
+            what = t("walk.what_fail", result=what, count=finding.occurrences, due=due)
+    return _text("walk.recorded", "green", what=what, id=finding.id)
 
 
 def _ask_answer(out: Console, choice: str) -> Answer:
@@ -208,6 +282,7 @@ def _show_step(out: Console, step: Step) -> None:
     from rich.text import Text
 
     from qingyang_inspect.labels import method_label, number, scoring_label
+    from qingyang_inspect.store.labels import result_label
 
     category = step.category
     category_name = (
@@ -225,7 +300,7 @@ def _show_step(out: Console, step: Step) -> None:
         head.append(t("walk.veto"), style="bold red")
     if step.recorded:
         head.append("  ")
-        results = "、".join(t(f"walk.result.{r}") for r in step.recorded)
+        results = "、".join(result_label(r) for r in step.recorded)
         head.append(t("walk.already", results=results), style="yellow")
     out.print(head)
     out.print(Text(item.requirement, style="bold"))
@@ -276,7 +351,12 @@ def _resume_command(
     words += ["record", "--site", site_id, "--round", round_name]
     if inspector:
         words += ["--inspector", inspector]
-    return shlex.join(words)
+    return " ".join(_quote(word) for word in words)
+
+
+def _quote(word: str) -> str:
+    """Quote for a shell only when needed: Chinese round names stay readable."""
+    return word if _SHELL_SAFE.fullmatch(word) else shlex.quote(word)
 
 
 def _read(out: Console, prompt: str) -> str:
@@ -334,10 +414,3 @@ def _interrupts_deferred() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if pending:
         raise KeyboardInterrupt
-
-
-def open_session(
-    ctx: typer.Context, site_id: str, round_name: str | None, inspector: str | None
-) -> WalkSession:
-    """The store session the walk records through (resolves round and inspector first)."""
-    raise NotImplementedError  # wired to the store once it lands

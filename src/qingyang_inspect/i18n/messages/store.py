@@ -114,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "walk.ask_revisit": (
         "已记录的 {done} 项默认跳过；是否重新查看？(y/N)",
-        "items already recorded are skipped; revisit them? (y/N)",
+        "the {done} items already recorded are skipped; revisit them? (y/N)",
     ),
     "walk.nothing_left": (
         "本轮该点位适用的 {total} 项均已记录，无需继续。",
@@ -161,10 +161,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "walk.yes_no_bad": ("请输入 y（是）或 n（否）", "type y (yes) or n (no)"),
     "walk.ask_reason": ("不适用的原因（必填）", "reason it does not apply (required)"),
     "walk.reason_required": ("不适用必须说明原因", "not applicable needs a reason"),
-    "walk.recorded": ("已记录：{result}（{id}）", "recorded: {result} ({id})"),
-    "walk.result.pass": ("符合", "pass"),
-    "walk.result.fail": ("不符合", "fail"),
-    "walk.result.na": ("不适用", "n.a."),
+    "walk.recorded": ("已记录：{what}（{id}）", "recorded: {what} ({id})"),
+    "walk.what_fail": (
+        "{result} {count} 例，整改期限 {due}",
+        "{result}, {count} occurrence(s), rectify by {due}",
+    ),
+    "walk.what_on_spot": (
+        "{result} {count} 例，已立行立改",
+        "{result}, {count} occurrence(s), fixed on the spot",
+    ),
+    "walk.refused": ("未记录：{message}", "not recorded: {message}"),
+    "walk.refused_hint": (
+        "{hint}；请重新回答本项（或输入 s 跳过、q 退出）",
+        "{hint}; answer this item again (or s to skip, q to quit)",
+    ),
     "walk.end": ("{site} 的检查清单已走完。", "end of the checklist of {site}."),
     "walk.interrupted": (
         "已中断；此前的记录均已保存。",
