@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 DEFAULT_SEED = 20260601
+#: Chengdu time; the store wants aware datetimes.
+CST = dt.timezone(dt.timedelta(hours=8))
 
 # --- vocabulary --------------------------------------------------------------------------
 
@@ -742,78 +744,193 @@ def generate_findings(
     About ``fail_share`` fail (1–4 occurrences, a note and a due date), of those
     about 70 % are rectified and of these 85 % closed, the rest sent back;
     ``na_share`` are not applicable with a reason; the rest pass.
+
+    Within a round the findings come in the order they were found: inspectors
+    walk many sites at the same time, as a live store would receive them.
     """
     rng = random.Random(seed + 1)
     chosen_sites = spec.site_ids[: sites if sites is not None else len(spec.site_ids)]
     for round_name, _kind, day in rounds_for(rounds):
-        for s, site_id in enumerate(chosen_sites):
-            inspector = INSPECTORS[s % len(INSPECTORS)]
-            start = dt.datetime.combine(day, dt.time(9, 0)) + dt.timedelta(minutes=(s % 40) * 12)
-            items = spec.items_for_site(site_id)
-            if items_per_site is not None:
-                items = items[:items_per_site]
-            for k, item_id in enumerate(items):
-                found_at = start + dt.timedelta(seconds=20 * k)
-                roll = rng.random()
-                where = rng.choice(WHERE)
-                if roll < fail_share:
-                    n = rng.choice((1, 1, 1, 2, 2, 3, 4))
-                    days = spec.rectification_days[item_id]
-                    rectified = rechecked = None
-                    if rng.random() < 0.7:
-                        at = found_at + dt.timedelta(days=rng.randint(0, max(days, 1)), hours=3)
-                        rectified = (at, rng.choice(RECTIFY_NOTES), "责任单位联络员")
-                        if rng.random() < 0.9:
-                            when = at + dt.timedelta(days=rng.randint(1, 3))
-                            ok = rng.random() < 0.85
-                            rechecked = (
-                                when,
-                                "pass" if ok else "reject",
-                                rng.choice(CLOSE_NOTES if ok else REJECT_NOTES),
-                            )
-                    yield FindingRow(
-                        round_name,
-                        site_id,
-                        item_id,
-                        "fail",
-                        n,
-                        inspector,
-                        found_at,
-                        rng.choice(FAIL_NOTES).format(where=where, n=n),
-                        where,
-                        day + dt.timedelta(days=days),
-                        days == 0,
-                        rectified,
-                        rechecked,
+        walked = list(
+            _walk_round(
+                spec, rng, round_name, day, chosen_sites, items_per_site, fail_share, na_share
+            )
+        )
+        walked.sort(key=lambda row: row.found_at)
+        yield from walked
+
+
+def _walk_round(
+    spec: Spec,
+    rng: random.Random,
+    round_name: str,
+    day: dt.date,
+    chosen_sites: list[str],
+    items_per_site: int | None,
+    fail_share: float,
+    na_share: float,
+) -> Iterator[FindingRow]:
+    """The findings of one round, site by site, item by item."""
+    for s, site_id in enumerate(chosen_sites):
+        inspector = INSPECTORS[s % len(INSPECTORS)]
+        start = dt.datetime.combine(day, dt.time(9, 0), CST) + dt.timedelta(minutes=(s % 40) * 12)
+        items = spec.items_for_site(site_id)
+        if items_per_site is not None:
+            items = items[:items_per_site]
+        for k, item_id in enumerate(items):
+            found_at = start + dt.timedelta(seconds=20 * k)
+            roll = rng.random()
+            where = rng.choice(WHERE)
+            if roll < fail_share:
+                n = rng.choice((1, 1, 1, 2, 2, 3, 4))
+                days = spec.rectification_days[item_id]
+                rectified = rechecked = None
+                # 立行立改 (0 days) is closed on the spot: nothing to rectify later.
+                if days and rng.random() < 0.7:
+                    at = found_at + dt.timedelta(days=rng.randint(0, max(days, 1)), hours=3)
+                    rectified = (at, rng.choice(RECTIFY_NOTES), "责任单位联络员")
+                    if rng.random() < 0.9:
+                        when = at + dt.timedelta(days=rng.randint(1, 3))
+                        ok = rng.random() < 0.85
+                        rechecked = (
+                            when,
+                            "pass" if ok else "reject",
+                            rng.choice(CLOSE_NOTES if ok else REJECT_NOTES),
+                        )
+                yield FindingRow(
+                    round_name,
+                    site_id,
+                    item_id,
+                    "fail",
+                    n,
+                    inspector,
+                    found_at,
+                    rng.choice(FAIL_NOTES).format(where=where, n=n),
+                    where,
+                    day + dt.timedelta(days=days),
+                    days == 0,
+                    rectified,
+                    rechecked,
+                )
+            elif roll < fail_share + na_share:
+                yield FindingRow(
+                    round_name,
+                    site_id,
+                    item_id,
+                    "na",
+                    0,
+                    inspector,
+                    found_at,
+                    rng.choice(NA_NOTES),
+                    None,
+                    None,
+                    False,
+                )
+            else:
+                yield FindingRow(
+                    round_name,
+                    site_id,
+                    item_id,
+                    "pass",
+                    0,
+                    inspector,
+                    found_at,
+                    None,
+                    None,
+                    None,
+                    False,
+                )
+
+
+def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
+    """Open the campaign rounds called ``names`` in ``store`` (those not there yet)."""
+    from qingyang_inspect.store.records import Round
+
+    kinds = {name: (kind, day) for name, kind, day in rounds_for(len(ROUNDS) + 10)}
+    for name in names:
+        if store.has_round(name):
+            continue
+        kind, day = kinds[name]
+        store.add_round(
+            Round(
+                name=name,
+                kind=kind,
+                date=day,
+                standard_id=spec.standard_id,
+                standard_version=spec.standard_version,
+                status="open",
+                opened_at=dt.datetime.combine(day, dt.time(8, 30), CST),
+            ),
+            opened_by="bench/generate.py",
+        )
+
+
+def finding_facts(rows: Iterable[FindingRow]) -> Iterator[tuple[Any, FindingRow]]:
+    """Each row as the store's ``FindingFacts`` (with a new finding id), paired with the row."""
+    from qingyang_inspect.store.ids import new_finding_id
+    from qingyang_inspect.store.state import FindingFacts
+
+    for row in rows:
+        recorded_at = row.found_at + dt.timedelta(minutes=1)
+        facts = FindingFacts(
+            id=new_finding_id(recorded_at),
+            round_name=row.round_name,
+            site_id=row.site_id,
+            item_id=row.item_id,
+            result=row.result,  # type: ignore[arg-type]
+            occurrences=row.occurrences,
+            inspector=row.inspector,
+            found_at=row.found_at,
+            recorded_at=recorded_at,
+            note=row.note,
+            location=row.location,
+            due_date=row.due_date,
+            on_spot=row.on_spot,
+        )
+        yield facts, row
+
+
+def write_findings(root: Path, spec: Spec, rows: Iterable[FindingRow]) -> int:
+    """Store ``rows`` in the workspace at ``root``: rounds, then findings, then their lifecycle.
+
+    Findings go through the store's bulk API (``Store.add_findings``, one
+    transaction); rectifications and re-checks are then appended as events
+    in a second transaction, their data planned by the store's own lifecycle
+    rules. Returns the number of findings written.
+    """
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.store.lifecycle import plan_recheck, plan_rectify
+    from qingyang_inspect.store.state import apply_event, initial_state
+    from qingyang_inspect.workspace import load_workspace
+
+    rows = list(rows)
+    later: list[tuple[Any, FindingRow]] = []
+
+    def facts_and_keep_failures() -> Iterator[Any]:
+        for facts, row in finding_facts(rows):
+            if row.rectified is not None:
+                later.append((facts, row))
+            yield facts
+
+    with Store.open(load_workspace(root)) as store:
+        with store.transaction():
+            open_rounds(store, spec, dict.fromkeys(r.round_name for r in rows))
+        count = store.add_findings(facts_and_keep_failures())
+        with store.transaction():
+            for facts, row in later:
+                assert row.rectified is not None
+                at, note, by = row.rectified
+                finding = initial_state(facts)
+                data = plan_rectify(finding, note=note, by=by)
+                event = store.append_event(facts.id, kind="rectified", at=at, actor=by, data=data)
+                finding = apply_event(finding, event)
+                if row.rechecked is not None:
+                    when, outcome, text = row.rechecked
+                    data = plan_recheck(finding, passed=outcome == "pass", note=text)
+                    store.append_event(
+                        facts.id, kind="rechecked", at=when, actor=row.inspector, data=data
                     )
-                elif roll < fail_share + na_share:
-                    yield FindingRow(
-                        round_name,
-                        site_id,
-                        item_id,
-                        "na",
-                        0,
-                        inspector,
-                        found_at,
-                        rng.choice(NA_NOTES),
-                        None,
-                        None,
-                        False,
-                    )
-                else:
-                    yield FindingRow(
-                        round_name,
-                        site_id,
-                        item_id,
-                        "pass",
-                        0,
-                        inspector,
-                        found_at,
-                        None,
-                        None,
-                        None,
-                        False,
-                    )
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -825,6 +942,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-types", type=int, default=10)
     parser.add_argument("--common-items", type=int, default=100)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--rounds", type=int, default=0, help="also store findings of N rounds")
+    parser.add_argument("--items-per-site", type=int, default=None)
     args = parser.parse_args(argv)
     spec = generate_workspace(
         args.root,
@@ -832,6 +951,11 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
     )
     print(f"{spec.root}: {len(spec.files)} files, {len(spec.site_ids)} sites")
+    if args.rounds:
+        rows = generate_findings(
+            spec, rounds=args.rounds, items_per_site=args.items_per_site, seed=args.seed
+        )
+        print(f"{write_findings(args.root, spec, rows)} findings stored")
     return 0
 
 

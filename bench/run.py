@@ -419,6 +419,142 @@ def bench_catalog_cache(ctx: Context, row: Row) -> None:
     row.fill(alternate(subject, baseline, runs=ctx.runs * 4, warmup=ctx.warmup * 3))
 
 
+def _require_command(*argv: str) -> None:
+    """:class:`Skip` unless ``inspect <argv> --help`` works (the command exists)."""
+    probe = run_process([INSPECT, *argv, "--help"])
+    if probe.returncode != 0:
+        raise Skip(f"`inspect {' '.join(argv)}` is not available yet")
+
+
+@benchmark(
+    "record",
+    "`inspect record` of one finding with options, bundled workspace",
+    "`python -c pass`",
+    15,
+)
+def bench_record(ctx: Context, row: Row) -> None:
+    """One ``record`` with every common option into a copy of the bundled workspace.
+
+    The copy keeps the repository's own store untouched. A round is opened and
+    one finding recorded first, so the catalog cache is warm as it is on an
+    inspector's machine after the first record of the day.
+    """
+    _require_command("record")
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.workspace import load_workspace
+
+    root = ctx.copy_bundled_workspace("record")
+    catalog = load_workspace_catalog(load_workspace(root))
+    site = next(iter(catalog.sites.values()))
+    item = catalog.items_for_site(site.id)[0]
+    base = [INSPECT, "--workspace", str(root)]
+    opened = [*base, "round", "open", "2026年6月督导（基准测试）", "--kind", "supervision"]
+    checked(run_process(opened, env=child_env(INSPECT_INSPECTOR="基准测试")), opened)
+    cmd = [
+        *base,
+        "record",
+        "--site",
+        site.id,
+        "--item",
+        item.id,
+        "--result",
+        "fail",
+        "--count",
+        "2",
+        "--note",
+        "东侧出入口公益广告破损2处",
+        "--location",
+        "东门入口",
+        "--inspector",
+        "张晓燕",
+    ]
+    row.size = f"{site.id} · {item.id}, {len(catalog.items)} items, {len(catalog.sites)} sites"
+    row.fill(
+        alternate(
+            lambda: checked(run_process(cmd), cmd),
+            _pass(),
+            runs=ctx.runs * 2,
+            warmup=ctx.warmup + 1,  # the first record also opens the store's WAL file
+        )
+    )
+
+
+@benchmark(
+    "bulk_insert",
+    "bulk insert of 100,000 findings (`Store.add_findings`)",
+    "`executemany` of the same rows into bare tables",
+    2,
+)
+def bench_bulk_insert(ctx: Context, row: Row) -> None:
+    """The store's import path against SQLite doing nothing but storing the same rows.
+
+    Both sides start from an empty database file and time the insert and the
+    commit only. The baseline's rows are the store's own rows, read back from
+    the first subject run, inserted into tables with the same columns but no
+    types, keys, constraints, indexes or triggers, with SQLite's defaults.
+    """
+    try:
+        from qingyang_inspect.store import Store
+    except ImportError as exc:
+        raise Skip(f"the store is not available yet ({exc})") from None
+    if not hasattr(Store, "add_findings"):
+        raise Skip("Store.add_findings is not available yet")
+    import sqlite3
+
+    sites, per_site = (10, 10) if ctx.smoke else (1000, 100)
+    row.size = f"{sites} sites × {per_site} items = {sites * per_site} findings, 1 round"
+    if ctx.smoke:
+        row.what = f"bulk insert of {sites * per_site:,} findings (smoke)"
+    ws = ctx.scratch / "bulk"
+    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
+    rows = generate.generate_findings(spec, rounds=1, items_per_site=per_site)
+    facts = [f for f, _ in generate.finding_facts(rows)]
+    round_names = sorted({f.round_name for f in facts})
+    runs_dir = ctx.scratch / "bulk-runs"
+    runs_dir.mkdir()
+    counter = iter(range(1_000_000))
+    baseline_rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+
+    def subject() -> float:
+        path = runs_dir / f"store-{next(counter)}.sqlite"
+        with Store.open_path(path) as store:
+            with store.transaction():
+                generate.open_rounds(store, spec, round_names)
+            seconds = timed(lambda: store.add_findings(facts))
+        if not baseline_rows:
+            conn = sqlite3.connect(path)
+            for table in ("findings", "events"):
+                cursor = conn.execute(f"SELECT * FROM {table}")
+                columns = [d[0] for d in cursor.description]
+                baseline_rows[table] = (columns, cursor.fetchall())
+            conn.close()
+            if len(baseline_rows["findings"][1]) != len(facts):
+                raise BenchmarkFailed("the store did not hold every finding")
+        path.unlink()
+        return seconds
+
+    def baseline() -> float:
+        path = runs_dir / f"bare-{next(counter)}.sqlite"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for table, (columns, _) in baseline_rows.items():
+            conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+
+        def insert() -> None:
+            conn.execute("BEGIN")
+            for table, (columns, values) in baseline_rows.items():
+                marks = ", ".join("?" for _ in columns)
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+            conn.execute("COMMIT")
+
+        seconds = timed(insert)
+        conn.close()
+        path.unlink()
+        return seconds
+
+    subject()  # the first run also yields the baseline's rows
+    row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=0))
+
+
 # --- main --------------------------------------------------------------------------------
 
 
