@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli import browse, findings, init, lifecycle, record, rounds, schema, validate
+from qingyang_inspect.cli import (
+    browse,
+    findings,
+    init,
+    lifecycle,
+    record,
+    report,
+    rounds,
+    schema,
+    validate,
+)
 from qingyang_inspect.cli.common import State, early_language
 from qingyang_inspect.i18n import parse_lang, set_language, t
 
@@ -72,6 +82,7 @@ rounds.register(app)
 record.register(app)
 lifecycle.register(app)
 findings.register(app)
+report.register(app)
 
 
 def main() -> None:

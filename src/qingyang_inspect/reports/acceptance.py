@@ -568,13 +568,8 @@ class Acceptance:
             as_of=date_text(self.as_of),
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """The whole report for scripts: header, every site with its items, the summary."""
-        builder = SummaryBuilder(self.catalog)
-        sites = []
-        for sheet in self.sheets():
-            builder.add(sheet)
-            sites.append(sheet.to_json())
+    def header_json(self) -> dict[str, Any]:
+        """What the report is about, for scripts: district, round, standard, as-of date."""
         return {
             "report": "acceptance",
             "district": self.district,
@@ -587,8 +582,6 @@ class Acceptance:
                 "title": self.catalog.standard.title,
             },
             "as_of": date_text(self.as_of),
-            "summary": builder.build().to_json(),
-            "sites": sites,
         }
 
 

@@ -217,6 +217,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最多嵌入的照片缩略图数量（超出部分写照片路径）",
         "at most this many photo thumbnails are embedded (the rest are written as paths)",
     ),
+    "report.file_ledger": (
+        "整改台账-{round}-{as_of}.xlsx",
+        "rectification-ledger-{round}-{as_of}.xlsx",
+    ),
+    "report.file_acceptance": (
+        "验收报告-{round}-{as_of}.xlsx",
+        "acceptance-report-{round}-{as_of}.xlsx",
+    ),
     "report.exists": ("输出文件 {path} 已存在", "output file {path} already exists"),
     "report.exists_hint": (
         "加 --force 覆盖，或用 -o 指定其他文件名",
@@ -224,10 +232,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.no_folder": ("输出目录 {path} 不存在", "output folder {path} does not exist"),
     "report.write_failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
-    "report.bad_date": (
-        "日期 {value} 无效，应为 YYYY-MM-DD",
-        "invalid date {value}; expected YYYY-MM-DD",
-    ),
     "report.unknown_unit": (
         "没有责任单位为 {unit} 的点位{suggest}",
         "no site has unit {unit}{suggest}",
@@ -235,19 +239,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unknown_street": (
         "没有街道为 {street} 的点位{suggest}",
         "no site is in street {street}{suggest}",
-    ),
-    "report.unknown_round": ("没有名为 {name} 的轮次", "no round named {name}"),
-    "report.unknown_round_hint": ("用 `inspect round list` 查看轮次", "see `inspect round list`"),
-    "report.no_store": (
-        "工作区还没有检查记录（{path} 不存在）",
-        "the workspace has no findings yet ({path} does not exist)",
-    ),
-    "report.no_store_hint": (
-        "先用 `inspect round open` 和 `inspect record` 记录检查结果",
-        "record findings first with `inspect round open` and `inspect record`",
-    ),
-    "report.format_unsupported": (
-        "验收报告不支持 {format} 格式；请用 xlsx、table 或 json",
-        "the acceptance report has no {format} format; use xlsx, table or json",
     ),
 }
