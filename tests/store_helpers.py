@@ -33,3 +33,11 @@ def make_facts(**overrides: Any) -> FindingFacts:
         values["occurrences"] = 0
         values["due_date"] = None
     return FindingFacts(**values)
+
+
+def cli(run_cli: Any, workspace: Any, *args: str, inspector: str | None = "张三") -> Any:
+    """Run ``inspect -w WORKSPACE ARGS…`` in-process as ``inspector`` (``None``: no inspector)."""
+    env = {"COLUMNS": "200"}  # wide tables: no cell is folded across lines
+    if inspector:
+        env["INSPECT_INSPECTOR"] = inspector
+    return run_cli("-w", str(workspace), *args, env=env)

@@ -1,6 +1,7 @@
 """``inspect findings list|show|amend|void``: the findings, their history, corrections."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer evaluates string annotations of
+# every command on every start-up, and real ones cost nothing at that point.
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -112,7 +113,7 @@ def _write_csv(records: Any) -> None:
         writer.writerow(csv_row(record))
 
 
-def _print_table(findings: list[Finding], catalog: Catalog, as_of: Any) -> None:
+def _print_table(findings: "list[Finding]", catalog: "Catalog", as_of: Any) -> None:
     if not findings:
         typer.echo(t("findings.none"), err=True)
         return
@@ -173,7 +174,9 @@ def show_command(
     _print_finding(finding, events, catalog, day)
 
 
-def _print_finding(finding: Finding, events: list[Event], catalog: Catalog, as_of: Any) -> None:
+def _print_finding(
+    finding: "Finding", events: "list[Event]", catalog: "Catalog", as_of: Any
+) -> None:
     from rich.table import Table
 
     from qingyang_inspect.cli.common import console

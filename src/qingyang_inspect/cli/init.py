@@ -1,6 +1,7 @@
 """``inspect init [DIR]``: create a workspace."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer evaluates string annotations of
+# every command on every start-up, and real ones cost nothing at that point.
 
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,7 @@
 """``inspect rectify`` and ``inspect recheck``: the loop 整改 → 复查 → 销号 / 退回."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer evaluates string annotations of
+# every command on every start-up, and real ones cost nothing at that point.
 
 from pathlib import Path
 from typing import Annotated

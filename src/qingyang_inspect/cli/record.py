@@ -6,7 +6,8 @@ writes one transaction. The new finding's id is the only thing on stdout, so
 scripts can capture it; the confirmation goes to stderr.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer evaluates string annotations of
+# every command on every start-up, and real ones cost nothing at that point.
 
 import importlib.util
 from enum import StrEnum
@@ -140,7 +141,7 @@ def record_command(
     )
 
 
-def confirmation(finding: Finding, site_name: str, round_name: str) -> str:
+def confirmation(finding: "Finding", site_name: str, round_name: str) -> str:
     """``已记录：M1 测试农贸市场 · CM-EN-01 不符合 2 例，整改期限 2026-06-13（轮次 …）``."""
     from qingyang_inspect.store.labels import result_label
 

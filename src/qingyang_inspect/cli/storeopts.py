@@ -3,7 +3,8 @@
 Only typer and the standard library at module level: these commands must start fast.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer evaluates string annotations of
+# every command on every start-up, and real ones cost nothing at that point.
 
 import datetime as dt
 from enum import StrEnum
@@ -39,7 +40,7 @@ def clock() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def inspector(given: str | None, workspace: Workspace) -> str:
+def inspector(given: str | None, workspace: "Workspace") -> str:
     """The inspector for this command (option, ``INSPECT_INSPECTOR``, then the workspace config)."""
     from qingyang_inspect.store.recording import resolve_inspector
 

@@ -1,0 +1,85 @@
+"""``inspect init``: a new workspace over the bundled data or given folders; never overwrites."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from qingyang_inspect.store import Store
+from qingyang_inspect.workspace import load_workspace
+from store_helpers import cli
+
+REPO = Path(__file__).resolve().parents[2]
+MINIMAL = REPO / "tests" / "examples" / "valid" / "minimal"
+
+
+def test_init_copies_the_bundled_data(run_cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "青羊督查"
+    result = run_cli("init", str(target), "--inspector", "王督导")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == str(target.resolve())
+    assert "已创建工作区" in result.stderr and "点位 130 个" in result.stderr
+    config = tomllib.loads((target / "inspect.toml").read_text(encoding="utf-8"))["workspace"]
+    assert config["standards"] == "standards" and config["sites"] == "sites"
+    assert config["inspector"] == "王督导" and config["language"] == "zh"
+    workspace = load_workspace(target)
+    assert workspace.inspector == "王督导"
+    assert sorted(p.name for p in workspace.standards.iterdir()) == sorted(
+        p.name for p in (REPO / "standards").iterdir()
+    )
+    with Store.open(workspace, readonly=True) as store:
+        assert store.schema_version() == store.current_version
+    assert (target / ".gitignore").read_text() == ".inspect/\n"
+    # The new workspace works at once.
+    opened = cli(run_cli, target, "round", "open", "R1", "--kind", "self-check", inspector=None)
+    assert opened.exit_code == 0, opened.stderr
+
+
+def test_init_points_at_given_folders(run_cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "ws"
+    inside = target / "data" / "standards"
+    inside.parent.mkdir(parents=True)
+    import shutil
+
+    shutil.copytree(MINIMAL / "standards", inside)
+    result = run_cli(
+        "init",
+        str(target),
+        "--standards",
+        str(inside),
+        "--sites",
+        str(MINIMAL / "sites"),
+        "--district",
+        "测试区",
+        "--language",
+        "en",
+    )
+    assert result.exit_code == 0, result.stderr
+    config = tomllib.loads((target / "inspect.toml").read_text(encoding="utf-8"))["workspace"]
+    assert config["standards"] == "data/standards"  # inside: relative
+    assert config["sites"] == str((MINIMAL / "sites").resolve())  # outside: absolute
+    assert config["district"] == "测试区" and config["language"] == "en"
+    assert not (target / "sites").exists()
+    assert "点位 3 个" in result.stderr
+
+
+def test_init_never_overwrites(run_cli: Any, minimal_workspace: Path) -> None:
+    before = (minimal_workspace / "inspect.toml").read_bytes()
+    result = run_cli("init", str(minimal_workspace))
+    assert result.exit_code == 2 and "已经是工作区" in result.stderr
+    assert (minimal_workspace / "inspect.toml").read_bytes() == before
+    assert not (minimal_workspace / ".inspect").exists()
+
+
+def test_a_refused_init_leaves_nothing_behind(run_cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "half"
+    (target / "sites").mkdir(parents=True)
+    (target / "sites" / "ours.yaml").write_text("sites: []\n")
+    result = run_cli("init", str(target))
+    assert result.exit_code == 2 and "不会覆盖" in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["sites"]
+    assert (target / "sites" / "ours.yaml").read_text() == "sites: []\n"
+    missing = run_cli("init", str(tmp_path / "new"), "--standards", str(tmp_path / "nope"))
+    assert missing.exit_code == 2 and "不存在" in missing.stderr
+    assert not (tmp_path / "new").exists()

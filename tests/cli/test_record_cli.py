@@ -1,0 +1,247 @@
+"""``inspect record`` with options: the id on stdout, clear errors, nothing written on bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from qingyang_inspect.cli import rounds
+from qingyang_inspect.store import Store
+from qingyang_inspect.store.ids import ID_PATTERN
+from qingyang_inspect.store.records import ROUND_KINDS
+from qingyang_inspect.workspace import load_workspace
+from store_helpers import cli
+
+
+@pytest.fixture
+def ws(run_cli: Any, minimal_workspace: Path) -> Path:
+    """The minimal workspace with one open supervision round."""
+    result = cli(run_cli, minimal_workspace, "round", "open", "R1", "--kind", "supervision")
+    assert result.exit_code == 0, result.stderr
+    return minimal_workspace
+
+
+def count_findings(workspace: Path) -> int:
+    with Store.open(load_workspace(workspace), readonly=True) as store:
+        return sum(1 for _ in store.iter_findings(include_voided=True))
+
+
+def test_stdout_is_only_the_id(run_cli: Any, ws: Path) -> None:
+    result = cli(
+        run_cli,
+        ws,
+        "record",
+        "--site",
+        "M1",
+        "--item",
+        "CM-EN-01",
+        "--result",
+        "fail",
+        "--count",
+        "2",
+    )
+    assert result.exit_code == 0, result.stderr
+    finding_id = result.stdout.strip()
+    assert result.stdout == finding_id + "\n" and ID_PATTERN.match(finding_id)
+    assert "已记录：M1 测试农贸市场 · CM-EN-01 不符合 2 例，整改期限" in result.stderr
+    assert "轮次：R1" in result.stderr
+    with Store.open(load_workspace(ws), readonly=True) as store:
+        finding = store.finding(finding_id)
+    assert (finding.inspector, finding.occurrences, finding.status) == ("张三", 2, "open")
+
+
+def test_english_confirmation(run_cli: Any, ws: Path) -> None:
+    result = cli(
+        run_cli,
+        ws,
+        "--lang",
+        "en",
+        "record",
+        "--site",
+        "M1",
+        "--item",
+        "CM-AD-01",
+        "--result",
+        "pass",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "recorded: M1" in result.stderr and "pass" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--site", "M9", "--item", "CM-EN-01", "--result", "fail"], "未知点位 'M9'"),
+        (["--site", "M1", "--item", "CM-EN-1", "--result", "fail"], "是否是 'CM-EN-01'"),
+        (["--site", "A1", "--item", "NM-03-01", "--result", "fail"], "点位类型：背街小巷"),
+        (["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--count", "0"], "至少为 1"),
+        (
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "pass", "--count", "1"],
+            "不能给出例数",
+        ),
+        (["--site", "M1", "--item", "CM-EN-01", "--result", "na"], "--note"),
+        (
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--at", "2999-01-01"],
+            "晚于现在",
+        ),
+        (
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--at", "2026-13-01"],
+            "月份 13",
+        ),
+        (
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--due", "2026-02-30"],
+            "只有 28 天",
+        ),
+        (["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--round", "R2"], "未知轮次"),
+        (
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--photo", "/nope.jpg"],
+            "不存在",
+        ),
+        (["--site", "M1", "--item", "CM-EN-01"], "--result"),
+        (["--site", "M1", "--result", "pass"], "--item"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(
+    run_cli: Any, ws: Path, args: list[str], words: str
+) -> None:
+    result = cli(run_cli, ws, "record", *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("错误: ") and words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert count_findings(ws) == 0
+
+
+def test_an_invalid_result_choice_is_a_usage_error(run_cli: Any, ws: Path) -> None:
+    result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-EN-01", "--result", "ok")
+    assert result.exit_code == 2 and count_findings(ws) == 0
+
+
+def test_no_inspector_no_finding(run_cli: Any, ws: Path) -> None:
+    result = cli(
+        run_cli,
+        ws,
+        "record",
+        "--site",
+        "M1",
+        "--item",
+        "CM-AD-01",
+        "--result",
+        "pass",
+        inspector=None,
+    )
+    assert result.exit_code == 2 and "不能匿名" in result.stderr
+    assert "INSPECT_INSPECTOR" in result.stderr
+    assert count_findings(ws) == 0
+
+
+def test_inspector_sources(run_cli: Any, ws: Path) -> None:
+    config = ws / "inspect.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'inspector = "配置员"\n', encoding="utf-8"
+    )
+    args = ("record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass")
+    from_config = cli(run_cli, ws, *args, inspector=None).stdout.strip()
+    from_env = cli(run_cli, ws, *args, inspector="环境员").stdout.strip()
+    from_option = cli(
+        run_cli, ws, *args, "--inspector", "选项员", inspector="环境员"
+    ).stdout.strip()
+    with Store.open(load_workspace(ws), readonly=True) as store:
+        assert store.finding(from_config).inspector == "配置员"
+        assert store.finding(from_env).inspector == "环境员"
+        assert store.finding(from_option).inspector == "选项员"
+
+
+def test_round_selection(run_cli: Any, ws: Path) -> None:
+    assert cli(run_cli, ws, "round", "open", "R2", "--kind", "acceptance").exit_code == 0
+    args = ("record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass")
+    several = cli(run_cli, ws, *args)
+    assert several.exit_code == 2 and "R1, R2" in several.stderr and "--round" in several.stderr
+    assert cli(run_cli, ws, *args, "--round", "R2").exit_code == 0
+
+
+def test_photos_are_linked(run_cli: Any, ws: Path, tmp_path: Path) -> None:
+    photo = tmp_path / "垃圾.jpg"
+    Image.new("RGB", (32, 32), "brown").save(photo)
+    result = cli(
+        run_cli,
+        ws,
+        "record",
+        "--site",
+        "M1",
+        "--item",
+        "CM-EN-01",
+        "--result",
+        "fail",
+        "--photo",
+        str(photo),
+    )
+    assert result.exit_code == 0, result.stderr
+    with Store.open(load_workspace(ws), readonly=True) as store:
+        [stored] = store.finding(result.stdout.strip()).photos
+        assert stored.original_name == "垃圾.jpg" and stored.stage == "before"
+        assert (store.evidence_dir / stored.relpath).read_bytes() == photo.read_bytes()
+
+
+def test_a_changed_standard_version_warns_but_records(run_cli: Any, ws: Path) -> None:
+    standard = ws / "standards" / "standard.yaml"
+    standard.write_text(
+        standard.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
+        encoding="utf-8",
+    )
+    result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass")
+    assert result.exit_code == 0
+    assert "警告" in result.stderr and "test-standard 1.0" in result.stderr
+    assert "test-standard 1.1" in result.stderr
+    assert count_findings(ws) == 1
+
+
+def test_only_site_starts_the_walk(run_cli: Any, ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qingyang_inspect.cli import walk
+
+    calls: list[tuple[str, str | None, str | None]] = []
+
+    def fake_walk(ctx: Any, site: str, round_name: str | None, inspector: str | None) -> None:
+        calls.append((site, round_name, inspector))
+
+    monkeypatch.setattr(walk, "run_walk", fake_walk)
+    result = cli(run_cli, ws, "record", "--site", "M1", "--round", "R1")
+    assert result.exit_code == 0, result.stderr
+    assert calls == [("M1", "R1", "张三")]
+
+
+def test_cli_round_kinds_match_the_store() -> None:
+    assert tuple(kind.value for kind in rounds.RoundKind) == ROUND_KINDS
+
+
+def test_the_record_path_stays_lean(ws: Path) -> None:
+    """A real process: recording imports neither rich nor openpyxl nor Pillow (no photo)."""
+    probe = (
+        "import sys\n"
+        "from qingyang_inspect.cli.app import app\n"
+        "try:\n"
+        "    app(sys.argv[1:])\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "roots = ('rich', 'openpyxl', 'PIL', 'yaml')\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in roots)\n"
+        "print('HEAVY', heavy, 'CODE', code)\n"
+    )
+    env = {**os.environ, "INSPECT_INSPECTOR": "张三"}
+    args = ["-w", str(ws), "record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"]
+    # Twice: the first run may build the catalog cache (which reads YAML).
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+    assert "HEAVY [] CODE None" in done.stdout or "HEAVY [] CODE 0" in done.stdout, done.stdout
