@@ -27,6 +27,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import math
 import os
 import re
 import shutil
@@ -151,7 +152,14 @@ class Sheet:
         # a normal one (print setup, dimensions, add_image): typed loosely here.
         self.ws: Any = ws
         self.row = 0
+        self.widths: list[float] = []
         self._cells: dict[tuple[int, Look], _Cell] = {}
+
+    def set_widths(self, widths: Sequence[float]) -> None:
+        """Column widths in characters; rows are sized to the text they wrap."""
+        self.widths = list(widths)
+        for col, width in enumerate(widths, 1):
+            self.ws.column_dimensions[get_column_letter(col)].width = width
 
     def append(
         self,
@@ -160,18 +168,41 @@ class Sheet:
         *,
         height: float | None = None,
     ) -> int:
-        """Write one row; returns its number (1-based)."""
+        """Write one row; returns its number (1-based).
+
+        Without an explicit ``height``, a row whose text wraps gets the height
+        its longest cell needs: neither LibreOffice nor every Excel sizes rows
+        of a generated file by itself.
+        """
         self.row += 1
-        if height is not None:
-            self.ws.row_dimensions[self.row].height = height
         if isinstance(looks, Look):
             looks = [looks] * len(values)
+        if height is None:
+            height = self.fit_height(values, looks)
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
         cells = [
             self._cell(col, value, look)
             for col, (value, look) in enumerate(zip(values, looks, strict=True), 1)
         ]
         self.ws.append(cells)
+        if height is not None:
+            # The row is on disk: drop its dimension so memory stays flat.
+            del self.ws.row_dimensions[self.row]
         return self.row
+
+    def fit_height(self, values: Sequence[Any], looks: Sequence[Look]) -> float | None:
+        """Points needed by the row's wrapped text; ``None`` when one line is enough."""
+        lines = 1
+        for col, (value, look) in enumerate(zip(values, looks, strict=True)):
+            if isinstance(value, str) and value and look.wrap and col < len(self.widths):
+                lines = max(lines, wrapped_lines(value, self.widths[col], look.size))
+        return line_height(lines, BODY_SIZE) if lines > 1 else None
+
+    def span_height(self, text: str, first_col: int, last_col: int) -> float:
+        """Height for ``text`` in merged columns ``first_col``…``last_col`` (at least one line)."""
+        width = sum(self.widths[first_col - 1 : last_col]) or 10
+        return max(line_height(wrapped_lines(text, width)), 18.0)
 
     def blank(self) -> int:
         """An empty row."""
@@ -342,12 +373,22 @@ def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) 
     return max(minimum, min(maximum, widest + 2))
 
 
-def _set_widths(ws: Any, widths: Sequence[float]) -> None:
-    for col, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+def wrapped_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
+    """Lines ``text`` takes in a wrapping column ``width`` characters wide.
+
+    Widths are in Excel's units (the default font's digit); a CJK character of
+    ``size`` points is about two of them at 11 points.
+    """
+    usable = max((width - 1) * 11 / size, 1)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
 
 
-def _print_setup(ws: Any, *, header_row: int, landscape: bool = True, first: int = 1) -> None:
+def line_height(lines: int, size: float = BODY_SIZE) -> float:
+    """Row height in points for ``lines`` lines of ``size``-point text."""
+    return round(lines * size * 1.35 + 4, 1)
+
+
+def _print_setup(ws: Any, *, header_row: int, landscape: bool = True) -> None:
     """A4, fit to one page wide, the header row repeated on every page."""
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -358,7 +399,7 @@ def _print_setup(ws: Any, *, header_row: int, landscape: bool = True, first: int
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_title_rows = f"{first if first else header_row}:{header_row}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
     ws.oddFooter.center.text = "&P / &N"
 
 
@@ -511,7 +552,7 @@ def _ledger_sheet(
     sheet = book.sheet(name)
     ws = sheet.ws
     ncols = len(LEDGER_COLUMNS)
-    _set_widths(ws, [LEDGER_WIDTHS[key] for key in LEDGER_COLUMNS])
+    sheet.set_widths([LEDGER_WIDTHS[key] for key in LEDGER_COLUMNS])
     ws.freeze_panes = "A4"
     _print_setup(ws, header_row=3)
     statuses = t("report.list_sep").join(status_label(s) for s in sorted(ledger.flt.statuses))
@@ -540,13 +581,10 @@ def _ledger_sheet(
                 images.append((col, image))
         height = None
         if images:
-            height = max(PHOTO_ROW_HEIGHT, _estimated_height(values, LEDGER_COLUMNS))
+            height = max(PHOTO_ROW_HEIGHT, sheet.fit_height(values, looks[row.overdue]) or 0)
         row_no = sheet.append(values, looks[row.overdue], height=height)
         for col, image in images:
             ws.add_image(image, f"{get_column_letter(col + 1)}{row_no}")
-        if height is not None:
-            # Written already: drop the dimension so memory stays flat.
-            del ws.row_dimensions[row_no]
         if progress is not None and count % 500 == 0:
             progress(500)
     if progress is not None:
@@ -577,18 +615,6 @@ def _photo_cell(book: Book, photos: tuple[Photo, ...]) -> tuple[str | None, XLIm
             t("report.photo_missing", name=photo.original_name) if missing else photo.relpath
         )
     return "\n".join(names), None
-
-
-def _estimated_height(values: Sequence[Any], columns: Sequence[str]) -> float:
-    """Points needed by the longest wrapped text of a row (an estimate for photo rows)."""
-    lines = 1
-    for value, key in zip(values, columns, strict=True):
-        if isinstance(value, str) and value:
-            width = max(LEDGER_WIDTHS.get(key, 10) - 1, 1)
-            lines = max(
-                lines, sum(-(-max(text_width(p), 1) // int(width)) for p in value.split("\n"))
-            )
-    return lines * 13.0 + 4
 
 
 # -- the acceptance report ---------------------------------------------------------------------
@@ -653,7 +679,7 @@ def _summary_sheet(sheet: Sheet, report: Acceptance, summary: Summary) -> None:
         widths[0], fit_width([g.name for g in (*summary.by_street, *summary.by_type)], maximum=24)
     )
     widths[0] = max(widths[0], fit_width([c.name for c in summary.by_category], maximum=24))
-    _set_widths(ws, widths)
+    sheet.set_widths(widths)
     ws.freeze_panes = "C4"
     _print_setup(ws, header_row=3)
 
@@ -781,9 +807,9 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
     widths = []
     for n, key in enumerate(SITE_COLUMNS):
         texts = [head[n], *(str(r[n]) for r in rows if r[n] is not None)]
-        limit = {"requirement": 44, "remarks": 28, "findings": 16}.get(key, 14)
+        limit = {"requirement": 44, "remarks": 28, "findings": 30}.get(key, 14)
         widths.append(fit_width(texts, minimum=6, maximum=limit))
-    _set_widths(ws, widths)
+    sheet.set_widths(widths)
     _print_setup(ws, header_row=8)
     ws.freeze_panes = "A9"
 
@@ -857,14 +883,18 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
     score_col = SITE_COLUMNS.index("score") + 1
     label_look = Look(bold=True, horizontal="right")
 
-    def footer(key: str, value: Any, look: Look) -> None:
+    def footer(key: str, value: Any, look: Look, *, span: bool = False) -> None:
+        """Label right-aligned up to the 得分 column, the value under 得分."""
         values: list[Any] = [None] * cols
         values[0] = t(key)
         values[score_col - 1] = value
-        row_looks = [label_look] * (score_col - 1) + [look] + [Look()] * (cols - score_col)
+        row_looks = [label_look] * (score_col - 1) + [look] * (cols - score_col + 1)
         sheet.append(values, row_looks, height=20)
         sheet.merge(1, score_col - 1)
-        sheet.merge(score_col, cols)
+        if span:
+            sheet.merge(score_col, cols)
+        else:
+            sheet.merge(score_col + 1, cols)
 
     footer("acceptance.foot.possible", display_decimal(page.score.possible), POINTS)
     footer("acceptance.foot.earned", display_decimal(page.score.earned), POINTS)
@@ -873,6 +903,7 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
         "acceptance.foot.verdict",
         page.verdict,
         _verdict_look(page.score.verdict, Look(horizontal="left")),
+        span=True,
     )
     notes = [
         t(
@@ -893,7 +924,7 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
     if page.weights_note():
         notes.insert(0, page.weights_note())
     for note in notes:
-        sheet.append([note] + [None] * (cols - 1), PLAIN, height=18)
+        sheet.append([note] + [None] * (cols - 1), PLAIN, height=sheet.span_height(note, 1, cols))
         sheet.merge(1, cols)
     sheet.blank()
     sheet.append(
