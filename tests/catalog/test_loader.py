@@ -238,3 +238,16 @@ def test_any_single_edit_gives_a_report(line: int, edit: str, token: str) -> Non
         assert issue.message
         assert issue.line is None or 1 <= issue.line <= len(lines) + 1
     assert (result.catalog is None) == (result.report.errors > 0)
+
+
+def test_weights_written_as_decimals_add_up(workspace: Path) -> None:
+    std = workspace / "standards" / "standard.yaml"
+    text = std.read_text(encoding="utf-8")
+    std.write_text(
+        text.replace("{publicity: 40, environment: 60}", "{publicity: 33.3, environment: 66.7}")
+    )
+    assert load(workspace)[0] == []
+    std.write_text(
+        text.replace("{publicity: 40, environment: 60}", "{publicity: 33.3, environment: 66.6}")
+    )
+    assert [code for _, _, _, code in load(workspace)[0]] == ["weights-sum"]

@@ -127,6 +127,21 @@ def test_a_date_that_does_not_exist_stays_text_for_the_schema_to_report() -> Non
     assert parse_text("effective_date: 2026-02-30\n").data == {"effective_date": "2026-02-30"}
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('a: !!int ""', ""),  # IndexError inside PyYAML
+        ('a: !!int "-"', "-"),
+        ("a: !!float abc", "abc"),  # ValueError
+        ("a: !!bool maybe", "maybe"),  # KeyError
+        ("a: !!timestamp soon", "soon"),  # AttributeError
+        ("a: !!timestamp 2026-01-01T25:00:00", "2026-01-01T25:00:00"),
+    ],
+)
+def test_a_value_its_tag_cannot_read_stays_text(text: str, value: str) -> None:
+    assert parse_text(text).data == {"a": value}
+
+
 def test_duplicate_key_names_the_first_and_its_path() -> None:
     found = problem("items:\n  - id: A-1\n    points: 4\n    points: 5\n")
     assert (found.code, found.line, found.column) == ("duplicate-key", 4, 5)
@@ -246,8 +261,57 @@ def test_empty_documents(text: str) -> None:
     assert (found.code, found.line, found.column) == ("empty-file", 1, 1)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}\"'&*!#|>%@`,?.0\x0c中")), max_size=60))
+CHARS = st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}\"'&*!#|>%@`,?.0\x0c中")), max_size=60)
+TOKENS = st.lists(
+    st.sampled_from(
+        [
+            "!!int ",
+            "!!float ",
+            "!!bool ",
+            "!!timestamp ",
+            "!!binary ",
+            "!!null ",
+            "!!str ",
+            "!!map ",
+            "!!seq ",
+            "!!python/tuple ",
+            "!x ",
+            '""',
+            "''",
+            "-",
+            ": ",
+            " ",
+            "\n",
+            "\n  ",
+            "a",
+            "1",
+            "2026-02-30",
+            "[",
+            "]",
+            "{",
+            "}",
+            ", ",
+            "&x ",
+            "*x",
+            "<<: ",
+            "? ",
+            "|\n",
+            ">\n",
+            "#",
+            "\t",
+            "%YAML 1.1\n",
+            "---\n",
+            "...\n",
+            "\ufeff",
+            "\x85",
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(CHARS, TOKENS))
 def test_any_text_is_data_or_a_yaml_problem(text: str) -> None:
     """Whatever the text, reading it never raises anything but YamlProblem."""
     try:

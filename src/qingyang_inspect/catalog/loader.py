@@ -44,7 +44,7 @@ from qingyang_inspect.catalog.yamlfile import (
     scalar_at,
 )
 from qingyang_inspect.errors import CatalogError
-from qingyang_inspect.i18n import MESSAGES, get_language, t
+from qingyang_inspect.i18n import get_language, t
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _STANDARD_KEYS = frozenset({"standard", "site_types", "categories", "items"})
@@ -344,10 +344,11 @@ def _add_schema_error(
     elif kind == "string_type" and node is not None and not node.style:
         # YAML 1.1 reads unquoted ``1.0``, ``yes``, ``2026-01-01`` as non-text.
         key = "schema.string_unquoted"
-    if key not in MESSAGES:
-        key = "schema.other"
-        params["msg"] = error["msg"]
-    sink.add(source, loc, kind, t(key, **params), key=kind == "extra_forbidden")
+    try:
+        message = t(key, **params)
+    except (KeyError, IndexError):  # a pydantic error type without its own message
+        message = t("schema.other", msg=error["msg"])
+    sink.add(source, loc, kind, message, key=kind == "extra_forbidden")
 
 
 def _fields_at(model_cls: type[BaseModel], loc: Sequence[str | int]) -> list[str]:

@@ -328,9 +328,10 @@ class _Builder:
                 params={"problem": exc.problem or ""},
                 path=tuple(self._path),
             ) from None
-        except (ValueError, OverflowError):
-            # ``2026-02-30`` matches YAML's timestamp pattern but is no date; keep the
-            # text so the schema reports it at its place, with the rest of the file.
+        except Exception:  # PyYAML's constructors fail in many ways
+            # ``2026-02-30`` matches YAML's timestamp pattern but is no date, and
+            # ``!!int ""`` or ``!!bool maybe`` make PyYAML raise IndexError or KeyError:
+            # keep the text, so the schema reports it at its place with the rest of the file.
             return node.value
 
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
