@@ -237,3 +237,25 @@ def test_no_inspector_fails_before_any_prompt(run_cli: Callable[..., Result], ws
     assert result.exit_code == 2
     assert "第 1/" not in result.stdout
     assert findings(ws) == []
+
+
+def test_ctrl_c_during_a_write_is_delivered_after_it() -> None:
+    """A committed finding is always counted: SIGINT waits until the write is done."""
+    import os
+    import signal
+
+    from qingyang_inspect.cli.walk import _interrupts_deferred
+
+    steps: list[str] = []
+    # As in a command run from a shell (pytest-xdist workers ignore SIGINT).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with _interrupts_deferred():
+                os.kill(os.getpid(), signal.SIGINT)
+                steps.append("write finished")
+            steps.append("never reached")
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert steps == ["write finished"]

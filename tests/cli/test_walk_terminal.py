@@ -32,10 +32,13 @@ from qingyang_inspect.workspace import load_workspace
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 #: Makes the pty the child's controlling terminal (after ``setsid`` by start_new_session),
-#: then becomes ``python -m qingyang_inspect``.
+#: restores the default Ctrl-C, then becomes ``python -m qingyang_inspect``.
 LAUNCH = (
-    "import fcntl, os, sys, termios\n"
+    "import fcntl, os, signal, sys, termios\n"
     "fcntl.ioctl(0, termios.TIOCSCTTY, 0)\n"
+    # pytest-xdist workers ignore SIGINT, and an ignored signal stays ignored across
+    # exec; a person's shell starts commands with the default disposition.
+    "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
     "os.execv(sys.executable, [sys.executable, '-m', 'qingyang_inspect', *sys.argv[1:]])\n"
 )
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")

@@ -403,7 +403,12 @@ def _interrupts_deferred() -> Iterator[None]:
     import signal
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        # Signals can only be handled on the main thread; and if Ctrl-C is
+        # ignored or handled by someone else, leave it to them.
         yield
         return
     pending: list[int] = []
