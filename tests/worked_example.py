@@ -54,6 +54,13 @@ EXPECTED: dict[str, tuple[Decimal, Decimal, Decimal, str, bool, Decimal]] = {
 }
 RANKS = {"M1": 1, "A1": 2, "M2": 3}
 
+#: The ledger's 23 columns, in the order the issue fixes.
+LEDGER_HEADERS_ZH = [
+    "序号", "轮次", "发现日期", "点位编号", "点位名称", "点位类型", "街道", "条目编号", "测评内容",
+    "问题描述", "例数", "问题照片", "责任单位", "牵头部门", "整改时限(天)", "截止日期", "状态",
+    "是否逾期", "整改情况", "整改后照片", "复查结果", "销号日期", "备注",
+]  # fmt: skip
+
 
 def minimal_catalog() -> Catalog:
     """The catalog of the minimal example workspace."""
@@ -116,7 +123,7 @@ def acceptance_findings() -> list[Finding]:
 
 def supervision_findings() -> list[Finding]:
     """An earlier supervision round: problems in every status, some overdue by AS_OF."""
-    ev = "ab/" + "ab" * 31
+    ev = "ab/" + "ab" * 32
     return [
         finding(
             "M1",

@@ -1,0 +1,214 @@
+"""Ledger and acceptance rows: pure builders over findings, labels not codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.errors import CatalogError, ReportError
+from qingyang_inspect.i18n import set_language
+from qingyang_inspect.reports.acceptance import SummaryBuilder, build_acceptance
+from qingyang_inspect.reports.rectification import (
+    LEDGER_COLUMNS,
+    LedgerFilter,
+    build_ledger,
+    ledger_headers,
+    ledger_rows,
+)
+from qingyang_inspect.reports.source import ListSource
+from worked_example import (
+    AS_OF,
+    EXPECTED,
+    LEDGER_HEADERS_ZH,
+    RANKS,
+    ROUND,
+    SUPERVISION,
+    finding,
+    rounds,
+)
+
+
+def test_ledger_headers_in_the_fixed_order() -> None:
+    assert ledger_headers() == LEDGER_HEADERS_ZH
+    assert len(LEDGER_COLUMNS) == 23
+
+
+def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: ListSource) -> None:
+    ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
+    rows = list(ledger.rows())
+    # 3 supervision problems + 6 acceptance ones; the voided one and passes are left out
+    assert [r.seq for r in rows] == list(range(1, 10))
+    assert all(r.item_id for r in rows)
+    first = rows[0]
+    assert (first.round_name, first.site_name, first.site_type) == (
+        SUPERVISION,
+        "测试农贸市场",
+        "农贸市场",
+    )
+    assert first.status_label == "已销号" and not first.overdue
+    assert first.rectification == "已清运并增加清运频次（测试市场管理公司，2026-06-03）"
+    assert first.recheck == "通过" and first.closed_date == dt.date(2026, 6, 4)
+    assert first.rectification_days == 3 and len(first.photos_before) == 1
+    assert first.values()[16:18] == ["已销号", "否"]
+    rectified = rows[1]
+    assert rectified.status_label == "已整改待复查" and rectified.overdue  # due 06-05 < 08-10
+    rejected = rows[2]
+    assert rejected.recheck == "退回：仍有杂物" and rejected.status_label == "待整改"
+    on_spot = next(r for r in rows if r.on_spot)
+    assert on_spot.remarks == "立行立改" and on_spot.status == "closed" and not on_spot.overdue
+
+
+def test_ledger_filters(catalog: Catalog, source: ListSource) -> None:
+    def rows(**kw: object) -> list[str]:
+        flt = LedgerFilter(**kw)  # type: ignore[arg-type]
+        ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=flt)
+        return [f"{r.site_id}/{r.item_id}" for r in ledger.rows()]
+
+    assert rows(round_name=SUPERVISION) == ["M1/CM-EN-01", "M2/CM-AD-01", "A1/CM-SF-01"]
+    assert rows(units=frozenset({"草堂街道办事处"})) == [
+        "A1/CM-SF-01",
+        "A1/CM-EN-01",
+        "A1/CM-SF-01",
+    ]
+    assert rows(streets=frozenset({"府南街道"})) == ["M2/CM-AD-01", "M2/CM-EN-01", "M2/NM-03-01"]
+    assert rows(statuses=frozenset({"closed"})) == ["M1/CM-EN-01", "M1/CM-EN-01"]
+    assert rows(statuses=frozenset({"rectified"}), round_name=ROUND) == []
+
+
+def test_unit_sheets_in_catalog_order_with_their_own_numbering(
+    catalog: Catalog, source: ListSource
+) -> None:
+    ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
+    units = {
+        unit: [(r.seq, r.site_id, r.found_date) for r in rows] for unit, rows in ledger.units()
+    }
+    assert list(units) == ["测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
+    assert [seq for seq, *_ in units["第二市场管理公司"]] == [1, 2, 3]
+    dates = [d for *_, d in units["第二市场管理公司"]]
+    assert dates == sorted(dates)
+
+
+def test_unknown_unit_or_street_is_refused_with_a_suggestion(
+    catalog: Catalog, source: ListSource
+) -> None:
+    with pytest.raises(ReportError, match="草堂街道办事处"):
+        build_ledger(
+            catalog,
+            source,
+            district="x",
+            as_of=AS_OF,
+            flt=LedgerFilter(units=frozenset({"草堂街道办"})),
+        )
+    with pytest.raises(ReportError, match="府南街道"):
+        build_ledger(
+            catalog,
+            source,
+            district="x",
+            as_of=AS_OF,
+            flt=LedgerFilter(streets=frozenset({"府南"})),
+        )
+
+
+def test_overdue_follows_the_as_of_date(catalog: Catalog) -> None:
+    problem = finding("A1", "CM-EN-01", "fail", 1, due_date=dt.date(2026, 8, 4))
+    before = next(ledger_rows(catalog, [problem], as_of=dt.date(2026, 8, 4), flt=LedgerFilter()))
+    after = next(ledger_rows(catalog, [problem], as_of=dt.date(2026, 8, 5), flt=LedgerFilter()))
+    assert (before.overdue, after.overdue) == (False, True)
+
+
+def test_findings_outside_the_catalog_are_marked_not_dropped(catalog: Catalog) -> None:
+    row = next(
+        ledger_rows(catalog, [finding("ZZ", "XX-01", "fail", 1)], as_of=AS_OF, flt=LedgerFilter())
+    )
+    assert row.site_name == "（目录中无此点位）" and row.requirement == "（目录中无此条目）"
+
+
+def test_english_labels(catalog: Catalog, source: ListSource) -> None:
+    set_language("en")
+    ledger = build_ledger(catalog, source, district="Test", as_of=AS_OF, flt=LedgerFilter())
+    row = next(ledger.rows())
+    assert ledger_headers()[:3] == ["No.", "Round", "Found"]
+    assert (row.site_type, row.status_label, row.values()[17]) == (
+        "Farmers' market",
+        "closed",
+        "no",
+    )
+    assert (
+        row.requirement == "环境干净整洁，无积存垃圾"
+    )  # no English gloss in the YAML: Chinese kept
+
+
+def test_acceptance_summary_matches_the_worked_example(
+    catalog: Catalog, source: ListSource
+) -> None:
+    report = build_acceptance(catalog, source, rounds()[ROUND], district="测试区", as_of=AS_OF)
+    builder = SummaryBuilder(catalog)
+    sheets = {}
+    for sheet in report.sheets():
+        builder.add(sheet)
+        sheets[sheet.site.id] = sheet
+    summary = builder.build()
+    by_site = {r.site_id: r for r in summary.rows}
+    for site_id, (possible, earned, rate, verdict, incomplete, coverage) in EXPECTED.items():
+        row = by_site[site_id]
+        assert (row.possible, row.earned, row.rate) == (possible, earned, rate)
+        assert (row.verdict_code, row.incomplete, row.coverage) == (verdict, incomplete, coverage)
+        assert row.rank == RANKS[site_id]
+    assert [r.verdict for r in summary.rows] == [
+        "基本达标",
+        "不达标（未完成）",
+        "不达标（一票否决）",
+    ]
+    assert [r.level for r in summary.rows] == ["市级", "区级", "区级"]
+    # open problems over every round: M1 1 (acceptance), M2 3, A1 3
+    assert [(r.open_problems, r.overdue_problems) for r in summary.rows] == [(1, 1), (3, 3), (3, 3)]
+
+    streets = {g.name: g for g in summary.by_street}
+    assert (streets["草堂街道"].sites, streets["草堂街道"].mean_rate) == (2, Decimal("76.25"))
+    assert (streets["草堂街道"].basically_met, streets["草堂街道"].not_met) == (1, 1)
+    assert [g.name for g in summary.by_type] == ["农贸市场", "背街小巷"]
+    assert (summary.total.possible, summary.total.earned) == (Decimal("53.00"), Decimal("32.30"))
+    assert summary.total.mean_rate == Decimal("57.71")  # (92.5 + 20.625 + 60) / 3
+    cats = {c.name: (c.failed_items, c.occurrences) for c in summary.by_category}
+    assert cats == {"公益宣传": (0, 0), "环境卫生": (4, 12), "安全消防": (1, 1)}
+
+    m1 = sheets["M1"]
+    assert m1.inspectors == ("张检查",)
+    assert m1.weights_note() == "得分率按类别权重计算：公益宣传 40%；环境卫生 60%"
+    line = next(r for r in m1.rows if r.item_id == "CM-EN-01")
+    assert line.values()[:10] == [
+        3, "CM-EN-01", "环境卫生", "环境干净整洁，无积存垃圾", "看现场",
+        Decimal("6.00"), "不符合", 2, Decimal("2.00"), Decimal("4.00"),
+    ]  # fmt: skip
+    assert line.remarks == "立行立改；入口处积存垃圾；水产区地面垃圾"
+    m2_na = next(r for r in sheets["M2"].rows if r.item_id == "NM-04-01")
+    assert (m2_na.result, m2_na.score, m2_na.remarks) == ("不适用", None, "市场装修，暂无经营户")
+    assert sheets["A1"].inspectors == ("李复核", "张检查")
+    assert next(r for r in sheets["A1"].rows if r.item_id == "CM-SF-01").remarks.startswith(
+        "一票否决"
+    )
+
+
+def test_acceptance_sites_are_chosen_in_catalog_order(catalog: Catalog, source: ListSource) -> None:
+    report = build_acceptance(
+        catalog, source, rounds()[ROUND], district="x", as_of=AS_OF, site_ids=["A1", "M1", "A1"]
+    )
+    assert report.site_ids == ("M1", "A1")
+    with pytest.raises(CatalogError, match="M1"):
+        build_acceptance(
+            catalog, source, rounds()[ROUND], district="x", as_of=AS_OF, site_ids=["m1"]
+        )
+
+
+def test_a_site_without_findings_has_no_verdict(catalog: Catalog) -> None:
+    report = build_acceptance(catalog, ListSource([]), rounds()[ROUND], district="x", as_of=AS_OF)
+    builder = SummaryBuilder(catalog)
+    for sheet in report.sheets():
+        builder.add(sheet)
+    summary = builder.build()
+    assert {r.verdict for r in summary.rows} == {"未评定（未完成）"}
+    assert all(r.rank is None and r.rate is None for r in summary.rows)
+    assert summary.total.mean_rate is None

@@ -1,0 +1,270 @@
+"""The Excel files, reloaded with openpyxl: sheets, headers, values, formats, highlights, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.i18n import set_language
+from qingyang_inspect.reports.acceptance import build_acceptance
+from qingyang_inspect.reports.rectification import LedgerFilter, build_ledger
+from qingyang_inspect.reports.source import ListSource
+from qingyang_inspect.reports.xlsx import (
+    OVERDUE_FILL,
+    VERDICT_FILLS,
+    sheet_name,
+    text_width,
+    write_acceptance,
+    write_ledger,
+)
+from worked_example import AS_OF, LEDGER_HEADERS_ZH, ROUND, rounds
+
+SUMMARY_HEADERS = [
+    "点位编号", "点位名称", "点位类型", "级别", "街道", "责任单位", "应得分", "实得分", "得分率",
+    "验收结论", "覆盖率", "未销号问题数", "逾期问题数", "排名",
+]  # fmt: skip
+SITE_HEADERS = [
+    "序号", "条目编号", "类别", "测评内容", "测评方法", "标准分", "结果", "例数", "扣分", "得分",
+    "问题编号", "备注",
+]  # fmt: skip
+
+
+def _ledger(
+    catalog: Catalog, source: ListSource, path: Path, *, as_of: dt.date = AS_OF, **kw: Any
+) -> Path:
+    ledger = build_ledger(catalog, source, district="测试区", as_of=as_of, flt=LedgerFilter())
+    write_ledger(ledger, path, **kw)
+    return path
+
+
+def _acceptance(catalog: Catalog, source: ListSource, path: Path, as_of: dt.date = AS_OF) -> Path:
+    report = build_acceptance(catalog, source, rounds()[ROUND], district="测试区", as_of=as_of)
+    write_acceptance(report, path)
+    return path
+
+
+def _row(ws: Any, n: int) -> list[Any]:
+    return [c.value for c in ws[n]]
+
+
+def _fill(cell: Any) -> str:
+    return str(cell.fill.fgColor.rgb)[-6:] if cell.fill.fill_type == "solid" else ""
+
+
+def test_ledger_workbook(
+    catalog: Catalog, source: ListSource, evidence: Path, tmp_path: Path
+) -> None:
+    path = _ledger(catalog, source, tmp_path / "ledger.xlsx", evidence=evidence)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["全部单位", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
+    ws = wb["全部单位"]
+    assert ws["A1"].value == "测试区文明城市创建整改台账"
+    assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026-08-10"
+    assert "A1:W1" in {str(r) for r in ws.merged_cells.ranges}
+    assert _row(ws, 3) == LEDGER_HEADERS_ZH
+    assert ws.max_row == 3 + 9
+    first = _row(ws, 4)
+    assert first[:11] == [
+        1, "2026督导第1轮", dt.datetime(2026, 6, 2), "M1", "测试农贸市场", "农贸市场", "草堂街道",
+        "CM-EN-01", "环境干净整洁，无积存垃圾", "垃圾桶满溢", 2,
+    ]  # fmt: skip
+    assert first[12:] == [
+        "测试市场管理公司", "区市场监管局", 3, dt.datetime(2026, 6, 5), "已销号", "否",
+        "已清运并增加清运频次（测试市场管理公司，2026-06-03）", None, "通过",
+        dt.datetime(2026, 6, 4), None,
+    ]  # fmt: skip
+    assert ws["C4"].number_format == "yyyy-mm-dd" and ws["P4"].number_format == "yyyy-mm-dd"
+
+    # overdue rows are filled, the others not
+    overdue = {r: ws.cell(r, 18).value == "是" for r in range(4, ws.max_row + 1)}
+    assert sum(overdue.values()) == 7
+    for r, late in overdue.items():
+        fills = {_fill(ws.cell(r, c)) for c in range(1, 24)}
+        assert fills == ({OVERDUE_FILL} if late else {""}), r
+
+    # a note beginning with "=" is text, never a formula; "@" and "+" too
+    notes = {ws.cell(r, 10).value: ws.cell(r, 10) for r in range(4, ws.max_row + 1)}
+    for text in ("=巷口堆放杂物", "@公益广告褪色", "+消防通道堆放杂物"):
+        assert notes[text].data_type == "s"
+        assert notes[text].quotePrefix
+    assert not notes["垃圾桶满溢"].quotePrefix
+
+    assert ws.freeze_panes == "A4"
+    assert ws.auto_filter.ref == "A3:W12"
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == "9"  # A4
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.column_dimensions["I"].width == 22  # 测评内容 wraps in a wide column
+    assert ws.cell(4, 9).alignment.wrap_text
+
+    # the before photo is embedded as a thumbnail in its cell, on both sheets it is on
+    assert len(ws._images) == 1
+    anchor = ws._images[0].anchor._from
+    assert (anchor.row, anchor.col) == (3, 11)  # zero-based: L4
+    assert ws.row_dimensions[4].height >= 60
+    assert len(wb["测试市场管理公司"]._images) == 1
+    unit = wb["草堂街道办事处"]
+    assert [unit.cell(r, 1).value for r in range(4, unit.max_row + 1)] == [1, 2, 3]
+    assert unit["A2"].value.startswith("轮次：全部　责任单位：草堂街道办事处")
+
+
+def test_photos_past_the_limit_or_missing_are_named(
+    catalog: Catalog, source: ListSource, evidence: Path, tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(
+        _ledger(catalog, source, tmp_path / "a.xlsx", evidence=evidence, max_photos=0)
+    )
+    assert not wb.worksheets[0]._images
+    assert wb.worksheets[0]["L4"].value == "ab/" + "ab" * 32 + ".jpg"
+    wb = openpyxl.load_workbook(
+        _ledger(catalog, source, tmp_path / "b.xlsx", evidence=tmp_path / "nothing")
+    )
+    assert wb.worksheets[0]["L4"].value == "照片缺失：before.jpg"
+
+
+def test_ledger_without_problems(catalog: Catalog, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(_ledger(catalog, ListSource([]), tmp_path / "e.xlsx"))
+    assert wb.sheetnames == ["全部单位"]
+    assert wb.active["A4"].value == "（无符合条件的问题）"  # type: ignore[index]
+
+
+def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(_acceptance(catalog, source, tmp_path / "acc.xlsx"))
+    assert wb.sheetnames == ["验收汇总", "M1 测试农贸市场", "M2 第二农贸市场", "A1 测试小巷"]
+    ws = wb["验收汇总"]
+    assert ws["A1"].value == "测试区示范点位验收汇总表"
+    assert ws["A2"].value == (
+        "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（test-standard，版本 1.0）"
+        "　统计截至：2026-08-10"
+    )
+    assert _row(ws, 3) == SUMMARY_HEADERS
+    assert _row(ws, 4) == [
+        "M1", "测试农贸市场", "农贸市场", "市级", "草堂街道", "测试市场管理公司",
+        22, 20, 0.925, "基本达标", 1, 1, 1, 1,
+    ]  # fmt: skip
+    assert _row(ws, 5)[6:] == [16, 3.3, 0.2063, "不达标（未完成）", 0.6667, 3, 3, 3]
+    assert _row(ws, 6)[6:] == [15, 9, 0.6, "不达标（一票否决）", 1, 3, 3, 2]
+    assert ws["I4"].number_format == "0.00%" and ws["K4"].number_format == "0.00%"
+    assert ws["G4"].number_format == "0.00"
+    assert [_fill(ws.cell(r, 10)) for r in (4, 5, 6)] == [
+        VERDICT_FILLS["basically_met"],
+        VERDICT_FILLS["not_met"],
+        VERDICT_FILLS["not_met"],
+    ]
+    assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:N6"
+    assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
+
+    column_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    street = column_a.index("按街道小计") + 1
+    assert _row(ws, street + 1)[:9] == [
+        "街道", "点位数", "应得分", "实得分", "平均得分率", "达标", "基本达标", "不达标", "未完成",
+    ]  # fmt: skip
+    assert _row(ws, street + 2)[:9] == ["府南街道", 1, 16, 3.3, 0.2063, 0, 0, 1, 1]
+    assert _row(ws, street + 3)[:9] == ["草堂街道", 2, 37, 29, 0.7625, 0, 1, 1, 0]
+    assert _row(ws, street + 4)[:9] == ["合计", 3, 53, 32.3, 0.5771, 0, 1, 2, 1]
+    by_type = column_a.index("按点位类型小计") + 1
+    assert [ws.cell(by_type + n, 1).value for n in (2, 3, 4)] == ["农贸市场", "背街小巷", "合计"]
+    cats = column_a.index("按测评项目统计不符合") + 1
+    assert [_row(ws, cats + n)[:3] for n in (1, 2, 3, 4)] == [
+        ["测评项目", "不符合条目数", "例数合计"],
+        ["公益宣传", 0, 0],
+        ["环境卫生", 4, 12],
+        ["安全消防", 1, 1],
+    ]
+    assert len(ws._charts) == 2
+
+    site = wb["M1 测试农贸市场"]
+    assert site["A1"].value == "验收评分表"
+    assert (
+        site["A2"].value == "点位：M1 测试农贸市场"
+        and site["G2"].value == "点位类型：农贸市场（市级）"
+    )
+    assert site["A5"].value == "验收日期：2026-08-03"
+    assert site["G6"].value == "测评标准：测试用测评标准（test-standard，版本 1.0）"
+    assert site["A7"].value == "判定标准：达标 ≥ 95%，基本达标 ≥ 85%；一票否决项不符合即不达标"
+    assert _row(site, 8) == SITE_HEADERS
+    assert _row(site, 11)[:10] == [
+        3,
+        "CM-EN-01",
+        "环境卫生",
+        "环境干净整洁，无积存垃圾",
+        "看现场",
+        6,
+        "不符合",
+        2,
+        2,
+        4,
+    ]
+    assert site.freeze_panes == "A9" and site.print_title_rows == "$8:$8"
+    footer = {site.cell(r, 1).value: site.cell(r, 10) for r in range(13, site.max_row + 1)}
+    assert footer["应得分"].value == 22 and footer["实得分"].value == 20
+    assert footer["得分率"].value == 0.925 and footer["得分率"].number_format == "0.00%"
+    assert footer["结论"].value == "基本达标"
+    notes = [site.cell(r, 1).value or "" for r in range(13, site.max_row + 1)]
+    assert "得分率按类别权重计算：公益宣传 40%；环境卫生 60%" in notes
+    assert any(n.startswith("验收人（签字）") for n in notes)
+    assert any(
+        (site.cell(r, 7).value or "").startswith("责任单位负责人（签字）")
+        for r in range(13, site.max_row + 1)
+    )
+    a1 = wb["A1 测试小巷"]
+    footer = {a1.cell(r, 1).value: a1.cell(r, 10).value for r in range(12, a1.max_row + 1)}
+    assert footer["结论"] == "不达标（一票否决）"
+
+
+def test_same_date_same_bytes(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:
+    one = _acceptance(catalog, source, tmp_path / "1.xlsx").read_bytes()
+    two = _acceptance(catalog, source, tmp_path / "2.xlsx").read_bytes()
+    assert one == two
+    later = tmp_path / "3.xlsx"
+    _acceptance(catalog, source, later, as_of=dt.date(2026, 8, 11))
+    props = openpyxl.load_workbook(later).properties
+    assert props.created == props.modified == dt.datetime(2026, 8, 11)
+    assert _ledger(catalog, source, tmp_path / "4.xlsx").read_bytes() == (
+        _ledger(catalog, source, tmp_path / "5.xlsx").read_bytes()
+    )
+
+
+def test_english_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:
+    set_language("en")
+    wb = openpyxl.load_workbook(_acceptance(catalog, source, tmp_path / "en.xlsx"))
+    assert wb.sheetnames[0] == "Summary"
+    ws = wb["Summary"]
+    assert _row(ws, 3)[:4] == ["Site ID", "Site", "Site type", "Level"]
+    assert _row(ws, 4)[2:4] == ["Farmers' market", "city"]
+    assert ws["J4"].value == "basically met"
+    assert ws["J6"].value == "not met (veto)"
+    wb = openpyxl.load_workbook(_ledger(catalog, source, tmp_path / "en2.xlsx"))
+    assert wb.sheetnames[0] == "All units"
+    assert wb.worksheets[0].cell(3, 15).value == "Days to fix"
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "expected"),
+    [
+        ("测试市场管理公司", (), "测试市场管理公司"),
+        ("a/b:c*d?e[f]g\\h", (), "a_b_c_d_e_f_g_h"),
+        ("x" * 40, (), "x" * 31),
+        ("Unit", ("unit",), "Unit(2)"),
+        ("x" * 40, ("x" * 31,), "x" * 28 + "(2)"),
+        ("'quoted'", (), "quoted"),
+        ("", (), "Sheet"),
+        ("History", (), "History(2)"),
+    ],
+)
+def test_sheet_names_are_valid_and_unique(name: str, taken: tuple[str, ...], expected: str) -> None:
+    result = sheet_name(name, taken)
+    assert result == expected
+    assert len(result) <= 31
+
+
+def test_cjk_counts_double() -> None:
+    assert text_width("点位ab") == 6
+    assert text_width("ab\n测评内容") == 8
