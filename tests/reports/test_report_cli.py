@@ -1,0 +1,374 @@
+"""``inspect report`` end to end: the worked example recorded through the real CLI.
+
+A copy of the minimal workspace gets the supervision round (with photos,
+rectification, a passed and a rejected re-check) and the acceptance round of
+``tests/worked_example.py`` through ``inspect round open``, ``record``,
+``rectify``, ``recheck`` and ``findings void``; the reports are then written
+in every format and compared with the hand-computed values.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+from typer.testing import CliRunner, Result
+
+from qingyang_inspect.i18n import set_language
+from worked_example import EXPECTED, LEDGER_HEADERS_ZH, MINIMAL, RANKS
+
+ROUND = "2026验收"
+AS_OF = "2026-08-10"
+ENV = {"INSPECT_INSPECTOR": "张检查", "COLUMNS": "200"}
+
+
+def _run(ws: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    from qingyang_inspect.cli.app import app
+
+    set_language("zh")
+    result = CliRunner().invoke(
+        app, ["--workspace", str(ws), *args], env={**ENV, **(env or {})}, catch_exceptions=False
+    )
+    return result
+
+
+def _ok(ws: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = _run(ws, *args, env=env)
+    assert result.exit_code == 0, (args, result.stdout, result.stderr)
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal workspace with both rounds of the worked example recorded."""
+    ws = tmp_path_factory.mktemp("reports") / "ws"
+    shutil.copytree(MINIMAL, ws)
+    before, after = ws / "before.jpg", ws / "after.jpg"
+    Image.new("RGB", (640, 480), "red").save(before)
+    Image.new("RGB", (640, 480), "green").save(after)
+
+    _ok(ws, "round", "open", "2026督导第1轮", "--kind", "supervision", "--date", "2026-06-02")
+    rec = ("record", "--at")
+    f1 = _ok(
+        ws,
+        *rec,
+        "2026-06-02 09:00",
+        "--site",
+        "M1",
+        "--item",
+        "CM-EN-01",
+        "--result",
+        "fail",
+        "--count",
+        "2",
+        "--note",
+        "垃圾桶满溢",
+        "--photo",
+        str(before),
+    )
+    f2 = _ok(
+        ws,
+        *rec,
+        "2026-06-02 10:00",
+        "--site",
+        "M2",
+        "--item",
+        "CM-AD-01",
+        "--result",
+        "fail",
+        "--note",
+        "@公益广告褪色",
+    )
+    f3 = _ok(
+        ws,
+        *rec,
+        "2026-06-03 09:00",
+        "--site",
+        "A1",
+        "--item",
+        "CM-SF-01",
+        "--result",
+        "fail",
+        "--note",
+        "+消防通道堆放杂物",
+    )
+    _ok(ws, "rectify", f1, "--note", "已清运并增加清运频次", "--photo", str(after))
+    _ok(ws, "recheck", f1, "--pass")
+    _ok(ws, "rectify", f2, "--note", "已更换画面")
+    _ok(ws, "rectify", f3, "--note", "已清理")
+    _ok(ws, "recheck", f3, "--reject", "--note", "仍有杂物")
+    _ok(ws, "round", "close", "2026督导第1轮")
+
+    _ok(ws, "round", "open", ROUND, "--kind", "acceptance", "--date", "2026-08-03")
+    at = "2026-08-03 10:00"
+    for site, item in (("M1", "CM-AD-01"), ("M1", "NM-03-01"), ("M1", "NM-04-01")):
+        _ok(ws, *rec, at, "--site", site, "--item", item, "--result", "pass")
+    _ok(
+        ws,
+        *rec,
+        at,
+        "--site",
+        "A1",
+        "--item",
+        "CM-AD-01",
+        "--result",
+        "pass",
+        env={"INSPECT_INSPECTOR": "李复核"},
+    )
+    mistake = _ok(
+        ws, *rec, at, "--site", "A1", "--item", "CM-AD-01", "--result", "fail", "--note", "误录"
+    )
+    _ok(ws, "findings", "void", mistake, "--reason", "误录")
+    for site, item, count, note, extra in (
+        ("M1", "CM-EN-01", "1", "入口处积存垃圾", ()),
+        ("M1", "CM-EN-01", "1", "水产区地面垃圾", ("--on-spot",)),
+        ("M2", "CM-EN-01", "7", "多处积存垃圾", ()),
+        ("M2", "NM-03-01", "2", "排水沟堵塞积水", ()),
+        ("A1", "CM-EN-01", "1", "=巷口堆放杂物", ()),
+        ("A1", "CM-SF-01", "1", "消防通道被电动车堵塞", ()),
+    ):
+        _ok(
+            ws,
+            *rec,
+            at,
+            "--site",
+            site,
+            "--item",
+            item,
+            "--result",
+            "fail",
+            "--count",
+            count,
+            "--note",
+            note,
+            *extra,
+        )
+    _ok(
+        ws,
+        *rec,
+        at,
+        "--site",
+        "M2",
+        "--item",
+        "NM-04-01",
+        "--result",
+        "na",
+        "--note",
+        "市场装修，暂无经营户",
+    )
+    return ws
+
+
+def _acceptance_xlsx(ws: Path, out: Path, *extra: str) -> openpyxl.Workbook:
+    _ok(ws, "report", "acceptance", "--round", ROUND, "--as-of", AS_OF, "-o", str(out), *extra)
+    return openpyxl.load_workbook(out)
+
+
+def test_acceptance_scores_agree_in_xlsx_table_and_json(workspace: Path, tmp_path: Path) -> None:
+    wb = _acceptance_xlsx(workspace, tmp_path / "a.xlsx")
+    summary = wb["验收汇总"]
+    xlsx = {
+        summary.cell(r, 1).value: [summary.cell(r, c).value for c in (7, 8, 9, 10, 14)]
+        for r in range(4, 7)
+    }
+    data = json.loads(
+        _ok(workspace, "report", "acceptance", "--round", ROUND, "--as-of", AS_OF, "-f", "json")
+    )
+    sites = {s["site_id"]: s for s in data["summary"]["sites"]}
+    table = _ok(
+        workspace, "report", "acceptance", "--round", ROUND, "--as-of", AS_OF, "-f", "table"
+    )
+    for site_id, (possible, earned, rate, _verdict, _incomplete, _cov) in EXPECTED.items():
+        x_possible, x_earned, x_rate, x_verdict, x_rank = xlsx[site_id]
+        j = sites[site_id]
+        assert x_possible == j["possible"] == float(possible)
+        assert x_earned == j["earned"] == float(earned)
+        assert round(x_rate * 100, 2) == j["rate"] == float(rate)
+        assert x_verdict == j["verdict_label"]
+        assert x_rank == j["rank"] == RANKS[site_id]
+        line = next(line for line in table.splitlines() if f" {site_id} " in line)
+        assert re.search(rf"{possible:.2f}.*{earned:.2f}.*{rate}%.*{x_verdict}", line), line
+
+
+def test_acceptance_table_for_one_site(workspace: Path) -> None:
+    out = _ok(
+        workspace,
+        "report",
+        "acceptance",
+        "--round",
+        ROUND,
+        "--site",
+        "A1",
+        "--as-of",
+        AS_OF,
+        "-f",
+        "table",
+    )
+    assert "验收评分表：A1 测试小巷" in out and "不达标（一票否决）" in out
+    assert "M1" not in out
+
+
+def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.xlsx"
+    _ok(workspace, "report", "rectification", "--as-of", AS_OF, "-o", str(path))
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["全部单位", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
+    ws = wb["全部单位"]
+    assert [c.value for c in ws[3]] == LEDGER_HEADERS_ZH
+    assert ws.max_row == 12
+    first = [c.value for c in ws[4]]
+    assert first[16:21] == ["已销号", "否", first[18], None, "通过"]
+    assert first[18].startswith("已清运并增加清运频次（测试市场管理公司，")
+    # the before and after photos of the first problem are thumbnails in their cells
+    anchors = sorted((img.anchor._from.row, img.anchor._from.col) for img in ws._images)
+    assert anchors == [(3, 11), (3, 19)]
+    formula = next(ws.cell(r, 10) for r in range(4, 13) if ws.cell(r, 10).value == "=巷口堆放杂物")
+    assert formula.data_type == "s"
+
+    csv_text = _ok(workspace, "report", "rectification", "--as-of", AS_OF, "-f", "csv")
+    assert csv_text.startswith("\ufeff序号,轮次,发现日期")
+    assert "'=巷口堆放杂物" in csv_text
+    data = json.loads(
+        _ok(
+            workspace,
+            "report",
+            "rectification",
+            "--as-of",
+            AS_OF,
+            "-f",
+            "json",
+            "--status",
+            "open",
+            "--round",
+            ROUND,
+        )
+    )
+    assert data["count"] == 5 and {r["status"] for r in data["rows"]} == {"open"}
+    table = _ok(
+        workspace,
+        "report",
+        "rectification",
+        "--as-of",
+        AS_OF,
+        "-f",
+        "table",
+        "--unit",
+        "草堂街道办事处",
+    )
+    assert "整改台账（3 条，统计截至 2026-08-10）" in table
+
+
+def test_as_of_makes_reports_reproducible(workspace: Path, tmp_path: Path) -> None:
+    for kind, extra in (("acceptance", ("--round", ROUND)), ("rectification", ())):
+        one, two = tmp_path / f"{kind}1.xlsx", tmp_path / f"{kind}2.xlsx"
+        _ok(workspace, "report", kind, *extra, "--as-of", AS_OF, "-o", str(one))
+        _ok(workspace, "report", kind, *extra, "--as-of", AS_OF, "-o", str(two))
+        assert one.read_bytes() == two.read_bytes(), kind
+    earlier = tmp_path / "earlier.xlsx"
+    _ok(workspace, "report", "rectification", "--as-of", "2026-06-04", "-o", str(earlier))
+    ws = openpyxl.load_workbook(earlier).worksheets[0]
+    assert [ws.cell(r, 18).value for r in range(4, 7)] == ["否", "否", "否"]
+
+
+def test_default_name_and_refused_overwrite(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ("report", "acceptance", "--round", ROUND, "--as-of", AS_OF)
+    result = _run(workspace, *args)
+    assert result.exit_code == 0, result.stderr
+    target = tmp_path / "验收报告-2026验收-2026-08-10.xlsx"
+    assert target.is_file() and "已写入" in result.stderr
+    target.write_bytes(b"keep me")
+    result = _run(workspace, *args)
+    assert result.exit_code == 2
+    assert "已存在" in result.stderr and "--force" in result.stderr
+    assert target.read_bytes() == b"keep me"
+    assert _run(workspace, *args, "--force").exit_code == 0
+    assert openpyxl.load_workbook(target).sheetnames[0] == "验收汇总"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+    ledger = _run(
+        workspace, "report", "rectification", "--round", "2026督导第1轮", "--as-of", AS_OF
+    )
+    assert ledger.exit_code == 0
+    assert (tmp_path / "整改台账-2026督导第1轮-2026-08-10.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "acceptance", "--round", "没有这一轮"), "没有这一轮"),
+        (("report", "acceptance", "--round", ROUND, "--as-of", "2026-13-01"), "--as-of"),
+        (("report", "rectification", "--unit", "草堂街道办"), "草堂街道办事处"),
+        (("report", "rectification", "--round", "2026验"), "2026验"),
+        (("report", "acceptance", "--round", ROUND, "--site", "m1"), "M1"),
+        (("report", "acceptance", "--round", ROUND, "-o", "/nonexistent/dir/a.xlsx"), "不存在"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(
+    workspace: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = _run(workspace, *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_english(workspace: Path, tmp_path: Path) -> None:
+    wb = _acceptance_xlsx(workspace, tmp_path / "en.xlsx", "--force")
+    del wb
+    path = tmp_path / "en2.xlsx"
+    _ok(
+        workspace,
+        "--lang",
+        "en",
+        "report",
+        "acceptance",
+        "--round",
+        ROUND,
+        "--as-of",
+        AS_OF,
+        "-o",
+        str(path),
+    )
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "Summary"
+    assert wb["Summary"]["J5"].value == "not met (incomplete)"
+
+
+def test_through_a_real_process(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "proc.xlsx"
+    env = {**os.environ, "INSPECT_LANG": "zh"}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "qingyang_inspect",
+            "--workspace",
+            str(workspace),
+            "report",
+            "acceptance",
+            "--round",
+            ROUND,
+            "--as-of",
+            AS_OF,
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert openpyxl.load_workbook(out)["验收汇总"]["I4"].value == 0.925
+    assert "\x1b[" not in proc.stderr  # no progress bar when stderr is not a terminal
