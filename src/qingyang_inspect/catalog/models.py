@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # ``NM-01-02``, ``CM-AD-01``, ``XZ-01-03``: a prefix, then dash-separated parts.
 ITEM_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
@@ -26,6 +27,19 @@ KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]*$"
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN, max_length=64)]
 ItemId = Annotated[str, StringConstraints(pattern=ITEM_ID_PATTERN, max_length=64)]
+
+
+def _not_bool(value: object) -> object:
+    """YAML's ``true`` would pass as 1 point; a boolean is never a number here."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "Input should be a valid number")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_not_bool)]
+Count = Annotated[int, BeforeValidator(_not_bool)]
+# Constraints before the validator, or pydantic cannot express them in the JSON Schema.
+RectificationDays = Annotated[int, Field(ge=0, le=365), BeforeValidator(_not_bool)]
 
 Method = Literal["observe", "documents", "interview", "simulate"]
 Level = Literal["city", "district", "other"]
@@ -50,7 +64,7 @@ class Deduction(Model):
     """Points minus ``per_occurrence`` for each occurrence, floored at 0 (扣完为止)."""
 
     mode: Literal["deduction"]
-    per_occurrence: float = Field(gt=0, description="扣分/例")
+    per_occurrence: Number = Field(gt=0, description="扣分/例")
 
 
 class Graded(Model):
@@ -61,7 +75,7 @@ class Graded(Model):
     """
 
     mode: Literal["graded"]
-    coefficients: tuple[float, ...] = Field(default=DEFAULT_GRADED_COEFFICIENTS, min_length=2)
+    coefficients: tuple[Number, ...] = Field(default=DEFAULT_GRADED_COEFFICIENTS, min_length=2)
 
 
 Scoring = Annotated[PassFail | Deduction | Graded, Field(discriminator="mode")]
@@ -70,8 +84,8 @@ Scoring = Annotated[PassFail | Deduction | Graded, Field(discriminator="mode")]
 class Thresholds(Model):
     """Score-rate cut-offs (得分率, percent) for 达标 and 基本达标."""
 
-    met: float = Field(ge=0, le=100, description="达标: score rate at or above this")
-    basically_met: float = Field(ge=0, le=100, description="基本达标: at or above this")
+    met: Number = Field(ge=0, le=100, description="达标: score rate at or above this")
+    basically_met: Number = Field(ge=0, le=100, description="基本达标: at or above this")
 
 
 class Verdicts(Thresholds):
@@ -93,7 +107,7 @@ class StandardHeader(Model):
     effective_date: dt.date
     issuer: NonEmptyStr = Field(description="发布单位")
     source_note: NonEmptyStr = Field(description="来源说明")
-    default_rectification_days: int = Field(default=5, ge=0, le=365)
+    default_rectification_days: Count = Field(default=5, ge=0, le=365)
     verdicts: Verdicts
 
 
@@ -104,7 +118,7 @@ class SiteType(Model):
     name: NonEmptyStr
     name_en: NonEmptyStr | None = None
     #: Category weights in percent for sites of this type; empty = plain score rate.
-    category_weights: dict[Key, float] = Field(default_factory=dict)
+    category_weights: dict[Key, Number] = Field(default_factory=dict)
 
 
 class Category(Model):
@@ -124,10 +138,10 @@ class Item(Model):
     requirement: NonEmptyStr = Field(description="测评内容（中文）")
     requirement_en: NonEmptyStr | None = None
     method: Method = "observe"
-    points: float = Field(gt=0, le=1000, description="标准分")
+    points: Number = Field(gt=0, le=1000, description="标准分")
     scoring: Scoring = Field(default_factory=PassFail)
     veto: bool = Field(default=False, description="一票否决")
-    rectification_days: int | None = Field(default=None, ge=0, le=365, description="整改时限")
+    rectification_days: RectificationDays | None = Field(default=None, description="整改时限")
     counting_rule: NonEmptyStr | None = None
     notes: NonEmptyStr | None = None
     source: NonEmptyStr | None = None
@@ -136,8 +150,8 @@ class Item(Model):
 class Coordinates(Model):
     """WGS-84 position of a site."""
 
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: Number = Field(ge=-90, le=90)
+    lon: Number = Field(ge=-180, le=180)
 
 
 class Contact(Model):
