@@ -123,12 +123,17 @@ class Store:
         if not path.exists():
             return cls._empty(evidence)
         with _mapped_errors(path):
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, **_CONNECT_ARGS)
+            try:
+                conn = _connect_readonly(path, immutable=False)
+            except sqlite3.OperationalError as exc:
+                # A WAL store in a folder this user cannot write: SQLite cannot
+                # create the shared-memory file readers need. Nobody can write
+                # there either, so reading the file as immutable is safe.
+                if _code(exc) not in (_READONLY, _CANTOPEN) or os.access(path.parent, os.W_OK):
+                    raise
+                conn = _connect_readonly(path, immutable=True)
             store = cls(conn, path=path, evidence_dir=evidence, readonly=True)
             try:
-                for pragma in (*store._dialect.connect_pragmas, *store._dialect.read_pragmas):
-                    conn.execute(pragma)
                 found = store._stored_version()
                 if found == 0:
                     conn.close()
@@ -467,6 +472,22 @@ def suggest(name: str, candidates: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.5)
     return t("check.suggest", candidate="', '".join(close)) if close else ""
+
+
+def _connect_readonly(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    """A read-only connection, checked with a first read (SQLite opens files lazily)."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    conn: sqlite3.Connection = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{query}", uri=True, **_CONNECT_ARGS
+    )
+    try:
+        for pragma in (*sql.SQLITE.connect_pragmas, *sql.SQLITE.read_pragmas):
+            conn.execute(pragma)
+        conn.execute(sql.SQLITE.list_tables).fetchall()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _fetch_all(conn: sqlite3.Connection, statement: str) -> list[Any]:
