@@ -380,13 +380,11 @@ class Store:
                     for name in {facts.round_name for facts in chunk} - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
-                self._conn.executemany(sql.INSERT_FINDING, [_finding_row(f) for f in chunk])
-                self._conn.executemany(sql.INSERT_EVENT, [_recorded_row(f) for f in chunk])
-                photo_rows = [
-                    _photo_row(f.id, 1, n, photo) for f in chunk for n, photo in enumerate(f.photos)
-                ]
-                if photo_rows:
-                    self._conn.executemany(sql.INSERT_PHOTO, photo_rows)
+                findings, events, photos = _bulk_rows(chunk)
+                self._conn.executemany(sql.INSERT_FINDING, findings)
+                self._conn.executemany(sql.INSERT_EVENT, events)
+                if photos:
+                    self._conn.executemany(sql.INSERT_PHOTO, photos)
                 total += len(chunk)
         return total
 
@@ -661,7 +659,42 @@ def _fold_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Finding]:
         yield cast(Finding, finding)
 
 
-def _finding_row(facts: FindingFacts) -> dict[str, Any]:
+_Row = dict[str, Any]
+
+
+def _bulk_rows(chunk: list[FindingFacts]) -> tuple[list[_Row], list[_Row], list[_Row]]:
+    """Rows of ``findings``, ``events`` (the ``recorded`` event) and ``photos`` for ``chunk``.
+
+    Built in one pass; a batch usually shares one ``recorded_at``, so its text
+    is computed once.
+    """
+    findings: list[_Row] = []
+    events: list[_Row] = []
+    photos: list[_Row] = []
+    last: dt.datetime | None = None
+    last_text = ""
+    for facts in chunk:
+        if facts.recorded_at is not last:
+            last, last_text = facts.recorded_at, facts.recorded_at.isoformat()
+        findings.append(_finding_row(facts, last_text))
+        events.append(
+            {
+                "finding_id": facts.id,
+                "seq": 1,
+                "kind": "recorded",
+                "at": last_text,
+                "actor": facts.inspector,
+                "data": _json({"photos": [p.relpath for p in facts.photos]})
+                if facts.photos
+                else "{}",
+                "reason": None,
+            }
+        )
+        photos.extend(_photo_row(facts.id, 1, n, photo) for n, photo in enumerate(facts.photos))
+    return findings, events, photos
+
+
+def _finding_row(facts: FindingFacts, recorded_at: str) -> _Row:
     return {
         "id": facts.id,
         "round_name": facts.round_name,
@@ -671,24 +704,11 @@ def _finding_row(facts: FindingFacts) -> dict[str, Any]:
         "occurrences": facts.occurrences,
         "inspector": facts.inspector,
         "found_at": facts.found_at.isoformat(),
-        "recorded_at": facts.recorded_at.isoformat(),
+        "recorded_at": recorded_at,
         "note": facts.note,
         "location": facts.location,
         "due_date": facts.due_date.isoformat() if facts.due_date else None,
         "on_spot": 1 if facts.on_spot else 0,
-    }
-
-
-def _recorded_row(facts: FindingFacts) -> dict[str, Any]:
-    data = {"photos": [p.relpath for p in facts.photos]} if facts.photos else {}
-    return {
-        "finding_id": facts.id,
-        "seq": 1,
-        "kind": "recorded",
-        "at": facts.recorded_at.isoformat(),
-        "actor": facts.inspector,
-        "data": _json(data),
-        "reason": None,
     }
 
 
