@@ -248,3 +248,27 @@ def test_replay_of_the_stored_history_equals_the_store_state(
     )
     folded = replay(facts, [(e, ()) for e in store.events(finding.id)])
     assert folded == store.finding(finding.id)
+
+
+def test_streamed_findings_keep_their_own_events_and_photos(
+    store: Store, catalog: Catalog, supervision: str, tmp_path: Path
+) -> None:
+    paths = []
+    for n, color in enumerate(("red", "green", "blue")):
+        paths.append(tmp_path / f"{n}.png")
+        Image.new("RGB", (8, 8), color).save(paths[-1])
+    first = record(store, catalog, photos=(paths[0], paths[1]), at=NOW - dt.timedelta(hours=3))
+    second = record(store, catalog, item_id="NM-03-01", at=NOW - dt.timedelta(hours=2))
+    third = record(store, catalog, result="pass", at=NOW - dt.timedelta(hours=1))
+    rectify(store, catalog, first.id, note="ok", photos=(paths[2],), actor="x", now=LATER)
+    rectify(store, catalog, second.id, note="done", actor="x", now=LATER)
+    streamed = list(store.iter_findings())
+    assert [f.id for f in streamed] == [first.id, second.id, third.id]
+    assert [(p.stage, p.original_name) for p in streamed[0].photos] == [
+        ("before", "0.png"),
+        ("before", "1.png"),
+        ("after", "2.png"),
+    ]
+    assert streamed[1].photos == () and streamed[1].rectification_note == "done"
+    assert streamed[2].status is None and streamed[2].photos == ()
+    assert [store.finding(f.id) for f in streamed] == streamed

@@ -25,8 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from itertools import groupby, islice
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -638,25 +637,38 @@ def _facts(row: Sequence[Any]) -> FindingFacts:
 
 
 def _fold_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Finding]:
-    """Fold the rows of :func:`sql.select_history` into findings, one finding at a time."""
-    for _id, finding_rows in groupby(rows, key=itemgetter(0)):
-        event_groups = groupby(finding_rows, key=itemgetter(13))
-        finding: Finding | None = None
-        for _seq, event_rows in event_groups:
-            group = list(event_rows)
-            first = group[0]
-            if finding is None:
-                finding = initial_state(_facts(first))
-            photos = tuple(
-                Photo(sha256=r[20], original_name=r[21], stage=r[22], relpath=r[23])
-                for r in group
-                if r[19] is not None
+    """Fold the rows of :func:`sql.select_history` into findings, one finding at a time.
+
+    Rows come one per (event, photo), grouped by finding and event. Most
+    findings have only their ``recorded`` event and no photo: that case costs
+    one row and no event object.
+    """
+    finding: Finding | None = None
+    finding_id: str | None = None
+    event_row: Sequence[Any] | None = None
+    photos: list[Photo] = []
+    for row in rows:
+        if row[0] != finding_id:
+            if finding is not None:
+                yield _apply_row(finding, event_row, photos)
+            finding_id, finding, event_row, photos = row[0], initial_state(_facts(row)), row, []
+        elif event_row is not None and row[13] != event_row[13]:
+            finding = _apply_row(cast(Finding, finding), event_row, photos)
+            event_row, photos = row, []
+        if row[19] is not None:
+            photos.append(
+                Photo(sha256=row[20], original_name=row[21], stage=row[22], relpath=row[23])
             )
-            event = _event(
-                (first[13], first[0], first[14], first[15], first[16], first[17], first[18])
-            )
-            finding = apply_event(finding, event, photos)
-        yield cast(Finding, finding)
+    if finding is not None:
+        yield _apply_row(finding, event_row, photos)
+
+
+def _apply_row(finding: Finding, row: Sequence[Any] | None, photos: list[Photo]) -> Finding:
+    """``finding`` after the event in history ``row`` (with the photos it attached)."""
+    if row is None or (row[14] == "recorded" and not photos):
+        return finding
+    event = _event((row[13], row[0], row[14], row[15], row[16], row[17], row[18]))
+    return apply_event(finding, event, tuple(photos))
 
 
 _Row = dict[str, Any]
