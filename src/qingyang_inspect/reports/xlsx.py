@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import math
 import os
@@ -151,6 +152,11 @@ class Sheet:
         # openpyxl's stubs leave out most of what a write-only sheet copies from
         # a normal one (print setup, dimensions, add_image): typed loosely here.
         self.ws: Any = ws
+        # openpyxl binds each appended value to a scratch cell and, for a ready
+        # cell, falls back through a caught ValueError: a tenth of the run time
+        # for a big ledger. Every value here is already a styled cell, so place
+        # it directly.
+        self.ws._values_to_row = _place_cells
         self.row = 0
         self.widths: list[float] = []
         self._cells: dict[tuple[int, Look], _Cell] = {}
@@ -195,8 +201,12 @@ class Sheet:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
         lines = 1
         for col, (value, look) in enumerate(zip(values, looks, strict=True)):
-            if isinstance(value, str) and value and look.wrap and col < len(self.widths):
-                lines = max(lines, wrapped_lines(value, self.widths[col], look.size))
+            if not (isinstance(value, str) and value and look.wrap and col < len(self.widths)):
+                continue
+            usable = (self.widths[col] - 1) * 11 / look.size
+            if len(value) * 2 <= usable and "\n" not in value:
+                continue  # fits on one line even if every character is wide
+            lines = max(lines, wrapped_lines(value, self.widths[col], look.size))
         return line_height(lines, BODY_SIZE) if lines > 1 else None
 
     def span_height(self, text: str, first_col: int, last_col: int) -> float:
@@ -229,6 +239,14 @@ class Sheet:
             cell = self._cells[key] = self.book.new_cell(self.ws, look)
         _set_value(cell, value)
         return cell
+
+
+def _place_cells(cells: Sequence[Any], row_idx: int) -> Iterator[Any]:
+    """Give ready cells their coordinates (stands in for openpyxl's ``_values_to_row``)."""
+    for col_idx, cell in enumerate(cells, 1):
+        cell.row = row_idx
+        cell.column = col_idx
+        yield cell
 
 
 def _set_value(cell: Any, value: Any) -> None:
@@ -358,13 +376,15 @@ def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
 
 def text_width(text: str) -> int:
     """Display width: CJK and full-width characters count 2, others 1 (longest line)."""
-    return max(
-        (
-            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-            for line in text.split("\n")
-        ),
-        default=0,
-    )
+    return max((_line_width(line) for line in text.split("\n")), default=0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_width(line: str) -> int:
+    # Item texts repeat on every site's sheet: measure each once.
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) -> float:
