@@ -151,12 +151,13 @@ class Sheet:
         self.book = book
         # openpyxl's stubs leave out most of what a write-only sheet copies from
         # a normal one (print setup, dimensions, add_image): typed loosely here.
-        self.ws: Any = ws
+        loose: Any = ws
+        self.ws: Any = loose
         # openpyxl binds each appended value to a scratch cell and, for a ready
         # cell, falls back through a caught ValueError: a tenth of the run time
         # for a big ledger. Every value here is already a styled cell, so place
         # it directly.
-        self.ws._values_to_row = _place_cells
+        loose._values_to_row = _place_cells
         self.row = 0
         self.widths: list[float] = []
         self._cells: dict[tuple[int, Look], _Cell] = {}
