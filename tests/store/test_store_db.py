@@ -158,25 +158,25 @@ def test_bulk_add_and_streamed_reads_in_order(store: Store, supervision: str) ->
     batch = [
         make_facts(
             round_name=supervision,
-            found_at=base + dt.timedelta(minutes=(n * 7919) % 12000),
+            found_at=base + dt.timedelta(minutes=(n * 7919) % 6000),
             result="fail" if n % 3 else "pass",
         )
-        for n in range(12_000)
+        for n in range(6_000)
     ]
-    assert store.add_findings(iter(batch)) == 12_000
+    assert store.add_findings(iter(batch)) == 6_000
     stream = store.iter_findings(round_name=supervision)
     first = next(stream)
     assert first.found_at == base
     stream.close()
     found = list(store.iter_findings())
-    assert len(found) == 12_000
+    assert len(found) == 6_000
     keys = [(f.found_at, f.id) for f in found]
     assert keys == sorted(keys)
     assert {f.id for f in found} == {f.id for f in batch}
     assert sum(1 for f in found if f.status == "open") == sum(
         1 for f in batch if f.result == "fail"
     )
-    assert store.finding_counts() == {supervision: 12_000}
+    assert store.finding_counts() == {supervision: 6_000}
     assert store.check() == []
 
 
