@@ -48,6 +48,8 @@ import generate  # noqa: E402  (a sibling script, found through sys.path above)
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 INSPECT = str(BIN / "inspect")
+#: Seconds of report runs after the first one (keeps the full run under 10 minutes).
+REPORTS_BUDGET_S = 150.0
 
 # --- measuring ---------------------------------------------------------------------------
 
@@ -553,6 +555,146 @@ def bench_bulk_insert(ctx: Context, row: Row) -> None:
 
     subject()  # the first run also yields the baseline's rows
     row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=0))
+
+
+_DUMP_SCRIPT = """\
+import pickle
+import sys
+
+from openpyxl import Workbook
+
+with open(sys.argv[1], "rb") as f:
+    sheets = pickle.load(f)
+book = Workbook(write_only=True)
+for title, rows in sheets:
+    sheet = book.create_sheet(title)
+    for row in rows:
+        sheet.append(row)
+book.save(sys.argv[2])
+"""
+
+
+def _read_cells(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """Every sheet's title and cell values, as a reader of the workbook sees them."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return [(ws.title, list(ws.iter_rows(values_only=True))) for ws in book.worksheets]
+    finally:
+        book.close()
+
+
+@benchmark(
+    "reports",
+    "acceptance + rectification reports, 1,000 sites × 100 items = 100,000 findings",
+    "openpyxl write-only dump of the same cells",
+    1.2,
+)
+def bench_reports(ctx: Context, row: Row) -> None:
+    """Both Excel reports of one round, each a whole process, against dumping their cells.
+
+    The baseline process loads the very cells the reports wrote (read back
+    with openpyxl, pickled) and writes them with openpyxl's write-only
+    workbook: no styles, charts or formulas, nothing computed. Peak RSS of
+    each report process is measured at 10,000 and at 100,000 findings.
+    """
+    _require_command("report", "acceptance")
+    _require_command("report", "rectification")
+    import pickle
+
+    per_site = 10 if ctx.smoke else 100
+    big, small = (10, 5) if ctx.smoke else (1000, 100)
+    row.size = f"{big} sites × {per_site} items = {big * per_site} findings, 1 acceptance round"
+    if ctx.smoke:
+        row.what = f"acceptance + rectification reports, {big * per_site:,} findings (smoke)"
+    ws_big = ctx.scratch / "reports-big"
+    spec = generate.generate_workspace(ws_big, generate.Size.per_site(per_site, big, 10))
+    (round_name, _, day) = generate.rounds_for(1)[0]
+    generate.write_findings(
+        ws_big, spec, generate.generate_findings(spec, rounds=1, items_per_site=per_site)
+    )
+    # The small workspace has the same catalog and the findings of its first sites only.
+    ws_small = ctx.scratch / "reports-small"
+    ws_small.mkdir()
+    for part in ("inspect.toml", "standards", "sites"):
+        (shutil.copytree if (ws_big / part).is_dir() else shutil.copy2)(
+            ws_big / part, ws_small / part
+        )
+    generate.write_findings(
+        ws_small,
+        spec,
+        generate.generate_findings(spec, rounds=1, items_per_site=per_site, sites=small),
+    )
+    as_of = (day + dt.timedelta(days=16)).isoformat()
+    out = ctx.scratch / "reports-out"
+    out.mkdir()
+
+    def commands(ws: Path, tag: str) -> list[list[str]]:
+        base = [INSPECT, "--workspace", str(ws), "report"]
+        tail = ["--round", round_name, "--as-of", as_of, "--force", "--output"]
+        return [
+            [*base, "acceptance", *tail, str(out / f"acceptance-{tag}.xlsx")],
+            [*base, "rectification", *tail, str(out / f"ledger-{tag}.xlsx")],
+        ]
+
+    big_cmds, small_cmds = commands(ws_big, "big"), commands(ws_small, "small")
+
+    def both(cmds: list[list[str]]) -> ProcessRun:
+        runs = [checked(run_process(cmd), cmd) for cmd in cmds]
+        return ProcessRun(
+            seconds=sum(r.seconds for r in runs),
+            max_rss_kib=max(r.max_rss_kib for r in runs),
+            returncode=0,
+            stderr="",
+        )
+
+    first = both(big_cmds)  # also the files whose cells the baseline writes
+    script = ctx.scratch / "dump_cells.py"
+    script.write_text(_DUMP_SCRIPT, encoding="utf-8")
+    dumps = []
+    for name in ("acceptance-big", "ledger-big"):
+        cells = ctx.scratch / f"{name}.pickle"
+        with cells.open("wb") as f:
+            pickle.dump(_read_cells(out / f"{name}.xlsx"), f, protocol=pickle.HIGHEST_PROTOCOL)
+        dumps.append([PYTHON, str(script), str(cells), str(out / f"{name}-raw.xlsx")])
+    # The first run counts (it warmed the caches like any later one would). Further
+    # runs are time-boxed so that slow reports cannot push the whole run past its
+    # 10 minutes: with reports of minutes, fewer runs and a note say so.
+    extra = max(0, min(ctx.runs - 1, int(REPORTS_BUDGET_S / first.seconds) - 1))
+    if ctx.smoke:
+        extra = 0
+    timings = alternate(lambda: both(big_cmds), lambda: both(dumps), runs=extra, warmup=0)
+    timings.subject.insert(0, first.seconds)
+    timings.subject_rss_kib.insert(0, first.max_rss_kib)
+    if not timings.baseline:
+        done = both(dumps)
+        timings.baseline.append(done.seconds)
+        timings.baseline_rss_kib.append(done.max_rss_kib)
+    if extra + 1 < ctx.runs and not ctx.smoke:
+        row.note = (
+            f"time-boxed to {extra + 1} run(s): one pair of reports took {first.seconds:.0f} s"
+        )
+    small_rss = [both(small_cmds).max_rss_kib for _ in range(1 if extra < 2 else 3)]
+    big_mib = statistics.median(timings.subject_rss_kib) / 1024
+    small_mib = statistics.median(small_rss) / 1024
+    row.checks = [
+        {
+            "what": f"peak RSS of a report process, {big * per_site:,} findings",
+            "value": f"{big_mib:.0f} MiB",
+            "value_mib": round(big_mib, 1),
+            "target": "≤ 150 MiB",
+            "ok": big_mib <= 150,
+        },
+        {
+            "what": f"peak RSS growth from {small * per_site:,} to {big * per_site:,} findings",
+            "value": f"{small_mib:.0f} → {big_mib:.0f} MiB ({big_mib / small_mib:.2f}×)",
+            "value_ratio": round(big_mib / small_mib, 3),
+            "target": "≤ 1.10×",
+            "ok": big_mib <= small_mib * 1.10,
+        },
+    ]
+    row.fill(timings)
 
 
 # --- main --------------------------------------------------------------------------------
