@@ -245,3 +245,45 @@ def test_the_record_path_stays_lean(ws: Path) -> None:
             check=True,
         )
     assert "HEAVY [] CODE None" in done.stdout or "HEAVY [] CODE 0" in done.stdout, done.stdout
+
+
+HELP_KEYS = {
+    ("init",): ("init.help", "init.standards"),
+    ("record",): ("record.help", "record.opt_due"),
+    ("rectify",): ("lifecycle.rectify_help", "lifecycle.opt_by"),
+    ("recheck",): ("lifecycle.recheck_help", "lifecycle.opt_reject"),
+    ("round", "open"): ("round.open_help", "round.date_opt"),
+    ("round", "close"): ("round.close_help", "round.name_arg"),
+    ("round", "list"): ("round.list_help", "opt.format"),
+    ("findings", "list"): ("findings.list_help", "findings.opt_overdue"),
+    ("findings", "show"): ("findings.show_help", "lifecycle.id_arg"),
+    ("findings", "amend"): ("findings.amend_help", "findings.opt_reason"),
+    ("findings", "void"): ("findings.void_help", "store.opt_inspector"),
+}
+
+
+def test_help_follows_the_language() -> None:
+    """Help is rendered after ``--lang`` is read (a real process: the language is set at start)."""
+    from qingyang_inspect.i18n import translate
+
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from qingyang_inspect.cli.app import app\n"
+        "for line in sys.stdin:\n"
+        "    args = ['--lang', 'en', *line.split(), '--help']\n"
+        "    print(CliRunner().invoke(app, args, env={'COLUMNS': '500'}).output)\n"
+        "    print('=====')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--lang", "en"],
+        input="\n".join(" ".join(command) for command in HELP_KEYS) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pages = done.stdout.split("=====")
+    for page, keys in zip(pages, HELP_KEYS.values(), strict=False):
+        for key in keys:
+            assert translate("en", key)[:40] in " ".join(page.split()), (key, page)
+            assert translate("zh", key)[:12] not in page, (key, page)

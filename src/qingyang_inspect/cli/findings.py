@@ -1,7 +1,6 @@
 """``inspect findings list|show|amend|void``: the findings, their history, corrections."""
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -9,10 +8,11 @@ import typer
 
 from qingyang_inspect.cli.common import TextJson, handle_errors, print_json, state
 from qingyang_inspect.cli.storeopts import (
-    InspectorOption,
     TableJsonCsv,
     clock,
+    id_argument,
     inspector,
+    inspector_option,
     parse_day,
 )
 from qingyang_inspect.i18n import t
@@ -21,21 +21,24 @@ if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.store.records import Event, Finding
 
-findings_app = typer.Typer(help=t("findings.help"), no_args_is_help=True)
-
-IdArgument = Annotated[str, typer.Argument(help=t("lifecycle.id_arg"), show_default=False)]
-
 
 def register(app: typer.Typer) -> None:
-    """Add the ``findings`` command group to ``app``."""
-    app.add_typer(findings_app, name="findings")
+    """Add the ``findings`` command group to ``app``.
+
+    Built here, not at import: help texts must be rendered after the language is chosen.
+    """
+    group = typer.Typer(help=t("findings.help"), no_args_is_help=True)
+    group.command("list", help=t("findings.list_help"))(list_command)
+    group.command("show", help=t("findings.show_help"))(show_command)
+    group.command("amend", help=t("findings.amend_help"))(amend_command)
+    group.command("void", help=t("findings.void_help"))(void_command)
+    app.add_typer(group, name="findings")
 
 
 def _text(option: str, help_key: str) -> Any:
     return typer.Option(option, help=t(help_key), show_default=False)
 
 
-@findings_app.command("list", help=t("findings.list_help"))
 @handle_errors
 def list_command(
     ctx: typer.Context,
@@ -113,7 +116,7 @@ def _write_csv(records: Any) -> None:
         writer.writerow(csv_row(record))
 
 
-def _print_table(findings: "list[Finding]", catalog: "Catalog", as_of: Any) -> None:
+def _print_table(findings: list[Finding], catalog: Catalog, as_of: Any) -> None:
     if not findings:
         typer.echo(t("findings.none"), err=True)
         return
@@ -142,11 +145,10 @@ def _print_table(findings: "list[Finding]", catalog: "Catalog", as_of: Any) -> N
     typer.echo(t("findings.count", count=len(findings)), err=True)
 
 
-@findings_app.command("show", help=t("findings.show_help"))
 @handle_errors
 def show_command(
     ctx: typer.Context,
-    finding_id: IdArgument,
+    finding_id: Annotated[str, id_argument()],
     as_of: Annotated[str | None, _text("--as-of", "findings.opt_as_of")] = None,
     output_format: Annotated[
         TextJson, typer.Option("--format", "-f", help=t("opt.format"))
@@ -174,9 +176,7 @@ def show_command(
     _print_finding(finding, events, catalog, day)
 
 
-def _print_finding(
-    finding: "Finding", events: "list[Event]", catalog: "Catalog", as_of: Any
-) -> None:
+def _print_finding(finding: Finding, events: list[Event], catalog: Catalog, as_of: Any) -> None:
     from rich.table import Table
 
     from qingyang_inspect.cli.common import console
@@ -244,11 +244,10 @@ def _print_finding(
     out.print(history)
 
 
-@findings_app.command("amend", help=t("findings.amend_help"))
 @handle_errors
 def amend_command(
     ctx: typer.Context,
-    finding_id: IdArgument,
+    finding_id: Annotated[str, id_argument()],
     reason: Annotated[str | None, _text("--reason", "findings.opt_reason")] = None,
     note: Annotated[str | None, _text("--note", "findings.opt_amend_note")] = None,
     location: Annotated[str | None, _text("--location", "findings.opt_amend_location")] = None,
@@ -257,7 +256,7 @@ def amend_command(
     ] = None,
     due: Annotated[str | None, _text("--due", "findings.opt_amend_due")] = None,
     result: Annotated[str | None, _text("--result", "findings.opt_amend_result")] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Correct a finding; the change is an event with the old and new values and the reason."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
@@ -285,13 +284,12 @@ def amend_command(
     typer.echo(t("findings.amended", id=finding.id), err=True)
 
 
-@findings_app.command("void", help=t("findings.void_help"))
 @handle_errors
 def void_command(
     ctx: typer.Context,
-    finding_id: IdArgument,
+    finding_id: Annotated[str, id_argument()],
     reason: Annotated[str | None, _text("--reason", "findings.opt_void_reason")] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Void a finding: it leaves lists and scores but stays in its history."""
     from qingyang_inspect.store import Store

@@ -1,7 +1,6 @@
 """``inspect init [DIR]``: create a workspace."""
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path

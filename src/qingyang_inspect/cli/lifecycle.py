@@ -1,7 +1,6 @@
 """``inspect rectify`` and ``inspect recheck``: the loop 整改 → 复查 → 销号 / 退回."""
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
@@ -9,10 +8,8 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import fail, handle_errors, state
-from qingyang_inspect.cli.storeopts import InspectorOption, clock, inspector
+from qingyang_inspect.cli.storeopts import clock, id_argument, inspector, inspector_option
 from qingyang_inspect.i18n import t
-
-IdArgument = Annotated[str, typer.Argument(help=t("lifecycle.id_arg"), show_default=False)]
 
 
 def register(app: typer.Typer) -> None:
@@ -24,7 +21,7 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def rectify_command(
     ctx: typer.Context,
-    finding_id: IdArgument,
+    finding_id: Annotated[str, id_argument()],
     note: Annotated[
         str | None, typer.Option("--note", help=t("lifecycle.opt_rectify_note"), show_default=False)
     ] = None,
@@ -35,7 +32,7 @@ def rectify_command(
     by: Annotated[
         str | None, typer.Option("--by", help=t("lifecycle.opt_by"), show_default=False)
     ] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Record the unit's rectification: open → rectified."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
@@ -62,13 +59,13 @@ def rectify_command(
 @handle_errors
 def recheck_command(
     ctx: typer.Context,
-    finding_id: IdArgument,
+    finding_id: Annotated[str, id_argument()],
     passed: Annotated[bool, typer.Option("--pass", help=t("lifecycle.opt_pass"))] = False,
     rejected: Annotated[bool, typer.Option("--reject", help=t("lifecycle.opt_reject"))] = False,
     note: Annotated[
         str | None, typer.Option("--note", help=t("lifecycle.opt_recheck_note"), show_default=False)
     ] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Re-check a rectified finding: --pass closes it (销号), --reject sends it back (退回)."""
     if passed == rejected:

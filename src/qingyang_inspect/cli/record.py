@@ -6,8 +6,7 @@ writes one transaction. The new finding's id is the only thing on stdout, so
 scripts can capture it; the confirmation goes to stderr.
 """
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 import importlib.util
 from enum import StrEnum
@@ -18,9 +17,9 @@ import typer
 
 from qingyang_inspect.cli.common import fail, handle_errors, state
 from qingyang_inspect.cli.storeopts import (
-    InspectorOption,
     clock,
     inspector,
+    inspector_option,
     parse_day,
     parse_moment,
     warn,
@@ -70,7 +69,7 @@ def record_command(
         list[Path] | None,
         typer.Option("--photo", help=t("record.opt_photo"), show_default=False, dir_okay=False),
     ] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
     at: Annotated[
         str | None, typer.Option("--at", help=t("record.opt_at"), show_default=False)
     ] = None,
@@ -141,7 +140,7 @@ def record_command(
     )
 
 
-def confirmation(finding: "Finding", site_name: str, round_name: str) -> str:
+def confirmation(finding: Finding, site_name: str, round_name: str) -> str:
     """``已记录：M1 测试农贸市场 · CM-EN-01 不符合 2 例，整改期限 2026-06-13（轮次 …）``."""
     from qingyang_inspect.store.labels import result_label
 

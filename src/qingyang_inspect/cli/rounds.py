@@ -1,7 +1,6 @@
 """``inspect round open|list|close``: inspection rounds (轮次)."""
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated
@@ -9,7 +8,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import TextJson, handle_errors, print_json, state
-from qingyang_inspect.cli.storeopts import InspectorOption, clock, inspector, parse_day
+from qingyang_inspect.cli.storeopts import clock, inspector, inspector_option, parse_day
 from qingyang_inspect.i18n import t
 
 
@@ -23,15 +22,18 @@ class RoundKind(StrEnum):
     acceptance = "acceptance"
 
 
-round_app = typer.Typer(help=t("round.help"), no_args_is_help=True)
-
-
 def register(app: typer.Typer) -> None:
-    """Add the ``round`` command group to ``app``."""
-    app.add_typer(round_app, name="round")
+    """Add the ``round`` command group to ``app``.
+
+    Built here, not at import: help texts must be rendered after the language is chosen.
+    """
+    group = typer.Typer(help=t("round.help"), no_args_is_help=True)
+    group.command("open", help=t("round.open_help"))(open_command)
+    group.command("close", help=t("round.close_help"))(close_command)
+    group.command("list", help=t("round.list_help"))(list_command)
+    app.add_typer(group, name="round")
 
 
-@round_app.command("open", help=t("round.open_help"))
 @handle_errors
 def open_command(
     ctx: typer.Context,
@@ -42,7 +44,7 @@ def open_command(
     date: Annotated[
         str | None, typer.Option("--date", help=t("round.date_opt"), show_default=False)
     ] = None,
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Open a round pinned to the current standard's id and version."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
@@ -72,12 +74,11 @@ def open_command(
     )
 
 
-@round_app.command("close", help=t("round.close_help"))
 @handle_errors
 def close_command(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
-    inspector_option: InspectorOption = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Close a round: nothing more can be recorded into it."""
     from qingyang_inspect.store import Store
@@ -90,7 +91,6 @@ def close_command(
     typer.echo(t("round.closed_ok", name=closed.name), err=True)
 
 
-@round_app.command("list", help=t("round.list_help"))
 @handle_errors
 def list_command(
     ctx: typer.Context,

@@ -3,12 +3,11 @@
 Only typer and the standard library at module level: these commands must start fast.
 """
 
-# No ``from __future__ import annotations`` here: typer evaluates string annotations of
-# every command on every start-up, and real ones cost nothing at that point.
+from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -19,12 +18,21 @@ if TYPE_CHECKING:
 
 ENV_INSPECTOR = "INSPECT_INSPECTOR"
 
-InspectorOption = Annotated[
-    str | None,
-    typer.Option(
+# Options are made by functions called from the commands' (string) annotations,
+# which typer evaluates after the language is chosen; a module-level alias would
+# render its help text at import, before ``--lang`` is known.
+
+
+def inspector_option() -> Any:
+    """``--inspector NAME`` (default: ``INSPECT_INSPECTOR``, then the workspace config)."""
+    return typer.Option(
         "--inspector", envvar=ENV_INSPECTOR, help=t("store.opt_inspector"), show_default=False
-    ),
-]
+    )
+
+
+def id_argument() -> Any:
+    """The finding id argument of the lifecycle commands."""
+    return typer.Argument(help=t("lifecycle.id_arg"), show_default=False)
 
 
 class TableJsonCsv(StrEnum):
@@ -40,7 +48,7 @@ def clock() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def inspector(given: str | None, workspace: "Workspace") -> str:
+def inspector(given: str | None, workspace: Workspace) -> str:
     """The inspector for this command (option, ``INSPECT_INSPECTOR``, then the workspace config)."""
     from qingyang_inspect.store.recording import resolve_inspector
 
