@@ -48,6 +48,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.writer.excel import ExcelWriter
 
 from qingyang_inspect.i18n import t
@@ -204,7 +205,7 @@ class Sheet:
         for col, (value, look) in enumerate(zip(values, looks, strict=True)):
             if not (isinstance(value, str) and value and look.wrap and col < len(self.widths)):
                 continue
-            usable = (self.widths[col] - 1) * 11 / look.size
+            usable = (self.widths[col] - 1) * BODY_SIZE / look.size
             if len(value) * 2 <= usable and "\n" not in value:
                 continue  # fits on one line even if every character is wide
             lines = max(lines, wrapped_lines(value, self.widths[col], look.size))
@@ -397,10 +398,11 @@ def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) 
 def wrapped_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
     """Lines ``text`` takes in a wrapping column ``width`` characters wide.
 
-    Widths are in Excel's units (the default font's digit); a CJK character of
-    ``size`` points is about two of them at 11 points.
+    Widths are in Excel's units (the default font's digit, about 7 px); a CJK
+    character of 10 points is about 13 px, so counting it as two units (and
+    keeping one unit of padding) errs on the roomy side.
     """
-    usable = max((width - 1) * 11 / size, 1)
+    usable = max((width - 1) * BODY_SIZE / size, 1)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
 
 
@@ -760,6 +762,8 @@ def _summary_sheet(sheet: Sheet, report: Acceptance, summary: Summary) -> None:
 
     sheet.blank()
     anchor_row = sheet.row + 1
+    # Charts start on a fresh page: a chart cut by a page break is hard to read.
+    ws.row_breaks.append(Break(id=sheet.row))
     n_sites = len(summary.rows)
     if n_sites:
         rates = BarChart()
@@ -835,8 +839,11 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
     ws.freeze_panes = "A9"
 
     def pair(left: str, right: str) -> None:
+        height = max(sheet.span_height(left, 1, half), sheet.span_height(right, half + 1, cols))
         sheet.append(
-            [left] + [None] * (half - 1) + [right] + [None] * (cols - half - 1), PLAIN, height=18
+            [left] + [None] * (half - 1) + [right] + [None] * (cols - half - 1),
+            PLAIN,
+            height=height,
         )
         sheet.merge(1, half)
         sheet.merge(half + 1, cols)
