@@ -640,4 +640,611 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.col.closed_at": ("销号时间", "closed at"),
     "findings.col.photos": ("照片", "photos"),
     # == end of issue 3 block ==
+    # == store, rounds, record, lifecycle, findings (issue 3) =====================
+    # -- inspect init ------------------------------------------------------------
+    "init.help": (
+        "新建工作区：写入 inspect.toml，复制内置测评标准与点位（或指向已有目录），建立空的记录库。",
+        "Create a workspace: write inspect.toml, copy the bundled standards and sites (or point "
+        "at existing folders) and create an empty store.",
+    ),
+    "init.directory": (
+        "工作区目录（默认当前目录）",
+        "workspace folder (default: the current folder)",
+    ),
+    "init.district": ("区县名称", "district name"),
+    "init.language": ("工作区默认语言：zh 或 en", "the workspace's language: zh or en"),
+    "init.standards": (
+        "使用已有的测评标准目录（不复制）；默认复制内置标准",
+        "use this standards folder (not copied); default: copy the bundled standards",
+    ),
+    "init.sites": (
+        "使用已有的点位目录（不复制）；默认复制内置点位",
+        "use this sites folder (not copied); default: copy the bundled sites",
+    ),
+    "init.inspector": (
+        "写入配置的默认检查人员（可被 --inspector 和 INSPECT_INSPECTOR 覆盖）",
+        "default inspector written to the config (--inspector and INSPECT_INSPECTOR override it)",
+    ),
+    "init.exists": (
+        "{path} 已经是工作区（已有 inspect.toml）",
+        "{path} is already a workspace (it has an inspect.toml)",
+    ),
+    "init.exists_hint": (
+        "不会覆盖已有工作区；请换一个目录，或直接在该工作区中工作",
+        "an existing workspace is never overwritten; choose another folder or work in that one",
+    ),
+    "init.not_a_folder": ("{path} 是文件，不是目录", "{path} is a file, not a folder"),
+    "init.bad_district": ("--district 不能为空", "--district cannot be empty"),
+    "init.missing_folder": ("{option} 指定的 {path} 不存在", "{option}: {path} does not exist"),
+    "init.folder_exists": (
+        "{path} 已存在，不会覆盖；如要使用它，请用 {option} 指定",
+        "{path} exists and is not overwritten; to use it, name it with {option}",
+    ),
+    "init.no_bundled": (
+        "本安装没有内置的测评标准和点位，无法复制（{option}）",
+        "this installation has no bundled standards and sites to copy ({option})",
+    ),
+    "init.no_bundled_hint": (
+        "用 --standards 目录 --sites 目录 指定已有的 YAML 目录",
+        "name existing YAML folders with --standards DIR --sites DIR",
+    ),
+    "init.failed": (
+        "无法创建工作区 {path}：{reason}",
+        "cannot create the workspace {path}: {reason}",
+    ),
+    "init.failed_hint": (
+        "检查目录权限和磁盘空间；本次未留下任何文件",
+        "check the folder's permissions and free space; nothing was left behind",
+    ),
+    "init.created": (
+        "已创建工作区 {path}：测评内容 {items} 项，点位 {sites} 个；记录库 {store}",
+        "created the workspace {path}: {items} items, {sites} sites; store {store}",
+    ),
+    "init.created_invalid": (
+        "已创建工作区 {path}，但测评标准或点位有错误；请运行 inspect validate 查看",
+        "created the workspace {path}, but its standards or sites have errors; run inspect validate",
+    ),
+    # -- store -------------------------------------------------------------------
+    "store.warning": ("警告", "warning"),
+    "store.opt_inspector": (
+        "检查人员（默认取 INSPECT_INSPECTOR，再取工作区配置的 inspector）",
+        "inspector (default: INSPECT_INSPECTOR, then the workspace config's inspector)",
+    ),
+    "store.readonly": (
+        "记录库 {path} 是只读的，无法写入",
+        "the store {path} is read-only; cannot write",
+    ),
+    "store.readonly_hint": (
+        "检查该文件及其所在目录的写权限（WAL 模式需要在目录中创建 -wal 和 -shm 文件）",
+        "check write permission on the file and its folder (WAL mode creates -wal and -shm files there)",
+    ),
+    "store.opened_readonly": (
+        "记录库 {path} 以只读方式打开，不能写入",
+        "the store {path} was opened read-only; cannot write",
+    ),
+    "store.cannot_create": (
+        "无法创建记录库目录 {path}：{reason}",
+        "cannot create the store folder {path}: {reason}",
+    ),
+    "store.cannot_open": (
+        "无法打开记录库 {path}：{reason}",
+        "cannot open the store {path}: {reason}",
+    ),
+    "store.busy": (
+        "记录库 {path} 被其他进程占用超过 {seconds} 秒",
+        "the store {path} was busy in another process for over {seconds} s",
+    ),
+    "store.busy_hint": (
+        "稍后重试；如果一直如此，检查是否有卡住的 inspect 进程",
+        "try again shortly; if it persists, look for a stuck inspect process",
+    ),
+    "store.full": (
+        "磁盘已满，无法写入记录库 {path}；本次未写入任何内容",
+        "the disk is full; nothing was written to {path}",
+    ),
+    "store.full_hint": ("清理磁盘空间后重试", "free some disk space and try again"),
+    "store.corrupt": (
+        "记录库 {path} 已损坏或不是记录库：{reason}",
+        "the store {path} is damaged or not a store: {reason}",
+    ),
+    "store.not_a_store": (
+        "{path} 不是 qingyang-inspect 的记录库",
+        "{path} is not a qingyang-inspect store",
+    ),
+    "store.corrupt_hint": (
+        "从备份恢复该文件，或在工作区配置中改用另一个记录库路径",
+        "restore the file from a backup, or point the workspace config at another store",
+    ),
+    "store.too_new": (
+        "记录库 {path} 的版本是 {found}，比本工具支持的版本 {current} 新",
+        "the store {path} has schema version {found}, newer than this tool's {current}",
+    ),
+    "store.too_new_hint": (
+        "请升级 qingyang-inspect 后再打开它（旧版本不会改动新版本的记录库）",
+        "upgrade qingyang-inspect to open it (an old version never touches a newer store)",
+    ),
+    "store.needs_upgrade": (
+        "记录库 {path} 的版本是 {found}，需要升级到 {current} 才能读取",
+        "the store {path} has schema version {found} and must be upgraded to {current} to be read",
+    ),
+    "store.needs_upgrade_hint": (
+        "运行任意写入命令（如 inspect round open）会自动升级；升级需要写权限",
+        "any writing command (e.g. inspect round open) upgrades it; that needs write access",
+    ),
+    # -- dates -------------------------------------------------------------------
+    "date.bad_format": ("{option} 的值 '{value}' 不是日期", "{option}: '{value}' is not a date"),
+    "date.bad_datetime_format": (
+        "{option} 的值 '{value}' 不是日期或时间",
+        "{option}: '{value}' is not a date or time",
+    ),
+    "date.bad_month": (
+        "{option} 的值 '{value}' 无效：月份 {month} 不在 1–12 之间",
+        "{option}: '{value}' is not a valid date: month {month} is not between 1 and 12",
+    ),
+    "date.bad_day": (
+        "{option} 的值 '{value}' 无效：{year} 年 {month} 月只有 {days} 天",
+        "{option}: '{value}' is not a valid date: month {month} of {year} has {days} days",
+    ),
+    "date.bad_time": (
+        "{option} 的值 '{value}' 无效：小时应为 0–23，分钟和秒应为 0–59",
+        "{option}: '{value}' is not a valid time: hours are 0-23, minutes and seconds 0-59",
+    ),
+    "date.format_hint": (
+        "日期写成 YYYY-MM-DD，例如 {example}",
+        "write dates as YYYY-MM-DD, e.g. {example}",
+    ),
+    "date.datetime_hint": (
+        "写成 YYYY-MM-DD 或 YYYY-MM-DD HH:MM，例如 {example}",
+        "write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. {example}",
+    ),
+    # -- rounds ------------------------------------------------------------------
+    "round.help": ("检查轮次：开启、列出、关闭", "Inspection rounds: open, list, close"),
+    "round.open_help": (
+        "开启一个检查轮次，并锁定当前测评标准的编号和版本。",
+        "Open an inspection round, pinned to the current standard's id and version.",
+    ),
+    "round.close_help": (
+        "关闭检查轮次；关闭后不能再记录。",
+        "Close a round; nothing more can be recorded into it.",
+    ),
+    "round.list_help": ("按日期列出检查轮次。", "List rounds by date."),
+    "round.name_arg": ('轮次名称，例如 "2026-06 督导"', 'round name, e.g. "2026-06 supervision"'),
+    "round.kind_opt": (
+        "轮次类型：self-check 自查、supervision 督导、unannounced 暗访、re-inspection 复查、acceptance 验收",
+        "kind: self-check, supervision, unannounced, re-inspection, acceptance",
+    ),
+    "round.date_opt": ("轮次日期 YYYY-MM-DD（默认今天）", "round date YYYY-MM-DD (default: today)"),
+    "round.kind.self-check": ("自查", "self-check"),
+    "round.kind.supervision": ("督导", "supervision"),
+    "round.kind.unannounced": ("暗访", "unannounced visit"),
+    "round.kind.re-inspection": ("复查", "re-inspection"),
+    "round.kind.acceptance": ("验收", "acceptance"),
+    "round.status.open": ("进行中", "open"),
+    "round.status.closed": ("已关闭", "closed"),
+    "round.col.name": ("轮次", "round"),
+    "round.col.kind": ("类型", "kind"),
+    "round.col.date": ("日期", "date"),
+    "round.col.standard": ("测评标准", "standard"),
+    "round.col.status": ("状态", "status"),
+    "round.col.findings": ("记录数", "findings"),
+    "round.none": (
+        "还没有检查轮次；用 inspect round open 开启",
+        "no rounds yet; open one with inspect round open",
+    ),
+    "round.opened": (
+        "已开启轮次 {name}（{kind}，{date}），测评标准 {standard}",
+        "opened round {name} ({kind}, {date}) against standard {standard}",
+    ),
+    "round.closed_ok": ("已关闭轮次 {name}", "closed round {name}"),
+    "round.bad_name": (
+        "轮次名称 '{name}' 无效：不能为空、不能含控制字符、不超过 {max} 个字符",
+        "round name '{name}' is invalid: it must be non-empty, without control characters, at most {max} characters",
+    ),
+    "round.name_hint": ('例如 "2026-06 督导"', 'e.g. "2026-06 supervision"'),
+    "round.bad_kind": (
+        "未知的轮次类型 '{kind}'；可选：{kinds}",
+        "unknown round kind '{kind}'; choose one of: {kinds}",
+    ),
+    "round.kind_hint": ("用 --kind 指定轮次类型", "give the kind with --kind"),
+    "round.exists": ("轮次 {name} 已存在", "round {name} already exists"),
+    "round.exists_hint": (
+        "换一个名称；用 inspect round list 查看已有轮次",
+        "choose another name; see inspect round list",
+    ),
+    "round.unknown": ("未知轮次 '{name}'{suggest}", "unknown round '{name}'{suggest}"),
+    "round.list_hint": (
+        "用 inspect round list 查看全部轮次",
+        "see every round with inspect round list",
+    ),
+    "round.closed": (
+        "轮次 {name} 已关闭，不能再记录",
+        "round {name} is closed; nothing more can be recorded into it",
+    ),
+    "round.closed_hint": (
+        "用 --round 指定进行中的轮次，或用 inspect round open 开启新轮次",
+        "name an open round with --round, or open a new one with inspect round open",
+    ),
+    "round.already_closed": ("轮次 {name} 已经关闭", "round {name} is already closed"),
+    "round.none_open": ("没有进行中的检查轮次", "no round is open"),
+    "round.none_open_hint": (
+        "先开启一个轮次：inspect round open 名称 --kind supervision",
+        "open one first: inspect round open NAME --kind supervision",
+    ),
+    "round.several_open": ("有多个进行中的轮次：{names}", "several rounds are open: {names}"),
+    "round.several_open_hint": ("用 --round 指定记录到哪个轮次", "say which one with --round"),
+    "round.version_changed": (
+        "轮次 {name} 锁定的测评标准是 {pinned}，而当前标准文件是 {current}；记录仍按轮次保存，评分时请注意差异",
+        "round {name} is pinned to standard {pinned} but the standard files are now {current}; "
+        "the finding is recorded, mind the difference when scoring",
+    ),
+    # -- record ------------------------------------------------------------------
+    "record.help": (
+        "记录一条检查结果并输出其编号；只给 --site 时逐项检查该点位。",
+        "Record one finding and print its id; with only --site, walk the site's checklist.",
+    ),
+    "record.opt_site": ("点位编号", "site id"),
+    "record.opt_item": ("测评内容编号", "item id"),
+    "record.opt_result": (
+        "结果：pass 符合、fail 不符合、na 不适用",
+        "result: pass, fail or na (not applicable)",
+    ),
+    "record.opt_count": ("不符合的例数（默认 1）", "occurrences of a failure (default 1)"),
+    "record.opt_note": ("说明；不适用时必填原因", "note; required (the reason) for na"),
+    "record.opt_location": ('具体位置，例如 "东门入口"', 'where exactly, e.g. "east entrance"'),
+    "record.opt_photo": ("问题照片（可多次给出）", "photo of the problem (repeatable)"),
+    "record.opt_at": (
+        "发现时间 YYYY-MM-DD [HH:MM]（默认现在，不能晚于现在）",
+        "when it was found, YYYY-MM-DD [HH:MM] (default: now; not in the future)",
+    ),
+    "record.opt_due": (
+        "整改期限 YYYY-MM-DD（默认：发现日期 + 该项整改时限天数）",
+        "due date YYYY-MM-DD (default: found date + the item's rectification days)",
+    ),
+    "record.opt_on_spot": (
+        "立行立改：当场整改完毕，直接销号（仍计为不符合）",
+        "fixed on the spot (立行立改): closed at once, still counts as a failure",
+    ),
+    "record.opt_round": (
+        "记录到的轮次（默认唯一进行中的轮次）",
+        "round to record into (default: the only open round)",
+    ),
+    "record.needs_item": (
+        "{options} 需要与 --item 一起使用",
+        "{options} needs --item",
+    ),
+    "record.needs_item_hint": (
+        "用 --item 测评内容编号 --result pass|fail|na 记录一项",
+        "record one item with --item ITEM --result pass|fail|na",
+    ),
+    "record.needs_result": ("缺少 --result", "missing --result"),
+    "record.needs_result_hint": (
+        "用 --result pass、fail 或 na 给出结果",
+        "give the result with --result pass, fail or na",
+    ),
+    "record.no_inspector": (
+        "没有指定检查人员；记录不能匿名",
+        "no inspector given; findings are never anonymous",
+    ),
+    "record.no_inspector_hint": (
+        '用 --inspector 姓名，或设置环境变量 INSPECT_INSPECTOR，或在 inspect.toml 的 [workspace] 中写 inspector = "姓名"',
+        'use --inspector NAME, set INSPECT_INSPECTOR, or add inspector = "NAME" under [workspace] in inspect.toml',
+    ),
+    "record.not_applicable": (
+        "测评内容 {item} 不适用于点位 {site}（点位类型：{site_type}）",
+        "item {item} does not apply to site {site} (site type: {site_type})",
+    ),
+    "record.not_applicable_hint": (
+        "用 inspect sites show {site} 查看该点位适用的测评内容",
+        "see the items that apply with inspect sites show {site}",
+    ),
+    "record.bad_result": (
+        "结果 '{value}' 无效；可选：{results}",
+        "result '{value}' is invalid; choose one of: {results}",
+    ),
+    "record.bad_result_hint": (
+        "pass 符合、fail 不符合、na 不适用",
+        "pass, fail, or na (not applicable)",
+    ),
+    "record.count_too_small": (
+        "不符合的例数必须至少为 1（给出的是 {count}）",
+        "a failure needs at least 1 occurrence (got {count})",
+    ),
+    "record.count_hint": (
+        "用 --count 给出例数，或省略（默认 1）",
+        "give --count N, or leave it out (default 1)",
+    ),
+    "record.count_not_fail": (
+        "结果为「{result}」时不能给出例数",
+        "a '{result}' result takes no count",
+    ),
+    "record.count_not_fail_hint": (
+        "去掉 --count；只有 fail（不符合）需要例数",
+        "drop --count; only fail takes a count",
+    ),
+    "record.na_needs_note": (
+        "不适用（na）必须在 --note 中说明原因",
+        "na (not applicable) needs the reason in --note",
+    ),
+    "record.na_needs_note_hint": (
+        '例如 --note "该市场无室内停车场"',
+        'e.g. --note "the market has no indoor car park"',
+    ),
+    "record.future": (
+        "发现时间 {at} 晚于现在（{now}）",
+        "found time {at} is later than now ({now})",
+    ),
+    "record.future_hint": (
+        "检查 --at 的日期和时间；不写 --at 则为现在",
+        "check the date and time of --at; without --at it is now",
+    ),
+    "record.due_before_found": (
+        "整改期限 {due} 早于发现日期 {found}",
+        "due date {due} is before the found date {found}",
+    ),
+    "record.due_hint": ("--due 应不早于发现日期", "--due must be on or after the found date"),
+    "record.due_not_fail": ("只有不符合的问题才有整改期限", "only failures have a due date"),
+    "record.due_not_fail_hint": (
+        "去掉 --due，或把结果改为 fail",
+        "drop --due, or make the result fail",
+    ),
+    "record.on_spot_due": (
+        "立行立改的问题已当场整改，不需要 --due",
+        "a finding fixed on the spot needs no --due",
+    ),
+    "record.on_spot_not_fail": (
+        "只有不符合（fail）的问题可以立行立改",
+        "only a failure can be fixed on the spot",
+    ),
+    "record.on_spot_hint": (
+        "--on-spot 只与 --result fail 一起使用，且不带 --due",
+        "use --on-spot only with --result fail and without --due",
+    ),
+    "record.text_too_long": (
+        "{option} 有 {length} 个字符，超过上限 {max}",
+        "{option} has {length} characters, over the limit of {max}",
+    ),
+    "record.text_too_long_hint": (
+        "请精简文字；详细材料可作为照片附上",
+        "shorten it; attach longer material as photos",
+    ),
+    "record.done": (
+        "已记录：{site} {site_name} · {item} {what}（轮次：{round}）",
+        "recorded: {site} {site_name} · {item} {what} (round: {round})",
+    ),
+    "record.count_suffix": (" {count} 例", ", {count} occurrence(s)"),
+    "record.due_suffix": ("，整改期限 {due}", ", due {due}"),
+    "record.on_spot_suffix": ("，立行立改已销号", ", fixed on the spot and closed"),
+    # -- findings: labels ----------------------------------------------------------
+    "finding.result.pass": ("符合", "pass"),
+    "finding.result.fail": ("不符合", "fail"),
+    "finding.result.na": ("不适用", "n/a"),
+    "finding.status.open": ("待整改", "open"),
+    "finding.status.rectified": ("已整改待复查", "rectified, awaiting re-check"),
+    "finding.status.closed": ("已销号", "closed"),
+    "finding.status.none": ("—", "—"),
+    "finding.recheck.pass": ("通过", "passed"),
+    "finding.recheck.reject": ("退回", "sent back"),
+    "finding.voided": ("已作废", "voided"),
+    "finding.on_spot_suffix": ("（立行立改）", " (fixed on the spot)"),
+    "finding.overdue_suffix": ("（逾期）", " (overdue)"),
+    "finding.yes": ("是", "yes"),
+    "finding.photo.before": ("问题照片", "photo"),
+    "finding.photo.after": ("整改照片", "after-photo"),
+    "finding.unknown": ("找不到编号为 {id} 的记录", "no finding with id {id}"),
+    "finding.list_hint": (
+        "用 inspect findings list 查看记录编号",
+        "see the ids with inspect findings list",
+    ),
+    "finding.bad_id": ("'{id}' 不是记录编号", "'{id}' is not a finding id"),
+    "finding.id_too_short": (
+        "编号 '{id}' 太短；至少给出前 {min} 位",
+        "id '{id}' is too short; give at least its first {min} characters",
+    ),
+    "finding.ambiguous": (
+        "编号前缀 '{id}' 对应多条记录：{candidates}",
+        "id prefix '{id}' matches several findings: {candidates}",
+    ),
+    "finding.ambiguous_hint": ("多给出几位编号", "give more characters of the id"),
+    # -- events ------------------------------------------------------------------
+    "event.kind.recorded": ("记录", "recorded"),
+    "event.kind.amended": ("更正", "amended"),
+    "event.kind.rectified": ("整改", "rectified"),
+    "event.kind.rechecked": ("复查", "re-checked"),
+    "event.kind.voided": ("作废", "voided"),
+    "event.field.result": ("结果", "result"),
+    "event.field.occurrences": ("例数", "occurrences"),
+    "event.field.note": ("说明", "note"),
+    "event.field.location": ("位置", "location"),
+    "event.field.due_date": ("整改期限", "due date"),
+    "event.field.status": ("状态", "status"),
+    "event.change": ("{field}：{old} → {new}", "{field}: {old} → {new}"),
+    "event.rectified": ("整改说明：{note}（整改单位：{by}）", "rectification: {note} (by {by})"),
+    "event.rechecked.pass": ("复查通过，销号", "re-check passed, closed"),
+    "event.rechecked.reject": ("复查未通过，退回整改", "re-check failed, sent back"),
+    "event.photos": ("照片 {count} 张", "{count} photo(s)"),
+    "event.col.seq": ("序号", "#"),
+    "event.col.at": ("时间", "time"),
+    "event.col.kind": ("操作", "event"),
+    "event.col.actor": ("操作人", "by"),
+    "event.col.what": ("内容", "what"),
+    "event.col.reason": ("原因", "reason"),
+    # -- lifecycle ---------------------------------------------------------------
+    "lifecycle.id_arg": (
+        "记录编号（可只给前几位，至少 6 位）",
+        "finding id (or its first 6+ characters)",
+    ),
+    "lifecycle.rectify_help": (
+        "登记整改（待整改 → 已整改待复查），可附整改照片。",
+        "Record a rectification (open → rectified, awaiting re-check), with after-photos.",
+    ),
+    "lifecycle.recheck_help": (
+        "复查已整改的问题：--pass 销号，--reject 退回整改。",
+        "Re-check a rectified finding: --pass closes it, --reject sends it back.",
+    ),
+    "lifecycle.opt_rectify_note": ("整改说明（必填）", "what was done (required)"),
+    "lifecycle.opt_photo": ("整改后照片（可多次给出）", "after-photo (repeatable)"),
+    "lifecycle.opt_by": (
+        "整改单位（默认点位的责任单位）",
+        "who rectified (default: the site's responsible unit)",
+    ),
+    "lifecycle.opt_pass": ("复查通过，销号", "passed: close it"),
+    "lifecycle.opt_reject": ("复查未通过，退回整改", "failed: send it back"),
+    "lifecycle.opt_recheck_note": ("复查意见", "re-check remarks"),
+    "lifecycle.pass_or_reject": (
+        "请给出 --pass 或 --reject 之一",
+        "give exactly one of --pass or --reject",
+    ),
+    "lifecycle.pass_or_reject_hint": (
+        "--pass 销号；--reject 退回整改（建议用 --note 说明原因）",
+        "--pass closes it; --reject sends it back (say why with --note)",
+    ),
+    "lifecycle.action.rectify": ("登记整改", "be rectified"),
+    "lifecycle.action.recheck": ("复查", "be re-checked"),
+    "lifecycle.wrong_status": (
+        "记录 {id} 当前状态为「{status}」，不能{action}（需要「{wanted}」）",
+        "finding {id} is '{status}' and cannot {action} (it must be '{wanted}')",
+    ),
+    "lifecycle.next.open": (
+        "先登记整改：inspect rectify {id} --note …",
+        "record the rectification first: inspect rectify {id} --note …",
+    ),
+    "lifecycle.next.rectified": (
+        "等待复查：inspect recheck {id} --pass 或 --reject",
+        "it awaits a re-check: inspect recheck {id} --pass or --reject",
+    ),
+    "lifecycle.next.closed": (
+        "已销号的问题无需再处理；如需更正请用 inspect findings amend {id}",
+        "a closed finding needs nothing more; to correct it use inspect findings amend {id}",
+    ),
+    "lifecycle.not_a_problem": (
+        "记录 {id} 的结果是「{result}」，不是问题，不能{action}",
+        "finding {id} is '{result}', not a problem, and cannot {action}",
+    ),
+    "lifecycle.not_a_problem_hint": (
+        "只有不符合的问题需要整改和复查；如结果记错，用 inspect findings amend 更正",
+        "only failures are rectified and re-checked; if the result is wrong, use inspect findings amend",
+    ),
+    "lifecycle.voided": (
+        "记录 {id} 已作废，不能再修改",
+        "finding {id} is voided and cannot change",
+    ),
+    "lifecycle.voided_hint": (
+        "作废的记录仍可用 inspect findings show 查看",
+        "a voided finding can still be seen with inspect findings show",
+    ),
+    "lifecycle.reason_required": ("必须用 {option} 说明原因", "give the reason with {option}"),
+    "lifecycle.note_required": ("必须用 --note 说明整改情况", "say what was done with --note"),
+    "lifecycle.note_required_hint": (
+        '例如 --note "已清理垃圾并加装垃圾桶"',
+        'e.g. --note "rubbish removed, bins added"',
+    ),
+    "lifecycle.no_change": ("记录 {id} 没有任何变化", "nothing to change on finding {id}"),
+    "lifecycle.no_change_hint": (
+        "用 --note、--location、--count、--due 或 --result 给出新值",
+        "give new values with --note, --location, --count, --due or --result",
+    ),
+    "lifecycle.rectified": (
+        "已登记整改：{id}（整改单位：{by}），待复查",
+        "rectification recorded: {id} (by {by}), awaiting re-check",
+    ),
+    "lifecycle.closed": ("复查通过，已销号：{id}", "re-check passed, closed: {id}"),
+    "lifecycle.sent_back": ("复查未通过，已退回整改：{id}", "re-check failed, sent back: {id}"),
+    # -- findings ------------------------------------------------------------------
+    "findings.help": ("检查记录：列出、查看、更正、作废", "Findings: list, show, amend, void"),
+    "findings.list_help": (
+        "列出检查记录（可筛选）；表格、JSON（全部字段）或 CSV（UTF-8 带 BOM）。",
+        "List findings, filtered; as a table, JSON (every field) or CSV (UTF-8 with BOM).",
+    ),
+    "findings.show_help": (
+        "查看一条记录及其完整历史（含已作废）。",
+        "Show a finding (voided too) and its full history.",
+    ),
+    "findings.amend_help": (
+        "更正记录（说明、位置、例数、期限或结果）；必须说明原因，旧值保留在历史中。",
+        "Correct a finding (note, location, count, due date or result); a reason is required and "
+        "the old values stay in the history.",
+    ),
+    "findings.void_help": (
+        "作废记录：不再计入列表和评分，但保留在历史中。",
+        "Void a finding: it leaves lists and scores but stays in the history.",
+    ),
+    "findings.opt_round": ("只列出该轮次", "only this round"),
+    "findings.opt_site": ("只列出该点位", "only this site"),
+    "findings.opt_unit": ("只列出该责任单位的点位", "only sites of this responsible unit"),
+    "findings.opt_street": ("只列出该街道的点位", "only sites in this street (sub-district)"),
+    "findings.opt_item": ("只列出该测评内容", "only this item"),
+    "findings.opt_status": (
+        "只列出该状态：open 待整改、rectified 已整改待复查、closed 已销号",
+        "only this status: open, rectified, closed",
+    ),
+    "findings.opt_result": ("只列出该结果：pass、fail、na", "only this result: pass, fail, na"),
+    "findings.opt_overdue": ("只列出逾期未销号的问题", "only overdue, unclosed problems"),
+    "findings.opt_as_of": (
+        "计算逾期的日期 YYYY-MM-DD（默认今天）",
+        "date overdue is computed at, YYYY-MM-DD (default: today)",
+    ),
+    "findings.opt_voided": ("也列出已作废的记录", "include voided findings"),
+    "findings.opt_format": ("输出格式：table、json 或 csv", "output format: table, json or csv"),
+    "findings.opt_reason": ("更正原因（必填）", "why (required)"),
+    "findings.opt_void_reason": ("作废原因（必填）", "why (required)"),
+    "findings.opt_amend_note": (
+        "新的说明（空字符串表示清除）",
+        "new note (an empty string clears it)",
+    ),
+    "findings.opt_amend_location": (
+        "新的位置（空字符串表示清除）",
+        "new location (an empty string clears it)",
+    ),
+    "findings.opt_amend_count": ("新的例数", "new number of occurrences"),
+    "findings.opt_amend_due": ("新的整改期限 YYYY-MM-DD", "new due date YYYY-MM-DD"),
+    "findings.opt_amend_result": ("新的结果：pass、fail 或 na", "new result: pass, fail or na"),
+    "findings.bad_status": (
+        "状态 '{value}' 无效；可选：{statuses}",
+        "status '{value}' is invalid; choose one of: {statuses}",
+    ),
+    "findings.bad_status_hint": (
+        "open 待整改、rectified 已整改待复查、closed 已销号",
+        "open, rectified (awaiting re-check), closed",
+    ),
+    "findings.unknown_value": (
+        "没有点位的 {option} 是 '{value}'{suggest}",
+        "no site has {option} '{value}'{suggest}",
+    ),
+    "findings.unknown_value_hint": (
+        "用 inspect sites list 查看责任单位和街道",
+        "see units and streets with inspect sites list",
+    ),
+    "findings.none": ("没有符合条件的记录", "no findings match"),
+    "findings.count": ("共 {count} 条记录", "{count} finding(s)"),
+    "findings.history": ("历史", "History"),
+    "findings.amended": ("已更正：{id}", "amended: {id}"),
+    "findings.voided": ("已作废：{id}", "voided: {id}"),
+    "findings.col.id": ("编号", "id"),
+    "findings.col.round_name": ("轮次", "round"),
+    "findings.col.site": ("点位", "site"),
+    "findings.col.site_id": ("点位编号", "site id"),
+    "findings.col.site_name": ("点位名称", "site name"),
+    "findings.col.street": ("街道", "street"),
+    "findings.col.responsible_unit": ("责任单位", "responsible unit"),
+    "findings.col.item_id": ("测评内容", "item"),
+    "findings.col.requirement": ("测评要求", "requirement"),
+    "findings.col.result": ("结果", "result"),
+    "findings.col.occurrences": ("例数", "occurrences"),
+    "findings.col.note": ("说明", "note"),
+    "findings.col.location": ("位置", "location"),
+    "findings.col.inspector": ("检查人员", "inspector"),
+    "findings.col.found_at": ("发现时间", "found at"),
+    "findings.col.due_date": ("整改期限", "due"),
+    "findings.col.on_spot": ("立行立改", "fixed on the spot"),
+    "findings.col.status": ("状态", "status"),
+    "findings.col.overdue": ("逾期", "overdue"),
+    "findings.col.voided": ("已作废", "voided"),
+    "findings.col.rectification_note": ("整改说明", "rectification"),
+    "findings.col.rectified_by": ("整改单位", "rectified by"),
+    "findings.col.rectified_at": ("整改时间", "rectified at"),
+    "findings.col.recheck_result": ("复查结果", "re-check"),
+    "findings.col.recheck_note": ("复查意见", "re-check remarks"),
+    "findings.col.closed_at": ("销号时间", "closed at"),
+    "findings.col.photos": ("照片", "photos"),
+    # == end of issue 3 block ==
 }
