@@ -27,8 +27,9 @@ def ledger_table(rows: Iterable[LedgerRow], *, as_of: str) -> Table:
     keys = ("seq", "found", "site_name", "item_id", "description", "occurrences", "unit", "due")
     keys2 = ("status", "overdue")
     table = Table(show_lines=False, header_style="bold")
+    short = {"seq", "found", "item_id", "occurrences", "due", "status", "overdue"}
     for key in (*keys, *keys2):
-        table.add_column(t(f"ledger.col.{key}"), overflow="fold")
+        table.add_column(t(f"ledger.col.{key}"), overflow="fold", no_wrap=key in short)
     count = 0
     for row in rows:
         count += 1
@@ -72,7 +73,12 @@ def summary_table(summary: Summary, *, round_name: str, as_of: str) -> Table:
     )
     numeric = {"possible", "earned", "rate", "coverage", "open", "overdue", "rank"}
     for key, head in zip(keys, headers(keys), strict=True):
-        table.add_column(head, justify="right" if key in numeric else "left", overflow="fold")
+        table.add_column(
+            head,
+            justify="right" if key in numeric else "left",
+            overflow="fold",
+            min_width=6 if key in ("site_name", "verdict") else None,
+        )
     for row in summary.rows:
         table.add_row(
             row.site_id,
@@ -100,8 +106,9 @@ def site_table(sheet: SiteSheet) -> Table:
     table = Table(
         title=t("report.table_title_site", site=f"{site.id} {site.name}"), header_style="bold"
     )
-    for head in headers((*keys, *keys2)):
-        table.add_column(head, overflow="fold")
+    short = {"seq", "item_id", "points", "result", "occurrences", "deducted", "score"}
+    for key, head in zip((*keys, *keys2), headers((*keys, *keys2)), strict=True):
+        table.add_column(head, overflow="fold", no_wrap=key in short)
     for row in sheet.rows:
         table.add_row(
             str(row.seq),
