@@ -48,7 +48,9 @@ def main_callback(
     ctx: typer.Context,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", envvar="INSPECT_LANG", help=t("opt.lang"), show_default=False),
+        typer.Option(
+            "--lang", envvar="INSPECT_LANG", help=t("opt.lang"), show_default=False, metavar="zh|en"
+        ),
     ] = None,
     workspace: Annotated[
         Path | None,
