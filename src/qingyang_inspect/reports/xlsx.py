@@ -64,6 +64,7 @@ from qingyang_inspect.reports.acceptance import (
 )
 from qingyang_inspect.reports.labels import date_text, level_label, site_type_label, status_label
 from qingyang_inspect.reports.rectification import LEDGER_COLUMNS, Ledger, LedgerRow, ledger_headers
+from qingyang_inspect.scoring import display
 from qingyang_inspect.store.records import Photo
 
 Progress = Callable[[int], None]
@@ -128,6 +129,7 @@ class _Cell(Cell):
 
     @property
     def style_id(self) -> int:
+        """The index computed when the cell was made (openpyxl would hash the style)."""
         return self._fixed_style_id
 
 
@@ -342,6 +344,7 @@ class _StampedZip(zipfile.ZipFile):
     def writestr(  # type: ignore[override]
         self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *args: Any, **kw: Any
     ) -> None:
+        """Store ``data``; a bare name gets the fixed timestamp."""
         if isinstance(zinfo_or_arcname, str):
             zinfo_or_arcname = self._info(zinfo_or_arcname)
         super().writestr(zinfo_or_arcname, data, *args, **kw)
@@ -349,6 +352,7 @@ class _StampedZip(zipfile.ZipFile):
     def write(  # type: ignore[override]
         self, filename: str, arcname: str | None = None, *args: Any, **kw: Any
     ) -> None:
+        """Copy the file ``filename`` in (a write-only sheet's XML), with the fixed timestamp."""
         info = self._info(arcname or os.path.basename(filename))
         big = os.path.getsize(filename) > (1 << 30)
         with open(filename, "rb") as src, self.open(info, "w", force_zip64=big) as dst:
@@ -924,8 +928,8 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
         else:
             sheet.merge(score_col + 1, cols)
 
-    footer("acceptance.foot.possible", display_decimal(page.score.possible), POINTS)
-    footer("acceptance.foot.earned", display_decimal(page.score.earned), POINTS)
+    footer("acceptance.foot.possible", display(page.score.possible), POINTS)
+    footer("acceptance.foot.earned", display(page.score.earned), POINTS)
     footer("acceptance.foot.rate", _percent(page.rate), PERCENT)
     footer(
         "acceptance.foot.verdict",
@@ -966,10 +970,3 @@ def _site_sheet(book: Book, report: Acceptance, page: SiteSheet) -> None:
     sheet.merge(1, half)
     sheet.merge(half + 1, cols)
     ws.close()
-
-
-def display_decimal(value: Any) -> Decimal:
-    """A fraction rounded for display (half up, 2 decimals)."""
-    from qingyang_inspect.scoring import display
-
-    return display(value)
