@@ -12,7 +12,7 @@ noisy; a ratio measured side by side is what can be compared between runs.
 Whole processes are timed through this interpreter's own bin folder
 (``.venv/bin/inspect`` next to ``sys.executable``), never through a version
 manager's shim. Peak memory of a process is its ``ru_maxrss`` from
-``os.wait4``, which reports the child alone.
+``os.wait4``, read by a small launcher process so that it is the child's alone.
 
 ``--smoke`` runs everything at a tiny size once, to prove the benchmarks still
 work (CI runs it); it asserts nothing about time. The exit code is 0 when every
@@ -64,31 +64,53 @@ class ProcessRun:
     stderr: str
 
 
+#: Runs one command and reports its time, peak RSS and exit code as JSON on stdout.
+#: A fresh, small process in between matters: Linux keeps a process's peak RSS
+#: across ``exec``, so a child forked straight from this (large) runner would
+#: report the runner's own size as its peak.
+_LAUNCHER = """\
+import json, os, subprocess, sys, time
+err = open(sys.argv[1], "wb")
+start = time.perf_counter()
+proc = subprocess.Popen(
+    sys.argv[2:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
+)
+_, status, usage = os.wait4(proc.pid, 0)
+seconds = time.perf_counter() - start
+print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def run_process(
     argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> ProcessRun:
     """Run ``argv`` to completion, output discarded, and measure it.
 
-    ``os.wait4`` returns the resource usage of exactly this child (and its own
-    children), so each measurement's peak RSS is its own, not a running maximum.
+    A small launcher process (``python -I -S``) starts the command, times it
+    from just before the start to its exit, and reads its peak RSS from
+    ``os.wait4``: the figures of this very child, not a running maximum, and
+    not inflated by the size of the runner. The launcher's own start-up is
+    not in the time.
     """
-    stderr_file = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv),
-        cwd=cwd,
-        env=env if env is not None else child_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=stderr_file,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr_file.seek(0)
-    err = stderr_file.read().decode("utf-8", "replace")
-    stderr_file.close()
-    return ProcessRun(seconds, int(usage.ru_maxrss), proc.returncode, err)
+    with tempfile.NamedTemporaryFile(prefix="bench-stderr-", delete=False) as err_file:
+        err_path = Path(err_file.name)
+    try:
+        done = subprocess.run(
+            [PYTHON, "-I", "-S", "-c", _LAUNCHER, str(err_path), *argv],
+            cwd=cwd,
+            env=env if env is not None else child_env(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        err = err_path.read_text(encoding="utf-8", errors="replace")
+    finally:
+        err_path.unlink(missing_ok=True)
+    if done.returncode != 0:
+        raise BenchmarkFailed(f"the launcher failed for {argv[0]}: {done.stderr[-2000:]}")
+    seconds, max_rss_kib, returncode = json.loads(done.stdout)
+    return ProcessRun(float(seconds), int(max_rss_kib), int(returncode), err)
 
 
 def child_env(**extra: str) -> dict[str, str]:
