@@ -50,6 +50,7 @@ verdict is shown with that mark.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ def exact(value: float | int) -> Fraction:
     return Fraction(Decimal(repr(value)))
 
 
+@functools.lru_cache(maxsize=4096)  # the same points and sums recur on every site
 def display(value: Fraction, places: int = 2) -> Decimal:
     """``value`` rounded half up (away from zero) to ``places`` decimals, for display."""
     scaled = value * 10**places
