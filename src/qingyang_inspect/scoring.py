@@ -32,7 +32,8 @@ occurrences (a pass has ``n = 0``):
 * when the site type sets category weights ``w``:
   ``100 × Σ_c w_c × (earned_c ÷ points_c) ÷ Σ_c w_c`` over the categories
   that have checked items, so the weights are renormalised over those
-  categories (a category without a weight counts with weight 0).
+  categories (a category without a weight counts with weight 0; if only such
+  categories were checked, the plain rate applies).
 
 Not-applicable and unchecked items leave both sums. 应得分 / 实得分 are always
 the plain sums ``Σ points`` / ``Σ earned`` over checked items.
