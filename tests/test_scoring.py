@@ -189,3 +189,27 @@ def test_rank_shares_ties_and_skips_unrated() -> None:
     ranks = rank([("a", Fraction(90)), ("b", Fraction(95)), ("c", Fraction(90)), ("d", None)])
     assert ranks == {"b": 1, "a": 2, "c": 2}
     assert rank([("x", Fraction(1)), ("y", Fraction(1)), ("z", Fraction(0))])["z"] == 3
+
+
+def test_weights_renormalise_and_unweighted_categories_fall_back(catalog: Catalog) -> None:
+    from qingyang_inspect.scoring import ItemScore, summarise
+
+    def scored(category: str, points: int, earned: int) -> ItemScore:
+        item = Item(id=f"T-{category.upper()}", category=category, site_types=("t",),
+                    requirement="测试", points=points)  # fmt: skip
+        return ItemScore(item, "fail" if earned < points else "pass", 0, Fraction(points),
+                         Fraction(earned))  # fmt: skip
+
+    site = catalog.sites["M2"]
+    thresholds = Thresholds(met=90, basically_met=80)
+    weights = {"publicity": Fraction(40), "environment": Fraction(60)}
+    both = summarise(site, (scored("publicity", 10, 5), scored("environment", 10, 10)), weights,
+                     thresholds)  # fmt: skip
+    assert both.rate == Fraction(80)  # 40 × 0.5 + 60 × 1
+    # a checked category without a weight counts with weight 0 in the rate …
+    extra = summarise(site, (scored("publicity", 10, 5), scored("safety", 10, 0)), weights,
+                      thresholds)  # fmt: skip
+    assert extra.rate == Fraction(50) and extra.possible == 20
+    # … and when only such categories were checked, the plain rate applies
+    only = summarise(site, (scored("safety", 10, 7),), weights, thresholds)
+    assert only.rate == Fraction(70)
