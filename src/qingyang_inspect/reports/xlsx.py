@@ -774,9 +774,10 @@ def _summary_sheet(sheet: Sheet, report: Acceptance, summary: Summary) -> None:
     cat_last = sheet.row
 
     sheet.blank()
-    anchor_row = sheet.row + 1
-    # Charts start on a fresh page: a chart cut by a page break is hard to read.
+    # Charts start on a fresh page (a chart cut by a page break is hard to read),
+    # a row below the break so no edge of the frame shows on the page before.
     ws.row_breaks.append(Break(id=sheet.row))
+    anchor_row = sheet.row + 2
     n_sites = len(summary.rows)
     if n_sites:
         rates = BarChart()
