@@ -372,3 +372,17 @@ def test_through_a_real_process(workspace: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert openpyxl.load_workbook(out)["验收汇总"]["I4"].value == 0.925
     assert "\x1b[" not in proc.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_a_changed_standard_is_pointed_out(workspace: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "ws"
+    shutil.copytree(workspace, copy)
+    standard = copy / "standards" / "standard.yaml"
+    standard.write_text(
+        standard.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
+        encoding="utf-8",
+    )
+    result = _run(copy, "report", "acceptance", "--round", ROUND, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "test-standard 1.0" in result.stderr and "test-standard 1.1" in result.stderr
+    assert json.loads(result.stdout)["standard"]["version"] == "1.0"  # as pinned by the round

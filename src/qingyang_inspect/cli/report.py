@@ -154,6 +154,17 @@ def acceptance_command(
     target = _target(output, output_format.value, "acceptance", round_name, day, force)
     with Store.open(workspace, readonly=True) as store:
         round_ = store.round(round_name)
+        current = (catalog.standard.id, catalog.standard.version)
+        if (round_.standard_id, round_.standard_version) != current:
+            typer.echo(
+                t(
+                    "report.standard_changed",
+                    round=round_.name,
+                    pinned=f"{round_.standard_id} {round_.standard_version}",
+                    current=" ".join(current),
+                ),
+                err=True,
+            )
         report = build_acceptance(
             catalog,
             store.iter_findings,

@@ -225,6 +225,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "验收报告-{round}-{as_of}.xlsx",
         "acceptance-report-{round}-{as_of}.xlsx",
     ),
+    "report.standard_changed": (
+        "注意：轮次 {round} 按测评标准 {pinned} 开启，当前标准文件为 {current}；评分按当前文件的条目和分值计算",
+        "note: round {round} was opened under standard {pinned}, the standard files are now "
+        "{current}; scores use the current items and points",
+    ),
     "report.exists": ("输出文件 {path} 已存在", "output file {path} already exists"),
     "report.exists_hint": (
         "加 --force 覆盖，或用 -o 指定其他文件名",
