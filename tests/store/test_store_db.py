@@ -72,9 +72,10 @@ def test_a_newer_store_is_refused_in_both_modes(workspace: Workspace) -> None:
 def test_an_older_store_is_upgraded_in_one_transaction(
     workspace: Workspace, catalog: Catalog, supervision: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The store of the fixture is at version 1; a tool with a version-2 migration opens it.
+    # The store of the fixture is at the current version; a newer tool adds one migration.
+    current = sql.MIGRATIONS[-1].version
     v2 = sql.Migration(
-        2,
+        current + 1,
         "inspector phone numbers",
         ("CREATE TABLE inspector_phones (name TEXT NOT NULL PRIMARY KEY, phone TEXT)",),
         append_only=("inspector_phones",),
@@ -83,24 +84,25 @@ def test_an_older_store_is_upgraded_in_one_transaction(
     with pytest.raises(StoreError, match="升级"):
         Store.open(workspace, readonly=True)  # read-only never upgrades
     with Store.open(workspace) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == current + 1
         assert [r.name for r in store.rounds()] == [supervision]  # data kept
     with Store.open(workspace, readonly=True) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == current + 1
 
 
 def test_a_failing_migration_changes_nothing(
     workspace: Workspace, supervision: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    current = sql.MIGRATIONS[-1].version
     broken = sql.Migration(
-        2, "broken", ("CREATE TABLE half_done (x INTEGER)", "CREATE TABLE oops (")
+        current + 1, "broken", ("CREATE TABLE half_done (x INTEGER)", "CREATE TABLE oops (")
     )
     monkeypatch.setattr(sql, "MIGRATIONS", (*sql.MIGRATIONS, broken))
     with pytest.raises(sqlite3.OperationalError):
         Store.open(workspace)
     monkeypatch.undo()
     with Store.open(workspace) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == current
         tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
 
@@ -242,3 +244,17 @@ def test_statements_translate_to_pyformat() -> None:
     )
     converted = sql.to_pyformat(sql.INSERT_FINDING)
     assert ":" not in converted.replace("%(", "")
+
+
+def test_a_version_1_store_gains_the_site_index(
+    workspace: Workspace, supervision: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store written by the first release opens with today's tool and keeps its data."""
+    workspace.store.unlink()
+    monkeypatch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:1])
+    Store.open(workspace).close()
+    monkeypatch.undo()
+    with Store.open(workspace) as store:
+        assert store.schema_version() == sql.MIGRATIONS[-1].version
+        indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+        assert "findings_by_site" in indexes

@@ -177,6 +177,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         # Every table: nothing the store holds is ever changed or deleted.
         append_only=("schema_version", "rounds", "round_closures", "findings", "events", "photos"),
     ),
+    Migration(
+        2,
+        "index findings by site",
+        # Acceptance reports read one site at a time across rounds; without this
+        # index each site scans every finding (161 s instead of 73 s at 100,000).
+        ("CREATE INDEX findings_by_site ON findings (site_id, found_at, id)",),
+    ),
 )
 
 
