@@ -1,0 +1,52 @@
+"""The README documents every command, and CI runs exactly the README's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from qingyang_inspect.cli.app import app
+
+REPO = Path(__file__).resolve().parent.parent
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[tuple[str, Any]]:
+    """``(name, command)`` for every command and sub-command of the built app."""
+    root: Any = typer.main.get_command(app)
+    found: list[tuple[str, Any]] = []
+    for name, command in sorted(root.commands.items()):
+        subcommands = getattr(command, "commands", None)
+        if subcommands:
+            found += [(f"{name} {sub}", c) for sub, c in sorted(subcommands.items())]
+        else:
+            found.append((name, command))
+    return found
+
+
+@pytest.mark.parametrize(("name", "command"), _commands(), ids=[n for n, _ in _commands()])
+def test_every_command_is_in_the_readme_and_has_help(name: str, command: Any) -> None:
+    assert f"inspect {name}" in README, f"`inspect {name}` is not documented in README.md"
+    assert (command.help or "").strip(), f"`inspect {name}` has no help text"
+
+
+def _fenced_line_after(marker: str) -> str:
+    block = README.split(marker, 1)[1]
+    match = re.search(r"```sh\n(.+?)\n```", block)
+    assert match, f"no command block after {marker!r}"
+    return match.group(1)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    line = _fenced_line_after("**Tests**")
+    assert line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def test_readme_first_command_runs_the_bundled_workspace() -> None:
+    line = _fenced_line_after("**On a fresh machine**")
+    assert line.startswith("python3 -m venv .venv && .venv/bin/pip install")
+    assert "inspect validate" in line
