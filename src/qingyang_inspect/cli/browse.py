@@ -106,6 +106,13 @@ def standards_show(
     _show_standard(catalog)
 
 
+def named(name: str, name_en: str | None) -> str:
+    """A YAML name in the current language (see :func:`qingyang_inspect.labels.named`)."""
+    from qingyang_inspect.labels import named as label
+
+    return label(name, name_en)
+
+
 def _en() -> bool:
     from qingyang_inspect.i18n import get_language
 
@@ -172,7 +179,7 @@ def _show_standard(catalog: Catalog) -> None:
             f"{catalog.categories[c].name} {number(w)}" for c, w in st.category_weights.items()
         )
         types.add_row(
-            st.id, _name(st.name, st.name_en), str(len(catalog.items_for_site_type(st.id))), weights
+            st.id, named(st.name, st.name_en), str(len(catalog.items_for_site_type(st.id))), weights
         )
     console().print(types)
     categories = Table(title=t("browse.categories_title"))
@@ -180,12 +187,8 @@ def _show_standard(catalog: Catalog) -> None:
         categories.add_column(t(key))
     for c in catalog.categories.values():
         count = sum(1 for i in catalog.items.values() if i.category == c.id)
-        categories.add_row(c.id, _name(c.name, c.name_en), str(count))
+        categories.add_row(c.id, named(c.name, c.name_en), str(count))
     console().print(categories)
-
-
-def _name(zh: str, en: str | None) -> str:
-    return en if _en() and en else zh
 
 
 def _show_item(catalog: Catalog, item_id: str) -> None:
@@ -196,14 +199,14 @@ def _show_item(catalog: Catalog, item_id: str) -> None:
         (t("col.id"), item.id),
         (
             t("col.category"),
-            _name(
+            named(
                 catalog.categories[item.category].name, catalog.categories[item.category].name_en
             ),
         ),
         (
             t("col.site_types"),
             "，".join(
-                _name(catalog.site_types[s].name, catalog.site_types[s].name_en)
+                named(catalog.site_types[s].name, catalog.site_types[s].name_en)
                 for s in item.site_types
             ),
         ),
@@ -269,7 +272,7 @@ def sites_list(
         table.add_row(
             site.id,
             site.name,
-            _name(st.name, st.name_en),
+            named(st.name, st.name_en),
             level_label(site.level),
             site.street,
             site.responsible_unit,
@@ -299,7 +302,7 @@ def sites_show(
     rows = [
         (t("col.id"), site.id),
         (t("col.name"), site.name),
-        (t("col.site_type"), _name(st.name, st.name_en)),
+        (t("col.site_type"), named(st.name, st.name_en)),
         (t("col.level"), level_label(site.level)),
         (t("col.street"), site.street),
         (t("browse.field.address"), site.address),

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.reports.acceptance import SiteSheet, Summary, headers
-from qingyang_inspect.reports.labels import date_text
+from qingyang_inspect.reports.labels import date_text, yes_no
 from qingyang_inspect.reports.rectification import LedgerRow
 
 VERDICT_STYLES = {"met": "bold green", "basically_met": "bold yellow", "not_met": "bold red"}
@@ -43,7 +43,7 @@ def ledger_table(rows: Iterable[LedgerRow], *, as_of: str) -> Table:
             row.unit,
             date_text(row.due_date),
             row.status_label,
-            t("report.yes") if row.overdue else t("report.no"),
+            yes_no(row.overdue),
             style="red" if row.overdue else None,
         )
     table.title = t("report.table_title_ledger", count=count, as_of=as_of)

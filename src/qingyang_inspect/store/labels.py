@@ -1,4 +1,6 @@
-"""What people read instead of the store's codes: statuses, results, round and event kinds.
+"""What people read instead of the store's codes: round and event kinds, a finding's state.
+
+``status_label`` and ``result_label`` are re-exported from :mod:`qingyang_inspect.labels`.
 
 Tables, ledgers and exports show these labels, never ``open`` or ``fail``.
 """
@@ -9,17 +11,18 @@ import datetime as dt
 from typing import Any
 
 from qingyang_inspect.i18n import t
+from qingyang_inspect.labels import result_label, status_label
+
+__all__ = [
+    "describe_event",
+    "event_kind_label",
+    "finding_status_text",
+    "result_label",
+    "round_kind_label",
+    "show_time",
+    "status_label",
+]
 from qingyang_inspect.store.records import Event, Finding
-
-
-def status_label(status: str | None) -> str:
-    """待整改 / 已整改待复查 / 已销号, or — for a finding that needs no rectification."""
-    return t(f"finding.status.{status}") if status else t("finding.status.none")
-
-
-def result_label(result: str) -> str:
-    """符合 / 不符合 / 不适用."""
-    return t(f"finding.result.{result}")
 
 
 def round_kind_label(kind: str) -> str:
@@ -36,7 +39,7 @@ def finding_status_text(finding: Finding, as_of: dt.date | None = None) -> str:
     """The status as a person reads it: 待整改, 已销号（立行立改）, 已作废, 逾期…"""
     if finding.voided:
         return t("finding.voided")
-    text = status_label(finding.status)
+    text = status_label(finding.status) or t("finding.status.none")
     if finding.on_spot and finding.status == "closed":
         text += t("finding.on_spot_suffix")
     if as_of is not None and finding.overdue(as_of):
