@@ -139,3 +139,35 @@ def test_warnings_do_not_stop_the_catalog(workspace: Workspace) -> None:
         encoding="utf-8",
     )
     assert "unused" in load_workspace_catalog(workspace).categories
+
+
+def test_cached_bundled_catalog_equals_the_loaded_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is read without validation: every model must come back exactly."""
+    import shutil
+
+    from qingyang_inspect.workspace import load_workspace
+
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path / "bundled"
+    for name in ("inspect.toml", "standards", "sites"):
+        source = repo / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            root.mkdir(exist_ok=True)
+            shutil.copy(source, root / name)
+    workspace = load_workspace(root)
+    first = load_workspace_catalog(workspace)
+    forbid_loading(monkeypatch)
+    second = load_workspace_catalog(workspace)
+    assert second.standard == first.standard
+    for name in ("site_types", "categories", "items", "sites"):
+        assert dict(getattr(second, name)) == dict(getattr(first, name)), name
+        assert list(getattr(second, name)) == list(getattr(first, name)), name
+    # the models rebuilt from the cache are the models' own types, nested ones too
+    item = second.items["XZ-01-01"]
+    assert type(item.scoring) is type(first.items["XZ-01-01"].scoring)
+    assert isinstance(second.sites["QY-C-03"].site_type, str)
+    assert second.sites["QY-C-03"].planned_acceptance == first.sites["QY-C-03"].planned_acceptance

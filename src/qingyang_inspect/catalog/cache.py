@@ -3,27 +3,53 @@
 ``inspect record`` runs many times a day; parsing and checking every YAML file
 each time would dominate its run time. The first load of a valid catalog writes
 ``<store folder>/cache/catalog.json`` keyed by a hash of every YAML file's
-bytes (and the tool's version); later loads read that JSON while the key
-matches. The cache is derived data: deleting it is always safe.
+bytes (and the tool's version and models); later loads read that JSON while
+the key matches. The cache is derived data: deleting it is always safe.
+
+A warm load must cost little more than ``json.loads``: the cache was written
+from validated models, so it is read back without validating again, and each
+site, item or site type becomes a model only when it is first looked up
+(``record`` touches one site and one item of hundreds). Validating the
+snapshot instead would build pydantic's validators for every model on every
+run, which alone cost ``record`` more than all its real work.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from qingyang_inspect import __version__
+from qingyang_inspect.catalog import models
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.catalog.models import Category, Item, Site, SiteType, StandardHeader
+from qingyang_inspect.catalog.models import (
+    Category,
+    Contact,
+    Coordinates,
+    Deduction,
+    Graded,
+    Item,
+    PassFail,
+    Site,
+    SiteType,
+    StandardHeader,
+    Thresholds,
+    Verdicts,
+)
 from qingyang_inspect.errors import CatalogError
 from qingyang_inspect.i18n import t
 from qingyang_inspect.workspace import Workspace
 
 CACHE_NAME = "catalog.json"
+M = TypeVar("M", bound=BaseModel)
 #: As :data:`qingyang_inspect.catalog.loader.YAML_SUFFIXES` (not imported: see source_files).
 _YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -31,7 +57,7 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 class Snapshot(BaseModel):
     """A valid catalog, serialised for the cache."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     key: str
     standard: StandardHeader
@@ -50,16 +76,6 @@ class Snapshot(BaseModel):
             categories=list(catalog.categories.values()),
             items=list(catalog.items.values()),
             sites=list(catalog.sites.values()),
-        )
-
-    def catalog(self) -> Catalog:
-        """The catalog this snapshot holds."""
-        return Catalog(
-            standard=self.standard,
-            site_types={v.id: v for v in self.site_types},
-            categories={v.id: v for v in self.categories},
-            items={v.id: v for v in self.items},
-            sites={v.id: v for v in self.sites},
         )
 
 
@@ -87,8 +103,13 @@ def source_files(workspace: Workspace) -> list[Path]:
 
 
 def content_key(files: list[Path]) -> str:
-    """A hash of the tool version and every file's name and bytes."""
+    """A hash of the tool version, the models' source and every file's name and bytes.
+
+    The models' source is part of the key because the cache is read back
+    without validation: a cache written for other models must never match.
+    """
     digest = hashlib.blake2b(__version__.encode(), digest_size=20)
+    digest.update(Path(models.__file__).read_bytes())
     for path in files:
         digest.update(str(path).encode())
         digest.update(b"\0")
@@ -127,14 +148,100 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
 
 def _read_cache(path: Path, key: str) -> Catalog | None:
     try:
-        raw = path.read_bytes()
-    except OSError:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None  # missing or damaged: rebuild it
+    if not isinstance(data, dict) or data.get("key") != key:
         return None
     try:
-        snapshot = Snapshot.model_validate_json(raw)
-    except ValidationError:
-        return None  # written by another version, or damaged: rebuild it
-    return snapshot.catalog() if snapshot.key == key else None
+        return Catalog(
+            standard=_standard(data["standard"]),
+            site_types=Lazy(data["site_types"], _site_type),
+            categories=Lazy(data["categories"], _category),
+            items=Lazy(data["items"], _item),
+            sites=Lazy(data["sites"], _site),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+class Lazy(Mapping[str, M], Generic[M]):
+    """``id → model`` over cached records, each made into a model on first access."""
+
+    def __init__(self, records: list[dict[str, Any]], build: Callable[[dict[str, Any]], M]):
+        self._records = {record["id"]: record for record in records}
+        self._models: dict[str, M] = {}
+        self._build = build
+
+    def __getitem__(self, key: str) -> M:
+        model = self._models.get(key)
+        if model is None:
+            model = self._models[key] = self._build(self._records[key])
+        return model
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records
+
+
+# Builders from records written by ``Snapshot.model_dump_json``: trusted data, so
+# ``model_construct`` (no validation); only JSON's types are turned back into ours.
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value is not None else None
+
+
+def _standard(r: dict[str, Any]) -> StandardHeader:
+    verdicts = r["verdicts"]
+    levels = {k: Thresholds.model_construct(**v) for k, v in verdicts["levels"].items()}
+    return StandardHeader.model_construct(
+        **{
+            **r,
+            "effective_date": _date(r["effective_date"]),
+            "verdicts": Verdicts.model_construct(**{**verdicts, "levels": levels}),
+        }
+    )
+
+
+def _site_type(r: dict[str, Any]) -> SiteType:
+    return SiteType.model_construct(**r)
+
+
+def _category(r: dict[str, Any]) -> Category:
+    return Category.model_construct(**r)
+
+
+def _item(r: dict[str, Any]) -> Item:
+    scoring = r["scoring"]
+    built: PassFail | Deduction | Graded
+    if scoring["mode"] == "deduction":
+        built = Deduction.model_construct(**scoring)
+    elif scoring["mode"] == "graded":
+        built = Graded.model_construct(mode="graded", coefficients=tuple(scoring["coefficients"]))
+    else:
+        built = PassFail.model_construct(**scoring)
+    return Item.model_construct(**{**r, "site_types": tuple(r["site_types"]), "scoring": built})
+
+
+def _site(r: dict[str, Any]) -> Site:
+    return Site.model_construct(
+        **{
+            **r,
+            "coordinates": Coordinates.model_construct(**r["coordinates"])
+            if r["coordinates"]
+            else None,
+            "contact": Contact.model_construct(**r["contact"]) if r["contact"] else None,
+            "cooperating_departments": tuple(r["cooperating_departments"]),
+            "tags": tuple(r["tags"]),
+            "planned_acceptance": _date(r["planned_acceptance"]),
+        }
+    )
 
 
 def _write_cache(path: Path, snapshot: Snapshot) -> None:

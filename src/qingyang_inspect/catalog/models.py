@@ -51,7 +51,11 @@ DEFAULT_GRADED_COEFFICIENTS: tuple[float, ...] = (1.0, 0.66, 0.33, 0.0)
 class Model(BaseModel):
     """Base of every catalog model: frozen, unknown fields are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # Validators are built on first validation, not at import: `record` reads the
+    # catalog from its cache without validating, and must not pay for building them.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
+    )
 
 
 class PassFail(Model):

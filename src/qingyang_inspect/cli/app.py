@@ -1,11 +1,24 @@
-"""The ``inspect`` command: a typer app with one module per command group."""
+"""The ``inspect`` command: a typer app with one module per command group.
+
+typer turns every registered command's signature into click parameters on each
+run. ``inspect record`` runs many times a day, so :func:`main` registers only
+the command group being invoked (all of them for ``--help`` or an unknown
+command); :data:`app` has every command, for tests and documentation.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Annotated
 
 import typer
+
+# typer builds a pydantic TypeAdapter per option, and pydantic then scans every
+# installed package's entry points for plugins (~10 ms a run). The tool uses none.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from qingyang_inspect import __version__
 from qingyang_inspect.cli import (
@@ -24,18 +37,6 @@ from qingyang_inspect.i18n import parse_lang, set_language, t
 
 set_language(early_language())
 
-app = typer.Typer(
-    name="inspect",
-    help=t("app.help"),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Plain click help: rich-formatted help imports rich and markdown-it on every
-    # ``--help`` and usage error, doubling start-up (bench/README.md, "help").
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -43,7 +44,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_callback(
     ctx: typer.Context,
     lang: Annotated[
@@ -76,17 +76,70 @@ def main_callback(
     ctx.obj = State(workspace=workspace, lang_explicit=chosen is not None)
 
 
-validate.register(app)
-browse.register(app)
-schema.register(app)
-init.register(app)
-rounds.register(app)
-record.register(app)
-lifecycle.register(app)
-findings.register(app)
-report.register(app)
+#: The command groups in the order ``--help`` lists them.
+MODULES: tuple[ModuleType, ...] = (
+    validate,
+    schema,
+    init,
+    record,
+    lifecycle,
+    browse,
+    rounds,
+    findings,
+    report,
+)
+#: Top-level command name → the module that registers it.
+COMMANDS: dict[str, ModuleType] = {
+    "validate": validate,
+    "schema": schema,
+    "init": init,
+    "record": record,
+    "rectify": lifecycle,
+    "recheck": lifecycle,
+    "standards": browse,
+    "sites": browse,
+    "round": rounds,
+    "findings": findings,
+    "report": report,
+}
+_GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--workspace", "-w"})
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The command named on the command line after the global options, if any."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_app(argv: list[str] | None = None) -> typer.Typer:
+    """The app with the command group ``argv`` invokes, or with all of them."""
+    built = typer.Typer(
+        name="inspect",
+        help=t("app.help"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        # Plain click help: rich-formatted help imports rich and markdown-it on every
+        # ``--help`` and usage error, doubling start-up (bench/README.md, "help").
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(main_callback)
+    command = invoked_command(argv) if argv is not None else None
+    only = COMMANDS.get(command) if command is not None else None
+    for module in (only,) if only is not None else MODULES:
+        module.register(built)
+    return built
+
+
+app = build_app()
 
 
 def main() -> None:
     """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
-    app()
+    build_app(sys.argv[1:])()
