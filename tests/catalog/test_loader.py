@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from pathlib import Path
@@ -174,6 +175,20 @@ def test_fields_at(model: type, loc: tuple[str | int, ...], fields: list[str] | 
         assert "requirement" in found and "rectification_days" in found
     else:
         assert found == fields
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(tmp_path: Path, enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        load_catalog([MINIMAL / "standards", MINIMAL / "sites"])
+        assert gc.isenabled() is enabled
+        with pytest.raises(CatalogError):
+            load_catalog([tmp_path / "missing"])
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_discover_refuses_missing_paths_and_folders_without_yaml(tmp_path: Path) -> None:

@@ -192,6 +192,95 @@ def test_the_expansion_limit_counts_aliases(monkeypatch: pytest.MonkeyPatch) -> 
     assert (found.code, found.path) == ("too-many-nodes", ("b",))
 
 
+@pytest.mark.parametrize("anchor", ["", "&x "], ids=["plain", "anchored"])
+def test_the_node_limit_holds_with_and_without_anchors(
+    monkeypatch: pytest.MonkeyPatch, anchor: str
+) -> None:
+    # Without an anchor the expansion check is skipped and the builder counts:
+    # the limit must fall on the very same node count either way.
+    text = f"a: {anchor}[1, 2, 3]\n"  # the mapping, its key, the list and 3 values
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 6)
+    assert parse_text(text).data == {"a": [1, 2, 3]}
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 5)
+    found = problem(text)
+    assert (found.code, found.line, found.column, found.path) == ("too-many-nodes", 1, 1, ())
+
+
+def test_a_large_file_without_anchors_is_refused_at_the_same_node(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 5)
+    found = problem("a: [1, 2]\nb: [x, y, {c: d, e: [f, g]}]\n")
+    # b holds 10 nodes, its mapping 7, the list in that 3: the mapping is to blame.
+    assert (found.code, found.line, found.column, found.path) == (
+        "too-many-nodes",
+        2,
+        11,
+        ("b", 2),
+    )
+
+
+def test_the_node_limit_comes_before_other_problems_without_anchors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The expansion check used to run before building: its problem still wins.
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 8)
+    text = "a: !!set {x}\nb: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
+    assert problem(text).code == "too-many-nodes"
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 100)
+    assert problem(text).code == "unsafe-tag"
+
+
+SCALARS = """\
+text: 草堂小学
+quoted: '007'
+block: |
+  第一行
+number: 12
+hex: 0x1F
+octal: 017
+sexagesimal: 1:30
+float: 1.5
+exp: 1e3
+inf: -.inf
+yes: yes
+off: Off
+none: ~
+empty:
+date: 2026-03-01
+stamp: 2026-03-01 08:30:00
+tagged_int: !!int "5"
+tagged_str: !!str 5
+tagged_float: !!float 2
+binary: !!binary aGVsbG8=
+nonspecific: ! 12
+list: [1, two, 3.0, null, true, 2026-01-01]
+"""
+
+
+@pytest.mark.parametrize("anchor", ["", "anchor: &a 1\nalias: *a\n"], ids=["plain", "anchored"])
+def test_scalars_are_what_pyyaml_makes_of_them(anchor: str) -> None:
+    text = SCALARS + anchor
+    data = parse_text(text).data
+    expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    assert data == expected
+    assert [type(v) for v in data.values()] == [type(v) for v in expected.values()]
+    assert [type(v) for v in data["list"]] == [type(v) for v in expected["list"]]
+
+
+def test_path_resolvers_are_still_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The faster resolver skips PyYAML's path hooks; with a path resolver registered
+    # (here: the mapping under ``m`` is a set) PyYAML's own loader is used.
+    class WithPath(yaml.CSafeLoader):
+        pass
+
+    WithPath.add_path_resolver("tag:yaml.org,2002:set", [(dict, "m")], dict)
+    assert parse_text("m: {a: 1}\n").data == {"m": {"a": 1}}
+    monkeypatch.setattr(yaml.CSafeLoader, "yaml_path_resolvers", WithPath.yaml_path_resolvers)
+    found = problem("m: {a: 1}\n")
+    assert (found.code, found.params) == ("unsafe-tag", {"tag": "!!set"})
+
+
 def test_an_anchor_that_contains_itself_is_refused() -> None:
     found = problem("tags: &t [a, *t]\n")
     assert (found.code, found.line, found.column) == ("recursive-alias", 1, 7)

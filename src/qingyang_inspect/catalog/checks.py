@@ -7,7 +7,6 @@ reference itself.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -66,6 +65,8 @@ def _site_files(sources: Sequence[SourceFile]) -> Iterator[tuple[SourceFile, Sit
 
 
 def _closest(name: str, candidates: Sequence[str]) -> str | None:
+    import difflib  # only for catalogs with problems
+
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -32,9 +32,9 @@ from typing import Any
 import yaml
 
 try:  # the C parser is several times faster; PyYAML wheels normally ship it
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 #: Files above this size are refused outright: real standards are a few hundred KB.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -45,12 +45,64 @@ MAX_DEPTH = 64
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
 _MERGE = "tag:yaml.org,2002:merge"
 _CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 _SAFE_SCALARS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
+#: PyYAML's own constructor of each safe scalar tag, called without ``construct_object``.
+_CONSTRUCTORS: dict[str, Any] = {tag: _BaseLoader.yaml_constructors[tag] for tag in _SAFE_SCALARS}
+
+
+#: PyYAML's resolver (untyped in its stubs).
+_base_resolve: Any = _BaseLoader.resolve
+
+
+class _Loader(_BaseLoader):
+    """PyYAML's safe loader, resolving the tag of each distinct plain scalar once.
+
+    The parser asks the (Python) resolver for the tag of every untagged node:
+    for a plain scalar it tries the regular expressions of YAML 1.1's implicit
+    types (``1``, ``yes``, ``2026-01-01``…), else it is text. Keys and values
+    repeat throughout a file (``id``, ``points``, ``deduction``…), and the
+    answer depends on the text alone, so it is remembered per text. The
+    resolver's path hooks, called on entering and leaving every node, serve
+    only path resolvers (PyYAML's rarely used ``add_path_resolver``), so they
+    do nothing here; with a path resolver registered, :func:`_new_loader`
+    uses PyYAML's loader unchanged. Together a sixth of the parse.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:  # quoted, ``|`` or ``>`` text, or the tag ``!``: text
+                return self.DEFAULT_SCALAR_TAG
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = self._tags[value] = _base_resolve(self, kind, value, implicit)
+            return tag
+        if kind is yaml.MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return _base_resolve(self, kind, value, implicit)
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def _new_loader(text: str) -> Any:
+    """A loader for ``text``: :class:`_Loader` unless a path resolver is registered."""
+    return (_Loader if not _Loader.yaml_path_resolvers else _BaseLoader)(text)
 
 
 @dataclass
@@ -114,7 +166,7 @@ def _encoding_problem(raw: bytes, offset: int) -> YamlProblem:
 
 def parse_text(text: str) -> YamlDocument:
     """Parse one YAML document from ``text`` (see :func:`read_document`)."""
-    loader = _Loader(text)
+    loader = _new_loader(text)
     # Building many small objects triggers the cyclic GC over and over although
     # nothing here is cyclic garbage; pausing it roughly halves large loads.
     gc_was_enabled = gc.isenabled()
@@ -132,8 +184,7 @@ def parse_text(text: str) -> YamlDocument:
             raise YamlProblem("too-deep", "yaml.too_deep", params={"limit": MAX_DEPTH}) from None
         if root is None:
             raise YamlProblem("empty-file", "yaml.empty", 1, 1)
-        _check_expansion(root)
-        data = _Builder(loader).build(root)
+        data = _build(loader, root, shared="&" in text)
         if data is None:  # ``---`` or ``~`` alone: nothing in it either
             raise YamlProblem("empty-file", "yaml.empty", 1, 1)
         return YamlDocument(data, root)
@@ -229,6 +280,31 @@ def _word_at(text: str, pos: tuple[int | None, int | None], pattern: str) -> str
     return match.group(1) if match else ""
 
 
+def _build(loader: Any, root: yaml.Node, *, shared: bool) -> Any:
+    """The plain value of ``root``, refusing alias bombs first when there can be any.
+
+    Without an ``&`` in the text there is no anchor, so no alias: every node
+    is built exactly once and the tree is no larger than what the parser
+    already made. :func:`_check_expansion` is then skipped (it costs a third
+    of the load), and the builder counts the nodes instead. When the count
+    passes :data:`MAX_NODES`, or building fails, the check runs after all, so
+    the file gets the very problem (and the same one first) that running the
+    check beforehand would have given.
+    """
+    if shared:
+        _check_expansion(root)
+        return _Builder(loader, shared=True).build(root)
+    builder = _Builder(loader, shared=False)
+    try:
+        data = builder.build(root)
+    except YamlProblem:
+        _check_expansion(root)
+        raise
+    if builder.count > MAX_NODES:
+        _check_expansion(root)
+    return data
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
@@ -292,12 +368,23 @@ def _too_large_child(node: yaml.Node, sizes: dict[int, int]) -> tuple[yaml.Node,
 
 
 class _Builder:
-    """Turns composed nodes into plain values under the rules in the module doc."""
+    """Turns composed nodes into plain values under the rules in the module doc.
 
-    def __init__(self, loader: Any) -> None:
+    ``shared`` says the document has anchors, so a node can be reached more
+    than once (through its aliases): scalars other than text and null then go
+    through PyYAML's ``construct_object``, which remembers each node's value
+    (and each failure) exactly as a plain load does. Without anchors every
+    node is built once, and each scalar goes straight to PyYAML's constructor
+    for its tag; :attr:`count` is then the number of nodes of the document.
+    """
+
+    def __init__(self, loader: Any, *, shared: bool) -> None:
         self._loader = loader
+        self._shared = shared
         #: Path of the node being built, for messages (``items[0].points``).
         self._path: list[str | int] = []
+        #: Nodes met so far, the root included (exact when not ``shared``).
+        self.count = 1
 
     def build(self, node: yaml.Node) -> Any:
         if len(self._path) >= MAX_DEPTH:
@@ -307,19 +394,36 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self._unsafe(node)
-            result = []
-            for n, child in enumerate(node.value):
-                self._path.append(n)
+            children = node.value
+            self.count += len(children)
+            # Text is most of a file: take it here rather than through build().
+            plain = len(self._path) + 1 < MAX_DEPTH
+            result: list[Any] = []
+            path = self._path
+            for n, child in enumerate(children):
+                if plain and child.tag == _STR and isinstance(child, yaml.ScalarNode):
+                    result.append(child.value)
+                    continue
+                path.append(n)
                 result.append(self.build(child))
-                self._path.pop()
+                path.pop()
             return result
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag not in _SAFE_SCALARS:
+        tag = node.tag
+        # Text and null cannot fail and need no constructor: PyYAML's give the
+        # node's own text and ``None`` for any node with these tags.
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag not in _SAFE_SCALARS:
             raise self._unsafe(node)
         try:
-            return self._loader.construct_object(node, deep=True)
+            if self._shared:
+                return self._loader.construct_object(node, deep=True)
+            return _CONSTRUCTORS[tag](self._loader, node)
         except yaml.MarkedYAMLError as exc:  # e.g. ``!!binary`` that is not base64
             raise YamlProblem(
                 "bad-value",
@@ -337,36 +441,46 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         if node.tag != _MAP:
             raise self._unsafe(node)
+        pairs = node.value
+        self.count += 2 * len(pairs)
+        # Text is most of a file: take it here rather than through build().
+        plain = len(self._path) + 1 < MAX_DEPTH
+        path = self._path
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
         merged: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in pairs:
             if key_node.tag == _MERGE:
                 merged.update(self._merge_source(value_node))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem(
-                    "complex-key", "yaml.complex_key", *_pos(key_node), path=tuple(self._path)
+                    "complex-key", "yaml.complex_key", *_pos(key_node), path=tuple(path)
                 )
-            key = self._scalar(key_node)
+            key = key_node.value if key_node.tag == _STR else self._scalar(key_node)
             if key in first_seen:
                 raise YamlProblem(
                     "duplicate-key",
                     "yaml.duplicate_key",
                     *_pos(key_node),
                     params={"key": key, "first_line": first_seen[key].start_mark.line + 1},
-                    path=(*self._path, str(key)),
+                    path=(*path, str(key)),
                 )
             first_seen[key] = key_node
-            self._path.append(str(key))
+            if plain and value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+                result[key] = value_node.value
+                continue
+            path.append(str(key))
             result[key] = self.build(value_node)
-            self._path.pop()
+            path.pop()
         if merged:
             return {**merged, **result}
         return result
 
     def _merge_source(self, node: yaml.Node) -> dict[Any, Any]:
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        if isinstance(node, yaml.SequenceNode):
+            self.count += len(sources)
         merged: dict[Any, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, yaml.MappingNode):
