@@ -3,7 +3,8 @@
 typer turns every registered command's signature into click parameters on each
 run. ``inspect record`` runs many times a day, so :func:`main` registers only
 the command group being invoked (all of them for ``--help`` or an unknown
-command); :data:`app` has every command, for tests and documentation.
+command); ``app`` (built on first access) has every command, for tests and
+documentation.
 """
 
 from __future__ import annotations
@@ -20,18 +21,9 @@ import typer
 # installed package's entry points for plugins (~10 ms a run). The tool uses none.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+import importlib
+
 from qingyang_inspect import __version__
-from qingyang_inspect.cli import (
-    browse,
-    findings,
-    init,
-    lifecycle,
-    record,
-    report,
-    rounds,
-    schema,
-    validate,
-)
 from qingyang_inspect.cli.common import State, early_language
 from qingyang_inspect.i18n import parse_lang, set_language, t
 
@@ -76,31 +68,31 @@ def main_callback(
     ctx.obj = State(workspace=workspace, lang_explicit=chosen is not None)
 
 
-#: The command groups in the order ``--help`` lists them.
-MODULES: tuple[ModuleType, ...] = (
-    validate,
-    schema,
-    init,
-    record,
-    lifecycle,
-    browse,
-    rounds,
-    findings,
-    report,
+#: The command group modules (in ``qingyang_inspect.cli``), in the order ``--help`` lists them.
+MODULES: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "init",
+    "record",
+    "lifecycle",
+    "browse",
+    "rounds",
+    "findings",
+    "report",
 )
 #: Top-level command name → the module that registers it.
-COMMANDS: dict[str, ModuleType] = {
-    "validate": validate,
-    "schema": schema,
-    "init": init,
-    "record": record,
-    "rectify": lifecycle,
-    "recheck": lifecycle,
-    "standards": browse,
-    "sites": browse,
-    "round": rounds,
-    "findings": findings,
-    "report": report,
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "schema": "schema",
+    "init": "init",
+    "record": "record",
+    "rectify": "lifecycle",
+    "recheck": "lifecycle",
+    "standards": "browse",
+    "sites": "browse",
+    "round": "rounds",
+    "findings": "findings",
+    "report": "report",
 }
 _GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--workspace", "-w"})
 
@@ -132,12 +124,23 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
     built.callback()(main_callback)
     command = invoked_command(argv) if argv is not None else None
     only = COMMANDS.get(command) if command is not None else None
-    for module in (only,) if only is not None else MODULES:
+    for name in (only,) if only is not None else MODULES:
+        module: ModuleType = importlib.import_module(f"qingyang_inspect.cli.{name}")
         module.register(built)
     return built
 
 
-app = build_app()
+_full_app: typer.Typer | None = None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the app with every command (for tests and docs), built on first use."""
+    global _full_app
+    if name != "app":
+        raise AttributeError(name)
+    if _full_app is None:
+        _full_app = build_app()
+    return _full_app
 
 
 def main() -> None:
