@@ -183,27 +183,51 @@ class Store:
         return int(value or 0)
 
     def _migrate(self) -> None:
-        """Apply pending migrations, all in one write transaction."""
+        """Apply pending migrations, all in one write transaction.
+
+        A migration that rebuilds tables runs with foreign-key enforcement
+        off (SQLite would otherwise empty the children of a dropped table);
+        the keys are checked before the commit instead, and enforcement is on
+        again afterwards whatever happened.
+        """
         found = self._stored_version()
         _check_version(found, self.path)
         if found == self.current_version:
             return
-        with self.transaction():
-            found = self._stored_version()  # another process may have upgraded meanwhile
-            _check_version(found, self.path)
-            for migration in sql.MIGRATIONS:
-                if migration.version <= found:
-                    continue
-                for statement in migration.render(self._dialect):
-                    self._conn.execute(statement)
-                self._conn.execute(
-                    sql.INSERT_SCHEMA_VERSION,
-                    {
-                        "version": migration.version,
-                        "description": migration.description,
-                        "tool_version": __version__,
-                    },
-                )
+        rebuilds = any(m.rebuilds for m in sql.MIGRATIONS if m.version > found)
+        if rebuilds:
+            self._conn.execute(self._dialect.foreign_keys_off)
+        try:
+            with self.transaction():
+                found = self._stored_version()  # another process may have upgraded meanwhile
+                _check_version(found, self.path)
+                for migration in sql.MIGRATIONS:
+                    if migration.version <= found:
+                        continue
+                    for statement in migration.render(self._dialect):
+                        self._conn.execute(statement)
+                    self._conn.execute(
+                        sql.INSERT_SCHEMA_VERSION,
+                        {
+                            "version": migration.version,
+                            "description": migration.description,
+                            "tool_version": __version__,
+                        },
+                    )
+                if rebuilds:
+                    broken = self._conn.execute(sql.FOREIGN_KEY_CHECK).fetchall()
+                    if broken:
+                        raise StoreError(
+                            t(
+                                "store.corrupt",
+                                path=self.path,
+                                reason=f"foreign keys: {broken[:3]}",
+                            ),
+                            hint=t("store.corrupt_hint"),
+                        )
+        finally:
+            if rebuilds:
+                self._conn.execute(self._dialect.foreign_keys_on)
 
     def close(self) -> None:
         """Close the connection (uncommitted work, if any, is rolled back)."""
@@ -364,26 +388,30 @@ class Store:
     ) -> int:
         """Insert new findings, each with its ``recorded`` event and photos, in one transaction.
 
-        The bulk path (imports, benchmarks): prepared statements run with
-        ``executemany`` over chunks of :data:`BULK_CHUNK` rows. Facts are
-        trusted to be valid (see :func:`~qingyang_inspect.store.recording.build_facts`);
-        the database still refuses what breaks its constraints, and then
-        nothing is written. Returns the number of findings inserted.
+        The bulk path (imports, benchmarks): prepared statements with
+        positional parameters run with ``executemany`` over chunks of
+        :data:`BULK_CHUNK` rows, all in one transaction (one commit, one WAL
+        sync with ``synchronous = NORMAL``). Facts are trusted to be valid
+        (see :func:`~qingyang_inspect.store.recording.build_facts`); the
+        database still refuses what breaks its constraints, and then nothing
+        is written. Returns the number of findings inserted.
         """
         total = 0
         checked_rounds: set[str] = set()
         iterator = iter(batch)
+        execute_many = self._conn.executemany
+        iso = _IsoTexts()
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
+                findings, events, photos, round_names = _bulk_rows(chunk, iso)
                 if require_open_round:
-                    for name in {facts.round_name for facts in chunk} - checked_rounds:
+                    for name in round_names - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
-                findings, events, photos = _bulk_rows(chunk)
-                self._conn.executemany(sql.INSERT_FINDING, findings)
-                self._conn.executemany(sql.INSERT_EVENT, events)
+                execute_many(sql.INSERT_FINDING, findings)
+                execute_many(sql.INSERT_EVENT, events)
                 if photos:
-                    self._conn.executemany(sql.INSERT_PHOTO, photos)
+                    execute_many(sql.INSERT_PHOTO, photos)
                 total += len(chunk)
         return total
 
@@ -671,78 +699,115 @@ def _apply_row(finding: Finding, row: Sequence[Any] | None, photos: list[Photo])
     return apply_event(finding, event, tuple(photos))
 
 
-_Row = dict[str, Any]
+_Row = tuple[Any, ...]
 
 
-def _bulk_rows(chunk: list[FindingFacts]) -> tuple[list[_Row], list[_Row], list[_Row]]:
+#: Timestamps whose text :class:`_IsoTexts` remembers before starting afresh.
+_ISO_MEMO_SIZE = 20_000
+
+
+class _IsoTexts:
+    """ISO texts of timestamps, each distinct one formatted once per bulk import.
+
+    Formatting an aware datetime costs about a microsecond, twice per
+    finding; imports repeat timestamps (one ``recorded_at`` for a batch,
+    many findings found in the same minute or second), and a look-up costs a
+    tenth of that. Equal datetimes can still differ in text (another offset
+    for the same instant, or ``fold``), so a remembered text is used only
+    for the same ``tzinfo`` object and ``fold``.
+    """
+
+    __slots__ = ("_memo",)
+
+    def __init__(self) -> None:
+        self._memo: dict[dt.datetime, tuple[str, dt.tzinfo | None, int]] = {}
+
+    def __call__(self, value: dt.datetime) -> str:
+        """``value.isoformat()``."""
+        hit = self._memo.get(value)
+        if hit is not None and hit[1] is value.tzinfo and hit[2] == value.fold:
+            return hit[0]
+        text = value.isoformat()
+        if len(self._memo) >= _ISO_MEMO_SIZE:
+            self._memo.clear()
+        self._memo[value] = (text, value.tzinfo, value.fold)
+        return text
+
+
+def _bulk_rows(
+    chunk: list[FindingFacts], iso: Callable[[dt.datetime], str]
+) -> tuple[list[_Row], list[_Row], list[_Row], set[str]]:
     """Rows of ``findings``, ``events`` (the ``recorded`` event) and ``photos`` for ``chunk``.
 
-    Built in one pass; a batch usually shares one ``recorded_at``, so its text
-    is computed once.
+    Tuples in the column order of :data:`sql.FINDING_COLUMNS`,
+    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`, built in one
+    pass with each attribute read once, timestamps formatted by ``iso``;
+    and the names of the rounds the chunk records into.
     """
     findings: list[_Row] = []
     events: list[_Row] = []
     photos: list[_Row] = []
-    last: dt.datetime | None = None
-    last_text = ""
+    add_finding = findings.append
+    add_event = events.append
+    round_names: set[str] = set()
+    last_round: str | None = None
     for facts in chunk:
-        if facts.recorded_at is not last:
-            last, last_text = facts.recorded_at, facts.recorded_at.isoformat()
-        findings.append(_finding_row(facts, last_text))
-        events.append(
-            {
-                "finding_id": facts.id,
-                "seq": 1,
-                "kind": "recorded",
-                "at": last_text,
-                "actor": facts.inspector,
-                "data": _json({"photos": [p.relpath for p in facts.photos]})
-                if facts.photos
-                else "{}",
-                "reason": None,
-            }
+        finding_id = facts.id
+        round_name = facts.round_name
+        if round_name is not last_round:
+            round_names.add(round_name)
+            last_round = round_name
+        recorded_text = iso(facts.recorded_at)
+        inspector = facts.inspector
+        due_date = facts.due_date
+        add_finding(
+            (
+                finding_id,
+                round_name,
+                facts.site_id,
+                facts.item_id,
+                facts.result,
+                facts.occurrences,
+                inspector,
+                iso(facts.found_at),
+                recorded_text,
+                facts.note,
+                facts.location,
+                None if due_date is None else due_date.isoformat(),
+                1 if facts.on_spot else 0,
+            )
         )
-        photos.extend(_photo_row(facts.id, 1, n, photo) for n, photo in enumerate(facts.photos))
-    return findings, events, photos
+        attached = facts.photos
+        if attached:
+            data = _json({"photos": [p.relpath for p in attached]})
+            photos.extend(_photo_row(finding_id, 1, n, photo) for n, photo in enumerate(attached))
+        else:
+            data = "{}"
+        add_event((finding_id, 1, "recorded", recorded_text, inspector, data, None))
+    return findings, events, photos, round_names
 
 
-def _finding_row(facts: FindingFacts, recorded_at: str) -> _Row:
-    return {
-        "id": facts.id,
-        "round_name": facts.round_name,
-        "site_id": facts.site_id,
-        "item_id": facts.item_id,
-        "result": facts.result,
-        "occurrences": facts.occurrences,
-        "inspector": facts.inspector,
-        "found_at": facts.found_at.isoformat(),
-        "recorded_at": recorded_at,
-        "note": facts.note,
-        "location": facts.location,
-        "due_date": facts.due_date.isoformat() if facts.due_date else None,
-        "on_spot": 1 if facts.on_spot else 0,
-    }
+def _event_row(event: Event) -> _Row:
+    """An ``events`` row in :data:`sql.EVENT_COLUMNS` order."""
+    return (
+        event.finding_id,
+        event.seq,
+        event.kind,
+        event.at.isoformat(),
+        event.actor,
+        _json(event.data),
+        event.reason,
+    )
 
 
-def _event_row(event: Event) -> dict[str, Any]:
-    return {
-        "finding_id": event.finding_id,
-        "seq": event.seq,
-        "kind": event.kind,
-        "at": event.at.isoformat(),
-        "actor": event.actor,
-        "data": _json(event.data),
-        "reason": event.reason,
-    }
-
-
-def _photo_row(finding_id: str, seq: int, position: int, photo: Photo) -> dict[str, Any]:
-    return {
-        "finding_id": finding_id,
-        "event_seq": seq,
-        "position": position,
-        "sha256": photo.sha256,
-        "original_name": photo.original_name,
-        "stage": photo.stage,
-        "relpath": photo.relpath,
-    }
+def _photo_row(finding_id: str, seq: int, position: int, photo: Photo) -> _Row:
+    """A ``photos`` row in :data:`sql.PHOTO_COLUMNS` order."""
+    return (
+        finding_id,
+        seq,
+        position,
+        photo.sha256,
+        photo.original_name,
+        photo.stage,
+        photo.relpath,
+    )

@@ -1,0 +1,384 @@
+"""The schema's rules (CHECKs), migration 3 that rewrote them without IN lists, the bulk rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.errors import StoreError
+from qingyang_inspect.store import Store, sql
+from qingyang_inspect.store.db import _bulk_rows, _IsoTexts
+from qingyang_inspect.store.recording import RecordRequest, open_round, record_finding
+from qingyang_inspect.workspace import Workspace
+from store_helpers import NOW, ROUND, make_facts
+
+# -- the rules ---------------------------------------------------------------------------
+
+GOOD_FINDING: dict[str, Any] = {
+    "id": "F1",
+    "round_name": ROUND,
+    "site_id": "M1",
+    "item_id": "CM-EN-01",
+    "result": "fail",
+    "occurrences": 2,
+    "inspector": "张三",
+    "found_at": "2026-06-10T08:00:00+08:00",
+    "recorded_at": "2026-06-10T09:00:00+08:00",
+    "note": None,
+    "location": None,
+    "due_date": None,
+    "on_spot": 0,
+}
+
+BAD_FINDINGS = [
+    {"result": "maybe"},
+    {"result": "FAIL"},
+    {"result": "fail", "occurrences": 0},
+    {"result": "pass", "occurrences": 1},
+    {"result": "na", "occurrences": 3},
+    {"on_spot": 2},
+    {"result": "pass", "occurrences": 0, "on_spot": 1},
+]
+GOOD_FINDINGS = [
+    {},
+    {"result": "fail", "occurrences": 1, "on_spot": 1},
+    {"result": "pass", "occurrences": 0},
+    {"result": "na", "occurrences": 0},
+]
+BAD_EVENTS = [
+    {"seq": 0},
+    {"seq": -1, "kind": "amended"},
+    {"kind": "deleted"},
+    {"seq": 2, "kind": "Recorded"},
+    {"seq": 2, "kind": "recorded"},
+    {"seq": 1, "kind": "amended"},
+]
+GOOD_LATER_KINDS = ["amended", "rectified", "rechecked", "voided"]
+
+
+def _finding_row(**changes: Any) -> tuple[Any, ...]:
+    values = {**GOOD_FINDING, **changes}
+    return tuple(values[c] for c in sql.FINDING_COLUMNS)
+
+
+def _event_row(**changes: Any) -> tuple[Any, ...]:
+    values = {
+        "finding_id": "F1",
+        "seq": 1,
+        "kind": "recorded",
+        "at": "2026-06-10T09:00:00+08:00",
+        "actor": "张三",
+        "data": "{}",
+        "reason": None,
+        **changes,
+    }
+    return tuple(values[c] for c in sql.EVENT_COLUMNS)
+
+
+@pytest.fixture(params=["new", "upgraded"])
+def ruled_store(request: pytest.FixtureRequest, v2_store: Store, store: Store) -> Store:
+    """A store at the current version: made new, or upgraded from version 2."""
+    chosen = store if request.param == "new" else v2_store
+    assert chosen.schema_version() == sql.MIGRATIONS[-1].version
+    return chosen
+
+
+@pytest.fixture
+def v2_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """A store made at version 2, opened (and so upgraded) by this version."""
+    path = tmp_path / "v2" / "store.sqlite"
+    with monkeypatch.context() as patch:
+        patch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:2])
+        Store.open_path(path).close()
+    with Store.open_path(path) as upgraded:
+        yield upgraded
+
+
+def _with_round(store: Store) -> sqlite3.Connection:
+    conn = store._conn
+    conn.execute(
+        "INSERT INTO rounds VALUES (?, 'supervision', '2026-06-10', 'S', '1', 'x', 'y')", (ROUND,)
+    )
+    return conn
+
+
+@pytest.mark.parametrize("changes", BAD_FINDINGS, ids=str)
+def test_findings_refuse_rows_that_break_a_rule(ruled_store: Store, changes: Any) -> None:
+    conn = _with_round(ruled_store)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute(sql.INSERT_FINDING, _finding_row(**changes))
+
+
+@pytest.mark.parametrize("changes", GOOD_FINDINGS, ids=str)
+def test_findings_take_rows_that_keep_the_rules(ruled_store: Store, changes: Any) -> None:
+    conn = _with_round(ruled_store)
+    conn.execute(sql.INSERT_FINDING, _finding_row(**changes))
+    assert conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("changes", BAD_EVENTS, ids=str)
+def test_events_refuse_rows_that_break_a_rule(ruled_store: Store, changes: Any) -> None:
+    conn = _with_round(ruled_store)
+    conn.execute(sql.INSERT_FINDING, _finding_row())
+    if changes.get("seq", 1) != 1:
+        conn.execute(sql.INSERT_EVENT, _event_row())
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        conn.execute(sql.INSERT_EVENT, _event_row(**changes))
+
+
+def test_events_take_every_kind_after_recorded(ruled_store: Store) -> None:
+    conn = _with_round(ruled_store)
+    conn.execute(sql.INSERT_FINDING, _finding_row())
+    conn.execute(sql.INSERT_EVENT, _event_row())
+    for seq, kind in enumerate(GOOD_LATER_KINDS, 2):
+        conn.execute(sql.INSERT_EVENT, _event_row(seq=seq, kind=kind))
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 5
+
+
+def test_events_still_need_their_finding(ruled_store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        ruled_store._conn.execute(sql.INSERT_EVENT, _event_row(finding_id="NOPE"))
+
+
+def test_checks_have_no_in_lists(store: Store) -> None:
+    """SQLite builds a temporary index per row for ``IN`` lists of 3+ constants in a CHECK."""
+    for table in ("findings", "events"):
+        (text,) = store._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        assert "CHECK" in text and " IN (" not in text.upper()
+
+
+# -- migration 3 -------------------------------------------------------------------------
+
+TABLES = ("rounds", "round_closures", "findings", "events", "photos")
+
+
+def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table: sorted(store._conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+        for table in TABLES
+    }
+
+
+def test_a_version_2_store_is_rebuilt_with_its_data(
+    workspace: Workspace, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    from qingyang_inspect.store.lifecycle import amend, recheck, rectify, void
+
+    workspace.store.unlink(missing_ok=True)
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (8, 8), "red").save(photo)
+    after = tmp_path / "after.png"
+    Image.new("RGB", (8, 8), "green").save(after)
+    with monkeypatch.context() as patch:
+        patch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:2])
+        with Store.open(workspace) as old:
+            open_round(
+                old, catalog, name=ROUND, kind="supervision", date=NOW.date(), actor="王", now=NOW
+            )
+            request = RecordRequest(
+                site_id="M1", item_id="CM-EN-01", result="fail", inspector="张三", photos=(photo,)
+            )
+            failed = record_finding(old, catalog, request, now=NOW).finding
+            pass_, na, on_spot = (
+                make_facts(result="pass"),
+                make_facts(result="na", note="不适用"),
+                make_facts(on_spot=True, due_date=None),
+            )
+            old.add_findings([pass_, na, on_spot])
+            later = NOW + dt.timedelta(days=1)
+            amend(old, catalog, failed.id, reason="补充", note="破损2处", actor="王", now=later)
+            rectify(old, catalog, failed.id, note="已修复", actor="李", now=later, photos=(after,))
+            recheck(old, failed.id, passed=True, note="复查通过", actor="王", now=later)
+            void(old, na.id, reason="重复记录", actor="王", now=later)
+            assert old.schema_version() == 2
+            before = _dump(old)
+            findings_before = list(old.iter_findings(include_voided=True))
+            assert len(before["events"]) == 8 and len(before["photos"]) == 2
+    with pytest.raises(StoreError, match="升级"):
+        Store.open(workspace, readonly=True)  # read-only never rebuilds
+    with Store.open(workspace) as store:
+        assert store.schema_version() == sql.MIGRATIONS[-1].version == 3
+        assert _dump(store) == before
+        assert list(store.iter_findings(include_voided=True)) == findings_before
+        assert store.check() == []
+        conn = store._conn
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"findings_by_round", "findings_by_site"} <= names
+        assert not {"findings_v3", "events_v3"} & names
+        for table in ("findings", "events"):
+            for verb in ("update", "delete"):
+                assert f"{table}_no_{verb}" in names
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute(f"DELETE FROM {table}")
+        plan = " ".join(
+            str(r)
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN " + sql.select_history(by_site=True), {"site_id": "M1"}
+            )
+        )
+        assert "findings_by_site" in plan
+
+
+def test_a_rebuild_that_breaks_a_foreign_key_changes_nothing(
+    store: Store, workspace: Workspace, supervision: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_findings([make_facts(round_name=supervision)])
+    store.close()
+    current = sql.MIGRATIONS[-1].version
+    dangling = sql.Migration(
+        current + 1,
+        "a rebuild that loses the rounds",
+        (
+            "CREATE TABLE rounds_x (name TEXT NOT NULL PRIMARY KEY)",
+            "DROP TABLE rounds",
+            "ALTER TABLE rounds_x RENAME TO rounds",
+        ),
+        rebuilds=True,
+    )
+    monkeypatch.setattr(sql, "MIGRATIONS", (*sql.MIGRATIONS, dangling))
+    with pytest.raises(StoreError, match="损坏"):
+        Store.open(workspace)
+    monkeypatch.undo()
+    with Store.open(workspace) as reopened:
+        assert reopened.schema_version() == current
+        assert [r.name for r in reopened.rounds()] == [supervision]
+        assert reopened._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert reopened.check() == []
+
+
+def test_a_failing_rebuild_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite"
+    Store.open_path(path).close()
+    current = sql.MIGRATIONS[-1].version
+    broken = sql.Migration(
+        current + 1,
+        "broken",
+        ("CREATE TABLE half_done (x INTEGER)", "DROP TABLE events", "CREATE TABLE oops ("),
+        rebuilds=True,
+    )
+    monkeypatch.setattr(sql, "MIGRATIONS", (*sql.MIGRATIONS, broken))
+    with pytest.raises(sqlite3.OperationalError):
+        Store.open_path(path)
+    monkeypatch.undo()
+    with Store.open_path(path) as store:
+        assert store.schema_version() == current
+        names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+        assert "events" in names and "half_done" not in names
+
+
+# -- parameters and bulk rows -------------------------------------------------------------
+
+
+def test_positional_and_named_statements_translate_to_pyformat() -> None:
+    assert sql.to_pyformat("INSERT INTO t (a, b) VALUES (?, ?)") == (
+        "INSERT INTO t (a, b) VALUES (%s, %s)"
+    )
+    assert sql.to_pyformat("SELECT 'a?b', ':c' FROM t WHERE x = ? AND y = :y") == (
+        "SELECT 'a?b', ':c' FROM t WHERE x = %s AND y = %(y)s"
+    )
+    for statement in (sql.INSERT_FINDING, sql.INSERT_EVENT, sql.INSERT_PHOTO):
+        converted = sql.to_pyformat(statement)
+        assert "?" not in converted
+        assert converted.count("%s") == statement.count("?")
+
+
+def test_insert_statements_bind_their_columns_in_order() -> None:
+    for statement, columns in (
+        (sql.INSERT_FINDING, sql.FINDING_COLUMNS),
+        (sql.INSERT_EVENT, sql.EVENT_COLUMNS),
+        (sql.INSERT_PHOTO, sql.PHOTO_COLUMNS),
+    ):
+        assert f"({', '.join(columns)}) VALUES" in statement
+        assert statement.count("?") == len(columns)
+
+
+def test_bulk_rows_follow_the_column_order() -> None:
+    facts = make_facts(note="破损", location="东门", on_spot=True, due_date=None)
+    findings, events, photos, rounds = _bulk_rows([facts], _IsoTexts())
+    row = dict(zip(sql.FINDING_COLUMNS, findings[0], strict=True))
+    assert row == {
+        "id": facts.id,
+        "round_name": ROUND,
+        "site_id": "M1",
+        "item_id": "CM-EN-01",
+        "result": "fail",
+        "occurrences": 1,
+        "inspector": "张三",
+        "found_at": facts.found_at.isoformat(),
+        "recorded_at": NOW.isoformat(),
+        "note": "破损",
+        "location": "东门",
+        "due_date": None,
+        "on_spot": 1,
+    }
+    event = dict(zip(sql.EVENT_COLUMNS, events[0], strict=True))
+    assert event == {
+        "finding_id": facts.id,
+        "seq": 1,
+        "kind": "recorded",
+        "at": NOW.isoformat(),
+        "actor": "张三",
+        "data": "{}",
+        "reason": None,
+    }
+    assert photos == [] and rounds == {ROUND}
+
+
+def test_remembered_timestamp_texts_keep_each_offset_and_fold() -> None:
+    """Equal datetimes may print differently; each keeps its own text."""
+    iso = _IsoTexts()
+    utc = NOW.astimezone(dt.UTC)
+    assert NOW == utc
+    assert iso(NOW) == "2026-06-10T09:00:00+08:00"
+    assert iso(utc) == "2026-06-10T01:00:00+00:00"
+    assert iso(NOW) == "2026-06-10T09:00:00+08:00"
+    naive = NOW.replace(tzinfo=None)
+    assert iso(naive) == "2026-06-10T09:00:00"
+    assert iso(naive.replace(fold=1)) == naive.isoformat()
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/New_York")  # 2026-11-01 01:30 happens twice
+    first = dt.datetime(2026, 11, 1, 1, 30, tzinfo=zone)
+    second = first.replace(fold=1)
+    assert first == second
+    assert iso(first) == "2026-11-01T01:30:00-04:00"
+    assert iso(second) == "2026-11-01T01:30:00-05:00"
+    assert iso(first) == first.isoformat()
+
+
+def test_bulk_import_writes_each_timestamp_as_given(store: Store, supervision: str) -> None:
+    same_instant = [
+        make_facts(round_name=supervision, found_at=NOW - dt.timedelta(hours=1)),
+        make_facts(
+            round_name=supervision, found_at=(NOW - dt.timedelta(hours=1)).astimezone(dt.UTC)
+        ),
+    ]
+    store.add_findings(same_instant)
+    stored = sorted(r[0] for r in store._conn.execute("SELECT found_at FROM findings"))
+    assert stored == ["2026-06-10T00:00:00+00:00", "2026-06-10T08:00:00+08:00"]
+
+
+def test_the_bulk_path_writes_in_one_transaction_with_normal_sync(
+    store: Store, supervision: str
+) -> None:
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    batch = [make_facts(round_name=supervision, result="pass") for _ in range(12_001)]
+    assert store.add_findings(batch) == 12_001
+    store._conn.set_trace_callback(None)
+    begins = [s for s in statements if s.startswith("BEGIN")]
+    commits = [s for s in statements if s == "COMMIT"]
+    assert len(begins) == len(commits) == 1
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
