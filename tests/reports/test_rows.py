@@ -212,3 +212,13 @@ def test_a_site_without_findings_has_no_verdict(catalog: Catalog) -> None:
     assert {r.verdict for r in summary.rows} == {"未评定（未完成）"}
     assert all(r.rank is None and r.rate is None for r in summary.rows)
     assert summary.total.mean_rate is None
+
+
+def test_a_list_source_reads_failed_findings_only_when_asked(source: ListSource) -> None:
+    every = list(source())
+    failed = list(source(failed_only=True))
+    assert failed == [f for f in every if f.result == "fail"]
+    assert 0 < len(failed) < len(every)
+    assert list(source(round_name=ROUND, failed_only=True)) == [
+        f for f in failed if f.round_name == ROUND
+    ]

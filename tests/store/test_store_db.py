@@ -258,3 +258,31 @@ def test_a_version_1_store_gains_the_site_index(
         assert store.schema_version() == sql.MIGRATIONS[-1].version
         indexes = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
         assert "findings_by_site" in indexes
+
+
+def test_failed_only_reads_the_current_result(
+    store: Store, catalog: Catalog, supervision: str
+) -> None:
+    """Recorded as failed or amended to fail since; the fold, not the first row, decides."""
+    from qingyang_inspect.store.lifecycle import amend, void
+
+    base = NOW - dt.timedelta(hours=5)
+    results = ["fail", "pass", "pass", "fail", "fail"]
+    failed, passed, turned, cleared, gone = (
+        make_facts(round_name=supervision, found_at=base + dt.timedelta(minutes=n), result=result)
+        for n, result in enumerate(results)
+    )
+    store.add_findings([failed, passed, turned, cleared, gone])
+    amend(store, catalog, turned.id, reason="看错了", result="fail", count=2, actor="王", now=NOW)
+    amend(store, catalog, cleared.id, reason="已符合", result="pass", actor="王", now=NOW)
+    void(store, gone.id, reason="重复", actor="王", now=NOW)
+    for query in ({}, {"round_name": supervision}, {"site_id": "M1"}):
+        found = [f.id for f in store.iter_findings(failed_only=True, **query)]
+        assert found == [failed.id, turned.id]
+        assert {f.id for f in store.iter_findings(failed_only=True, include_voided=True)} == {
+            failed.id,
+            turned.id,
+            gone.id,
+        }
+    every = [f for f in store.iter_findings() if f.result == "fail"]
+    assert [f.id for f in every] == [failed.id, turned.id]

@@ -285,7 +285,7 @@ class Ledger:
         """Every matching problem, in recording order, numbered 1…n."""
         return ledger_rows(
             self.catalog,
-            self.source(round_name=self.flt.round_name),
+            self.source(round_name=self.flt.round_name, failed_only=True),
             as_of=self.as_of,
             flt=self.flt,
         )
@@ -293,7 +293,9 @@ class Ledger:
     def unit_rows(self, unit: str) -> Iterator[LedgerRow]:
         """The problems of ``unit``, in recording order across its sites, numbered 1…n."""
         sites = dict(self.unit_sites).get(unit, ())
-        streams = [self.source(round_name=self.flt.round_name, site_id=s) for s in sites]
+        streams = [
+            self.source(round_name=self.flt.round_name, site_id=s, failed_only=True) for s in sites
+        ]
         merged = heapq.merge(*streams, key=lambda f: (f.found_at, f.id))
         return ledger_rows(self.catalog, merged, as_of=self.as_of, flt=self.flt)
 

@@ -35,8 +35,8 @@ from qingyang_inspect.errors import RecordError, StoreError
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
 from qingyang_inspect.store.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
-from qingyang_inspect.store.records import Event, EventKind, Finding, Photo, Round
-from qingyang_inspect.store.state import FindingFacts, apply_event, initial_state
+from qingyang_inspect.store.records import Event, EventKind, Finding, Photo, Round, Status
+from qingyang_inspect.store.state import FindingFacts, apply_event
 
 if TYPE_CHECKING:
     from qingyang_inspect.workspace import Workspace
@@ -332,16 +332,24 @@ class Store:
         round_name: str | None = None,
         site_id: str | None = None,
         include_voided: bool = False,
+        failed_only: bool = False,
     ) -> Iterator[Finding]:
         """Findings in their current state, by ``found_at`` then id, streamed from the store.
 
-        Voided findings are left out unless ``include_voided``.
+        Voided findings are left out unless ``include_voided``. ``failed_only``
+        keeps the findings whose current result is fail (the problems): the
+        store reads only those recorded as failed or amended since, and the
+        fold decides.
         """
-        statement = sql.select_history(by_round=round_name is not None, by_site=site_id is not None)
+        statement = sql.select_history(
+            by_round=round_name is not None, by_site=site_id is not None, failed=failed_only
+        )
         params = {"round_name": round_name, "site_id": site_id}
         cursor = self._conn.execute(statement, params)
         try:
             for finding in _fold_rows(cursor):
+                if failed_only and finding.result != "fail":
+                    continue
                 if include_voided or not finding.voided:
                     yield finding
         finally:
@@ -647,6 +655,7 @@ def _event(row: Sequence[Any]) -> Event:
 
 
 def _facts(row: Sequence[Any]) -> FindingFacts:
+    """The facts of a ``findings`` row (its first 13 columns, in table order)."""
     return FindingFacts(
         id=row[0],
         round_name=row[1],
@@ -661,6 +670,38 @@ def _facts(row: Sequence[Any]) -> FindingFacts:
         location=row[10],
         due_date=_date(row[11]),
         on_spot=bool(row[12]),
+    )
+
+
+def _initial(row: Sequence[Any]) -> Finding:
+    """The finding of a history row as recorded: ``initial_state`` of its facts, built at once.
+
+    Reading a round folds every finding: one dataclass instead of two, and no
+    parsing of ``recorded_at``, which a finding does not carry.
+    """
+    found_at = _datetime(row[7])
+    if row[4] != "fail":
+        status: Status | None = None
+        closed_at = None
+    elif row[12]:  # fixed on the spot (立行立改): closed at once
+        status, closed_at = "closed", found_at
+    else:
+        status, closed_at = "open", None
+    return Finding(
+        id=row[0],
+        round_name=row[1],
+        site_id=row[2],
+        item_id=row[3],
+        result=row[4],
+        occurrences=row[5],
+        inspector=row[6],
+        found_at=found_at,
+        note=row[9],
+        location=row[10],
+        due_date=_date(row[11]),
+        on_spot=bool(row[12]),
+        status=status,
+        closed_at=closed_at,
     )
 
 
@@ -679,7 +720,7 @@ def _fold_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Finding]:
         if row[0] != finding_id:
             if finding is not None:
                 yield _apply_row(finding, event_row, photos)
-            finding_id, finding, event_row, photos = row[0], initial_state(_facts(row)), row, []
+            finding_id, finding, event_row, photos = row[0], _initial(row), row, []
         elif event_row is not None and row[13] != event_row[13]:
             finding = _apply_row(cast(Finding, finding), event_row, photos)
             event_row, photos = row, []

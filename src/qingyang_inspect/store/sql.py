@@ -407,13 +407,22 @@ HISTORY_COLUMNS: Final = (
 )
 
 
-def select_history(*, by_id: bool = False, by_round: bool = False, by_site: bool = False) -> str:
+def select_history(
+    *, by_id: bool = False, by_round: bool = False, by_site: bool = False, failed: bool = False
+) -> str:
     """Findings with their events and photos, one row per (event, photo), in finding order.
 
     Rows come ordered by ``found_at``, then id, then event ``seq`` and photo
     position, so a reader can fold each finding's rows as they stream by.
+    ``failed`` keeps the findings that can be failed now: recorded as failed,
+    or amended since (an amendment may change the result).
     """
     conditions = []
+    if failed:
+        conditions.append(
+            "(f.result = 'fail' OR EXISTS (SELECT 1 FROM events a "
+            "WHERE a.finding_id = f.id AND a.kind = 'amended'))"
+        )
     if by_id:
         conditions.append("f.id = :id")
     if by_round:
