@@ -34,8 +34,8 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, NamedTuple, cast
@@ -109,6 +109,17 @@ class Look:
     vertical: str = "center"
     number_format: str | None = None
     quote: bool = False
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # A look is a dictionary key for every cell written: hash its fields once.
+        fields = (self.bold, self.size, self.fill, self.border, self.wrap, self.horizontal)
+        object.__setattr__(
+            self, "_hash", hash((*fields, self.vertical, self.number_format, self.quote))
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 BODY = Look()
@@ -201,6 +212,8 @@ class Sheet:
         #: (column, look) -> ('<c r="B', '" s="7"'): the fixed parts of a cell's XML.
         self._templates: dict[tuple[int, Look], tuple[str, str]] = {}
         self._cells: dict[tuple[int, Look], _Cell] = {}
+        #: The XML writer openpyxl passes for this sheet, and the stream under it.
+        self._stream: tuple[Any, Callable[[str], object] | None] = (None, None)
 
     def set_widths(self, widths: Sequence[float]) -> None:
         """Column widths in characters; rows are sized to the text they wrap."""
@@ -275,12 +288,15 @@ class Sheet:
             writer.__dict__.pop("write_row", None)
         self._templates.clear()
         self._cells.clear()
+        self._stream = (None, None)
 
     # -- writing rows ----------------------------------------------------------------
 
     def _write_row(self, xf: Any, spec: _RowSpec, row_idx: int) -> None:
         """Write one row to the sheet's XML stream (called by openpyxl's row loop)."""
-        raw = _raw_writer(xf)
+        if self._stream[0] is not xf:
+            self._stream = (xf, _raw_writer(xf))
+        raw = self._stream[1]
         if raw is not None:
             raw(self._row_xml(spec, row_idx))
             return
@@ -448,7 +464,7 @@ class Book:
 
     def sheet(self, name: str) -> Sheet:
         """A new sheet named ``name`` (made valid and unique)."""
-        title = sheet_name(name, self._names)
+        title = _unique_sheet_name(name, self._names)
         self._names.add(title.casefold())
         ws = self.wb.create_sheet(title)
         assert isinstance(ws, WriteOnlyWorksheet)
@@ -544,8 +560,12 @@ def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
 
     ``taken`` holds names already used, compared case-insensitively as Excel does.
     """
+    return _unique_sheet_name(name, {n.casefold() for n in taken})
+
+
+def _unique_sheet_name(name: str, used: Container[str]) -> str:
+    """:func:`sheet_name` with the names taken already case-folded (a workbook's set)."""
     base = _BAD_SHEET_CHARS.sub("_", clean_text(name)).strip().strip("'") or "Sheet"
-    used = {n.casefold() for n in taken}
     candidate = base[:31]
     n = 1
     while candidate.casefold() in used or candidate.casefold() == "history":
