@@ -72,6 +72,7 @@ VERDICTS: tuple[Verdict, ...] = ("met", "basically_met", "not_met")
 HUNDRED = Fraction(100)
 
 
+@functools.lru_cache(maxsize=4096)  # points and coefficients: a few values, every site
 def exact(value: float | int) -> Fraction:
     """``value`` as the exact fraction of its shortest decimal form (``0.66`` → ``33/50``)."""
     if isinstance(value, int):
@@ -184,7 +185,15 @@ def item_result(item: Item, findings: Iterable[Finding]) -> ItemScore:
     for finding in findings:
         if finding.voided or finding.item_id != item.id:
             continue
-        {"na": nas, "fail": fails, "pass": passes}[finding.result].append(finding)
+        result = finding.result
+        if result == "pass":
+            passes.append(finding)
+        elif result == "fail":
+            fails.append(finding)
+        elif result == "na":
+            nas.append(finding)
+        else:
+            raise KeyError(result)  # the store's CHECK allows no other result
     points = exact(item.points)
     if nas:
         return _item(item, "na", 0, points, None, nas)

@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.catalog.models import Site
+from qingyang_inspect.catalog.models import Item, Site
 from qingyang_inspect.i18n import t
 from qingyang_inspect.reports.labels import (
     category_label,
@@ -148,29 +148,63 @@ class ItemRow:
         }
 
 
-def item_row(catalog: Catalog, seq: int, score: ItemScore) -> ItemRow:
-    """The score-sheet line of one item."""
+class ItemLabels:
+    """What a score-sheet line shows of an item itself, worked out once per item.
+
+    The same items appear on every site of a type: their category, requirement,
+    method and points are looked up and formatted once per report (in the
+    language current when the report is built), not once per site.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._items: dict[str, tuple[str, str, str, Decimal, str]] = {}
+        self.on_spot = t("report.on_spot")
+        self.separator = t("report.list_sep")
+
+    def of(self, item: Item, points: Fraction) -> tuple[str, str, str, Decimal, str]:
+        """Category, requirement, method, points for display and the veto remark."""
+        labels = self._items.get(item.id)
+        if labels is None:
+            labels = self._items[item.id] = (
+                category_label(self.catalog, item.category),
+                requirement_label(item),
+                method_label(item.method),
+                display(points),
+                t("report.veto_item") if item.veto else "",
+            )
+        return labels
+
+
+def item_row(
+    catalog: Catalog, seq: int, score: ItemScore, labels: ItemLabels | None = None
+) -> ItemRow:
+    """The score-sheet line of one item (``labels`` remembers the item's own texts)."""
     item = score.item
+    if labels is None:
+        labels = ItemLabels(catalog)
+    category, requirement, method, points, veto = labels.of(item, score.points)
     remarks: list[str] = []
-    if item.veto:
-        remarks.append(t("report.veto_item"))
+    if veto:
+        remarks.append(veto)
     if score.on_spot:
-        remarks.append(t("report.on_spot"))
+        remarks.append(labels.on_spot)
     remarks.extend(score.notes)
+    failed = score.result == "fail"
     return ItemRow(
         seq=seq,
         item_id=item.id,
-        category=category_label(catalog, item.category),
-        requirement=requirement_label(item),
-        method=method_label(item.method),
-        points=display(score.points),
+        category=category,
+        requirement=requirement,
+        method=method,
+        points=points,
         result=result_label(score.result),
         result_code=score.result,
-        occurrences=score.occurrences if score.result == "fail" else None,
+        occurrences=score.occurrences if failed else None,
         deducted=_num(score.deducted),
         score=_num(score.earned),
-        finding_ids=score.finding_ids if score.result == "fail" else (),
-        remarks=t("report.list_sep").join(remarks),
+        finding_ids=score.finding_ids if failed else (),
+        remarks=labels.separator.join(remarks),
         veto=item.veto,
     )
 
@@ -259,9 +293,17 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def site_sheet(
-    catalog: Catalog, round_: Round, site: Site, findings: Iterable[Finding], *, as_of: dt.date
+    catalog: Catalog,
+    round_: Round,
+    site: Site,
+    findings: Iterable[Finding],
+    *,
+    as_of: dt.date,
+    labels: ItemLabels | None = None,
 ) -> SiteSheet:
     """Score ``site`` in ``round_`` from its findings of every round (any order)."""
+    if labels is None:
+        labels = ItemLabels(catalog)
     in_round: list[Finding] = []
     open_problems = overdue = 0
     inspectors: dict[str, None] = {}
@@ -282,7 +324,7 @@ def site_sheet(
         inspectors=tuple(inspectors),
         open_problems=open_problems,
         overdue_problems=overdue,
-        rows=tuple(item_row(catalog, n, s) for n, s in enumerate(score.items, 1)),
+        rows=tuple(item_row(catalog, n, s, labels) for n, s in enumerate(score.items, 1)),
     )
 
 
@@ -543,10 +585,16 @@ class Acceptance:
 
     def sheets(self) -> Iterator[SiteSheet]:
         """The score sheet of every site, in catalog order; reads one site at a time."""
+        labels = ItemLabels(self.catalog)
         for site_id in self.site_ids:
             site = self.catalog.sites[site_id]
             yield site_sheet(
-                self.catalog, self.round, site, self.source(site_id=site_id), as_of=self.as_of
+                self.catalog,
+                self.round,
+                site,
+                self.source(site_id=site_id),
+                as_of=self.as_of,
+                labels=labels,
             )
 
     def standard_label(self) -> str:

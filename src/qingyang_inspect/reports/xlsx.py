@@ -577,20 +577,26 @@ def _unique_sheet_name(name: str, used: Container[str]) -> str:
 
 def text_width(text: str) -> int:
     """Display width: CJK and full-width characters count 2, others 1 (longest line)."""
-    return max((_line_width(line) for line in text.split("\n")), default=0)
+    if "\n" not in text:
+        return _line_width(text)
+    return max(_line_width(line) for line in text.split("\n"))
 
 
-@functools.lru_cache(maxsize=65536)
 def _line_width(line: str) -> int:
-    # Item texts repeat on every site's sheet: measure each once.
     if line.isascii():
-        return len(line)
+        return len(line)  # ids, numbers, dates: nothing to measure or remember
+    return _wide_line_width(line)
+
+
+@functools.lru_cache(maxsize=16384)
+def _wide_line_width(line: str) -> int:
+    # Item texts and labels repeat on every site's sheet: measure each once.
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) -> float:
     """A column width (in characters) that fits ``texts``, within bounds."""
-    widest = max((text_width(s) for s in texts), default=0)
+    widest = max(map(text_width, texts), default=0)
     return max(minimum, min(maximum, widest + 2))
 
 
