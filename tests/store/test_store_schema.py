@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
@@ -103,7 +104,8 @@ def v2_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]
 def _with_round(store: Store) -> sqlite3.Connection:
     conn = store._conn
     conn.execute(
-        "INSERT INTO rounds VALUES (?, 'supervision', '2026-06-10', 'S', '1', 'x', 'y')", (ROUND,)
+        "INSERT INTO rounds VALUES (?, 'supervision', '2026-06-10', 'S', '1', ?, 'y')",
+        (ROUND, NOW.isoformat()),
     )
     return conn
 
@@ -382,3 +384,25 @@ def test_the_bulk_path_writes_in_one_transaction_with_normal_sync(
     assert len(begins) == len(commits) == 1
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_new_store_has_16k_pages_and_an_old_one_keeps_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new = tmp_path / "new.sqlite"
+    with Store.open_path(new) as store:
+        assert store._conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+    old = tmp_path / "old.sqlite"
+    four_k = dataclasses.replace(
+        sql.SQLITE,
+        write_pragmas=tuple(p for p in sql.SQLITE.write_pragmas if "page_size" not in p),
+    )
+    with monkeypatch.context() as patch:
+        patch.setitem(Store.__init__.__kwdefaults__, "dialect", four_k)
+        Store.open_path(old).close()
+    with Store.open_path(old) as store:
+        assert store._conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        _with_round(store)
+        assert store.add_findings([make_facts(result="pass")]) == 1
+        assert store.check() == []
