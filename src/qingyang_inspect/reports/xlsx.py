@@ -212,12 +212,15 @@ class Sheet:
         #: (column, look) -> ('<c r="B', '" s="7"'): the fixed parts of a cell's XML.
         self._templates: dict[tuple[int, Look], tuple[str, str]] = {}
         self._cells: dict[tuple[int, Look], _Cell] = {}
+        #: Row looks -> the columns whose text wraps (see fit_height); a sheet has a few.
+        self._wrap_plans: dict[tuple[Look, ...], tuple[tuple[int, float, float, float], ...]] = {}
         #: The XML writer openpyxl passes for this sheet, and the stream under it.
         self._stream: tuple[Any, Callable[[str], object] | None] = (None, None)
 
     def set_widths(self, widths: Sequence[float]) -> None:
         """Column widths in characters; rows are sized to the text they wrap."""
         self.widths = list(widths)
+        self._wrap_plans.clear()
         for col, width in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(col)].width = width
 
@@ -246,16 +249,32 @@ class Sheet:
 
     def fit_height(self, values: Sequence[Any], looks: Sequence[Look]) -> float | None:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
+        if len(values) != len(looks):
+            raise ValueError(f"{len(values)} values but {len(looks)} looks")
+        key = tuple(looks)
+        plan = self._wrap_plans.get(key)
+        if plan is None:
+            plan = self._wrap_plans[key] = self._wrap_plan(key)
         lines = 1
-        widths = self.widths
-        for col, (value, look) in enumerate(zip(values, looks, strict=True)):
-            if not (isinstance(value, str) and value and look.wrap and col < len(widths)):
+        for col, usable, width, size in plan:
+            value = values[col]
+            if not (isinstance(value, str) and value):
                 continue
-            usable = (widths[col] - 1) * BODY_SIZE / look.size
             if len(value) * 2 <= usable and "\n" not in value:
                 continue  # fits on one line even if every character is wide
-            lines = max(lines, wrapped_lines(value, widths[col], look.size))
+            needed = wrapped_lines(value, width, size)
+            if needed > lines:
+                lines = needed
         return line_height(lines, BODY_SIZE) if lines > 1 else None
+
+    def _wrap_plan(self, looks: tuple[Look, ...]) -> tuple[tuple[int, float, float, float], ...]:
+        """Columns whose text wraps under ``looks``: (column, usable width, width, size)."""
+        widths = self.widths
+        return tuple(
+            (col, (widths[col] - 1) * BODY_SIZE / look.size, widths[col], look.size)
+            for col, look in enumerate(looks)
+            if look.wrap and col < len(widths)
+        )
 
     def span_height(self, text: str, first_col: int, last_col: int) -> float:
         """Height for ``text`` in merged columns ``first_col``…``last_col`` (at least one line)."""
@@ -288,6 +307,7 @@ class Sheet:
             writer.__dict__.pop("write_row", None)
         self._templates.clear()
         self._cells.clear()
+        self._wrap_plans.clear()
         self._stream = (None, None)
 
     # -- writing rows ----------------------------------------------------------------
