@@ -35,8 +35,8 @@ from qingyang_inspect.errors import RecordError, StoreError
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
 from qingyang_inspect.store.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
-from qingyang_inspect.store.records import Event, EventKind, Finding, Photo, Round, Status
-from qingyang_inspect.store.state import FindingFacts, apply_event
+from qingyang_inspect.store.records import Event, EventKind, Finding, Photo, Round
+from qingyang_inspect.store.state import FindingFacts, apply_event, initial_status
 
 if TYPE_CHECKING:
     from qingyang_inspect.workspace import Workspace
@@ -680,13 +680,7 @@ def _initial(row: Sequence[Any]) -> Finding:
     parsing of ``recorded_at``, which a finding does not carry.
     """
     found_at = _datetime(row[7])
-    if row[4] != "fail":
-        status: Status | None = None
-        closed_at = None
-    elif row[12]:  # fixed on the spot (立行立改): closed at once
-        status, closed_at = "closed", found_at
-    else:
-        status, closed_at = "open", None
+    status, closed_at = initial_status(row[4], bool(row[12]), found_at)
     return Finding(
         id=row[0],
         round_name=row[1],

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from qingyang_inspect.store.records import Event, Finding, Photo, Result
+from qingyang_inspect.store.records import Event, Finding, Photo, Result, Status
 
 #: Fields an amendment may change, in the order they are shown.
 AMENDABLE = ("result", "occurrences", "note", "location", "due_date", "status")
@@ -54,9 +54,19 @@ class FindingFacts:
     photos: tuple[Photo, ...] = ()
 
 
+def initial_status(
+    result: str, on_spot: bool, found_at: dt.datetime
+) -> tuple[Status | None, dt.datetime | None]:
+    """``(status, closed_at)`` of a new finding: open if failed, closed at once if fixed
+    on the spot (立行立改), none for pass and n/a."""
+    if result != "fail":
+        return None, None
+    return ("closed", found_at) if on_spot else ("open", None)
+
+
 def initial_state(facts: FindingFacts) -> Finding:
-    """The finding as recorded: open if failed, closed at once if fixed on the spot (立行立改)."""
-    failed = facts.result == "fail"
+    """The finding as recorded (see :func:`initial_status`)."""
+    status, closed_at = initial_status(facts.result, facts.on_spot, facts.found_at)
     return Finding(
         id=facts.id,
         round_name=facts.round_name,
@@ -70,8 +80,8 @@ def initial_state(facts: FindingFacts) -> Finding:
         location=facts.location,
         due_date=facts.due_date,
         on_spot=facts.on_spot,
-        status=("closed" if facts.on_spot else "open") if failed else None,
-        closed_at=facts.found_at if failed and facts.on_spot else None,
+        status=status,
+        closed_at=closed_at,
         photos=facts.photos,
     )
 
