@@ -844,7 +844,7 @@ def _walk_round(
 
 def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
     """Open the campaign rounds called ``names`` in ``store`` (those not there yet)."""
-    from qingyang_inspect.store.records import Round
+    from qingyang_inspect.findings.model import Round
 
     kinds = {name: (kind, day) for name, kind, day in rounds_for(len(ROUNDS) + 10)}
     for name in names:
@@ -867,8 +867,8 @@ def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
 
 def finding_facts(rows: Iterable[FindingRow]) -> Iterator[tuple[Any, FindingRow]]:
     """Each row as the store's ``FindingFacts`` (with a new finding id), paired with the row."""
-    from qingyang_inspect.store.ids import new_finding_id
-    from qingyang_inspect.store.state import FindingFacts
+    from qingyang_inspect.findings.ids import new_finding_id
+    from qingyang_inspect.findings.model import FindingFacts
 
     for row in rows:
         recorded_at = row.found_at + dt.timedelta(minutes=1)
@@ -898,9 +898,9 @@ def write_findings(root: Path, spec: Spec, rows: Iterable[FindingRow]) -> int:
     in a second transaction, their data planned by the store's own lifecycle
     rules. Returns the number of findings written.
     """
+    from qingyang_inspect.findings.lifecycle import plan_recheck, plan_rectify
+    from qingyang_inspect.findings.replay import apply_event, initial_state
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.lifecycle import plan_recheck, plan_rectify
-    from qingyang_inspect.store.state import apply_event, initial_state
     from qingyang_inspect.workspace import load_workspace
 
     rows = list(rows)

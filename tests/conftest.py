@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from qingyang_inspect.catalog.cache import load_workspace_catalog
+from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.findings.recording import open_round
 from qingyang_inspect.i18n import set_language
+from qingyang_inspect.store import Store
+from qingyang_inspect.workspace import Workspace, load_workspace
+from store_helpers import NOW, ROUND
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -44,3 +50,37 @@ def minimal_workspace(tmp_path: Path) -> Path:
     target = tmp_path / "ws"
     shutil.copytree(EXAMPLES / "valid" / "minimal", target)
     return target
+
+
+# -- a real store over the minimal workspace (store, findings and view tests) ---------
+
+
+@pytest.fixture
+def workspace(minimal_workspace: Path) -> Workspace:
+    return load_workspace(minimal_workspace)
+
+
+@pytest.fixture
+def catalog(workspace: Workspace) -> Catalog:
+    return load_workspace_catalog(workspace, use_cache=False)
+
+
+@pytest.fixture
+def store(workspace: Workspace) -> Iterator[Store]:
+    with Store.open(workspace) as opened:
+        yield opened
+
+
+@pytest.fixture
+def supervision(store: Store, catalog: Catalog) -> str:
+    """An open supervision round; its name."""
+    open_round(
+        store,
+        catalog,
+        name=ROUND,
+        kind="supervision",
+        date=NOW.date(),
+        actor="王督导",
+        now=NOW,
+    )
+    return ROUND

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from qingyang_inspect.store.ids import new_finding_id
-from qingyang_inspect.store.state import FindingFacts
+from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.model import FindingFacts
 
 CST = dt.timezone(dt.timedelta(hours=8))
 #: "Now" in the store tests: the library never reads the clock, tests choose it.

@@ -38,7 +38,7 @@ from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.loader import load_catalog
-from qingyang_inspect.store.records import Finding, Photo, Round
+from qingyang_inspect.findings.model import Finding, Photo, Round
 
 MINIMAL = Path(__file__).resolve().parent / "examples" / "valid" / "minimal"
 

@@ -9,6 +9,8 @@ traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class InspectError(Exception):
     """A user or environment error the tool can explain; exits with code 2."""
@@ -39,3 +41,20 @@ class RecordError(InspectError):
 
 class ReportError(InspectError):
     """A report could not be produced or written."""
+
+
+def suggestion(name: str, candidates: Iterable[str], *, cutoff: float = 0.5) -> str:
+    """``；是否是 'X'？`` for the closest of ``candidates`` (same letters in another case first).
+
+    Every "unknown …" message appends this, so a typo is answered with the fix.
+    """
+    import difflib
+
+    from qingyang_inspect.i18n import t
+
+    pool = list(dict.fromkeys(candidates))
+    by_upper = {c.upper(): c for c in pool}
+    if name.upper() in by_upper and by_upper[name.upper()] != name:
+        return t("check.suggest", candidate=by_upper[name.upper()])
+    close = difflib.get_close_matches(name, pool, n=3, cutoff=cutoff)
+    return t("check.suggest", candidate="', '".join(close)) if close else ""

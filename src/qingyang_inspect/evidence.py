@@ -33,7 +33,7 @@ from qingyang_inspect.errors import RecordError, StoreError
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
-    from qingyang_inspect.store.records import Photo, PhotoStage
+    from qingyang_inspect.findings.model import Photo, PhotoStage
 
 #: Photos above this size are refused (a phone photo is 2-8 MB).
 MAX_PHOTO_BYTES = 20 * 1024 * 1024
@@ -88,7 +88,7 @@ class StoredPhoto:
 
     def as_photo(self, stage: PhotoStage) -> Photo:
         """The store's record of this photo taken at ``stage`` (before / after)."""
-        from qingyang_inspect.store.records import Photo
+        from qingyang_inspect.findings.model import Photo
 
         return Photo(
             sha256=self.sha256,

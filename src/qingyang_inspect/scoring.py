@@ -61,7 +61,7 @@ from typing import Literal
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Deduction, Graded, Item, PassFail, Site, Thresholds
-from qingyang_inspect.store.records import Finding
+from qingyang_inspect.findings.model import Finding
 
 ItemResult = Literal["pass", "fail", "na", "unchecked"]
 Verdict = Literal["met", "basically_met", "not_met"]

@@ -19,7 +19,7 @@ from typing import Literal
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Category, Item
-from qingyang_inspect.store.records import Result
+from qingyang_inspect.findings.model import Result
 
 Choice = Literal["pass", "fail", "na", "skip", "quit"]
 

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
+from qingyang_inspect.findings.select import FindingFilter, select_findings
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.queries import FindingFilter, finding_record, select_findings
+from qingyang_inspect.views.findings import finding_record
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import cli
 

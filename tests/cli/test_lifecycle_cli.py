@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.records import Finding
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import cli
 

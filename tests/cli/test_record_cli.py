@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from qingyang_inspect.cli import rounds
+from qingyang_inspect.findings.ids import ID_PATTERN
+from qingyang_inspect.findings.model import ROUND_KINDS
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.ids import ID_PATTERN
-from qingyang_inspect.store.records import ROUND_KINDS
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import cli
 

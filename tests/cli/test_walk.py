@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 from typer.testing import Result
 
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.records import Finding
 from qingyang_inspect.workspace import load_workspace
 
 INSPECTOR = {"INSPECT_INSPECTOR": "张三"}

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.records import Finding
 from qingyang_inspect.workspace import load_workspace
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

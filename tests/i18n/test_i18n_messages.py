@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qingyang_inspect.i18n import MESSAGES, parse_lang, set_language, t, translate
-from qingyang_inspect.i18n.messages import catalog, cli, reports, store
+from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "qingyang_inspect"
 
@@ -56,7 +56,7 @@ def test_the_check_catches_an_incomplete_message(table: dict[str, tuple[str, str
 
 
 def test_the_catalog_is_the_union_of_the_area_tables() -> None:
-    tables = [catalog.MESSAGES, cli.MESSAGES, store.MESSAGES, reports.MESSAGES]
+    tables = [catalog.MESSAGES, cli.MESSAGES, store.MESSAGES, reports.MESSAGES, render.MESSAGES]
     assert sum(len(table) for table in tables) == len(MESSAGES)
     for table in tables:
         assert problems(table) == []

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.reports.source import ListSource
-from qingyang_inspect.store.records import Finding
 from worked_example import (
     acceptance_findings,
     minimal_catalog,

@@ -16,10 +16,10 @@ import pytest
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.findings.model import Finding, Round
 from qingyang_inspect.reports.acceptance import build_acceptance
 from qingyang_inspect.reports.source import ListSource
 from qingyang_inspect.reports.xlsx import write_acceptance
-from qingyang_inspect.store.records import Finding, Round
 from qingyang_inspect.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]

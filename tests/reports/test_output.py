@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qingyang_inspect.errors import ReportError
-from qingyang_inspect.reports.output import atomic_path, check_target, safe_filename
+from qingyang_inspect.render.output import atomic_path, check_target, safe_filename
 
 
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import RecordError, StoreError
+from qingyang_inspect.findings.ids import ID_PATTERN, new_finding_id
+from qingyang_inspect.findings.recording import RecordRequest, record_finding
 from qingyang_inspect.store import Store, sql
-from qingyang_inspect.store.ids import ID_PATTERN, new_finding_id
-from qingyang_inspect.store.recording import RecordRequest, record_finding
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW, make_facts
 
@@ -264,7 +264,7 @@ def test_failed_only_reads_the_current_result(
     store: Store, catalog: Catalog, supervision: str
 ) -> None:
     """Recorded as failed or amended to fail since; the fold, not the first row, decides."""
-    from qingyang_inspect.store.lifecycle import amend, void
+    from qingyang_inspect.findings.lifecycle import amend, void
 
     base = NOW - dt.timedelta(hours=5)
     results = ["fail", "pass", "pass", "fail", "fail"]

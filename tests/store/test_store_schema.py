@@ -13,9 +13,9 @@ import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import StoreError
+from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.store import Store, sql
 from qingyang_inspect.store.db import _bulk_rows, _IsoTexts
-from qingyang_inspect.store.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW, ROUND, make_facts
 
@@ -174,7 +174,7 @@ def test_a_version_2_store_is_rebuilt_with_its_data(
 ) -> None:
     from PIL import Image
 
-    from qingyang_inspect.store.lifecycle import amend, recheck, rectify, void
+    from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
 
     workspace.store.unlink(missing_ok=True)
     photo = tmp_path / "p.png"

@@ -30,11 +30,11 @@ from hypothesis.stateful import (
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
+from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
+from qingyang_inspect.findings.replay import replay
 from qingyang_inspect.store import Store
 from qingyang_inspect.store import db as store_db
-from qingyang_inspect.store.lifecycle import amend, recheck, rectify, void
-from qingyang_inspect.store.recording import RecordRequest, open_round, record_finding
-from qingyang_inspect.store.state import replay
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import NOW
 

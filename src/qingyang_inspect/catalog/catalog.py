@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from qingyang_inspect.catalog.models import Category, Item, Site, SiteType, StandardHeader
-from qingyang_inspect.errors import CatalogError
+from qingyang_inspect.errors import CatalogError, suggestion
 from qingyang_inspect.i18n import t
-
-
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    """``；是否是 'X'？`` for the closest candidates (ids differ in case or a typo)."""
-    import difflib
-
-    pool = list(candidates)
-    by_upper = {c.upper(): c for c in pool}
-    if name.upper() in by_upper:
-        return t("check.suggest", candidate=by_upper[name.upper()])
-    close = difflib.get_close_matches(name, pool, n=3, cutoff=0.6)
-    return t("check.suggest", candidate="', '".join(close)) if close else ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +50,11 @@ class Catalog:
         site = self.sites.get(site_id)
         if site is None:
             raise CatalogError(
-                t("catalog.unknown_site", id=site_id, suggest=_suggest(site_id, self.sites)),
+                t(
+                    "catalog.unknown_site",
+                    id=site_id,
+                    suggest=suggestion(site_id, self.sites, cutoff=0.6),
+                ),
                 hint=t("catalog.unknown_hint_sites"),
             )
         return site
@@ -72,7 +64,11 @@ class Catalog:
         item = self.items.get(item_id)
         if item is None:
             raise CatalogError(
-                t("catalog.unknown_item", id=item_id, suggest=_suggest(item_id, self.items)),
+                t(
+                    "catalog.unknown_item",
+                    id=item_id,
+                    suggest=suggestion(item_id, self.items, cutoff=0.6),
+                ),
                 hint=t("catalog.unknown_hint_items"),
             )
         return item

@@ -55,7 +55,7 @@ def standards_list(
         return
     from rich.table import Table
 
-    from qingyang_inspect.labels import method_label, number, scoring_label
+    from qingyang_inspect.views.labels import method_label, number, scoring_label
 
     table = Table(title=t("browse.items_title", count=len(items)), show_lines=False)
     for key in (
@@ -107,8 +107,8 @@ def standards_show(
 
 
 def named(name: str, name_en: str | None) -> str:
-    """A YAML name in the current language (see :func:`qingyang_inspect.labels.named`)."""
-    from qingyang_inspect.labels import named as label
+    """A YAML name in the current language (see :func:`qingyang_inspect.views.labels.named`)."""
+    from qingyang_inspect.views.labels import named as label
 
     return label(name, name_en)
 
@@ -140,7 +140,7 @@ def _fields(rows: list[tuple[str, str]]) -> None:
 def _show_standard(catalog: Catalog) -> None:
     from rich.table import Table
 
-    from qingyang_inspect.labels import level_label, number
+    from qingyang_inspect.views.labels import level_label, number
 
     std = catalog.standard
     verdicts = [
@@ -192,7 +192,7 @@ def _show_standard(catalog: Catalog) -> None:
 
 
 def _show_item(catalog: Catalog, item_id: str) -> None:
-    from qingyang_inspect.labels import method_label, number, scoring_label
+    from qingyang_inspect.views.labels import method_label, number, scoring_label
 
     item = catalog.items[item_id]
     rows = [
@@ -253,7 +253,7 @@ def sites_list(
         return
     from rich.table import Table
 
-    from qingyang_inspect.labels import level_label
+    from qingyang_inspect.views.labels import level_label
 
     table = Table(title=t("browse.sites_title", count=len(sites)))
     for key in (
@@ -296,7 +296,7 @@ def sites_show(
     if output_format is TextJson.json:
         print_json(site_record(catalog, site))
         return
-    from qingyang_inspect.labels import level_label, number
+    from qingyang_inspect.views.labels import level_label, number
 
     st = catalog.site_types[site.site_type]
     rows = [

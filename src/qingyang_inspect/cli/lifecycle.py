@@ -36,8 +36,8 @@ def rectify_command(
 ) -> None:
     """Record the unit's rectification: open → rectified."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.findings.lifecycle import rectify
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.lifecycle import rectify
 
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
@@ -70,8 +70,8 @@ def recheck_command(
     """Re-check a rectified finding: --pass closes it (销号), --reject sends it back (退回)."""
     if passed == rejected:
         fail(t("lifecycle.pass_or_reject"), t("lifecycle.pass_or_reject_hint"))
+    from qingyang_inspect.findings.lifecycle import recheck
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.lifecycle import recheck
 
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)

@@ -27,7 +27,7 @@ from qingyang_inspect.cli.storeopts import (
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
-    from qingyang_inspect.store.records import Finding
+    from qingyang_inspect.findings.model import Finding
 
 WALK_MODULE = "qingyang_inspect.cli.walk"
 
@@ -110,8 +110,8 @@ def record_command(
         fail(t("record.needs_result"), t("record.needs_result_hint"))
 
     from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.findings.recording import RecordRequest, record_finding
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.recording import RecordRequest, record_finding
 
     now = clock()
     request = RecordRequest(
@@ -142,7 +142,7 @@ def record_command(
 
 def confirmation(finding: Finding, site_name: str, round_name: str) -> str:
     """``已记录：M1 测试农贸市场 · CM-EN-01 不符合 2 例，整改期限 2026-06-13（轮次 …）``."""
-    from qingyang_inspect.store.labels import result_label
+    from qingyang_inspect.views.labels import result_label
 
     what = result_label(finding.result)
     if finding.result == "fail":

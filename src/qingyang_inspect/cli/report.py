@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from qingyang_inspect.catalog.catalog import Catalog
-    from qingyang_inspect.store.records import Status
+    from qingyang_inspect.findings.model import Status
     from qingyang_inspect.workspace import Workspace
 
 report_app = typer.Typer(help=t("report.help"), no_args_is_help=True)
@@ -206,7 +206,7 @@ def acceptance_command(
 
 
 def _status(value: str) -> Status:
-    from qingyang_inspect.store.records import STATUSES
+    from qingyang_inspect.findings.model import STATUSES
 
     return next(s for s in STATUSES if s == value)
 
@@ -230,7 +230,7 @@ def _target(
 
     Checked before any work is done, so a refused overwrite costs nothing.
     """
-    from qingyang_inspect.reports.output import check_target, safe_filename
+    from qingyang_inspect.render.output import check_target, safe_filename
 
     if output is None and fmt != "xlsx":
         return None  # csv / json to stdout, table to the terminal
@@ -246,7 +246,7 @@ def _target(
 
 
 def _write_file(target: Path, force: bool, write: Callable[[Path], object]) -> None:
-    from qingyang_inspect.reports.output import atomic_path
+    from qingyang_inspect.render.output import atomic_path
 
     with atomic_path(target, force=force) as tmp:
         write(tmp)
@@ -256,7 +256,7 @@ def _write_file(target: Path, force: bool, write: Callable[[Path], object]) -> N
 def _write_text(target: Path | None, force: bool, write: Callable[[TextIO], object]) -> None:
     import io
 
-    from qingyang_inspect.reports.output import atomic_path
+    from qingyang_inspect.render.output import atomic_path
 
     if target is None:
         stdout: TextIO = sys.stdout

@@ -48,9 +48,9 @@ def open_command(
 ) -> None:
     """Open a round pinned to the current standard's id and version."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.findings.recording import open_round
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.labels import round_kind_label
-    from qingyang_inspect.store.recording import open_round
+    from qingyang_inspect.views.labels import round_kind_label
 
     workspace = state(ctx).load_workspace()
     now = clock()
@@ -81,8 +81,8 @@ def close_command(
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Close a round: nothing more can be recorded into it."""
+    from qingyang_inspect.findings.recording import close_round
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.recording import close_round
 
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
@@ -100,7 +100,7 @@ def list_command(
 ) -> None:
     """List rounds by date, with their standard version and number of findings."""
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.labels import round_kind_label
+    from qingyang_inspect.views.labels import round_kind_label
 
     workspace = state(ctx).load_workspace()
     with Store.open(workspace, readonly=True) as store:

@@ -50,7 +50,7 @@ def clock() -> dt.datetime:
 
 def inspector(given: str | None, workspace: Workspace) -> str:
     """The inspector for this command (option, ``INSPECT_INSPECTOR``, then the workspace config)."""
-    from qingyang_inspect.store.recording import resolve_inspector
+    from qingyang_inspect.findings.recording import resolve_inspector
 
     return resolve_inspector(given, workspace)
 

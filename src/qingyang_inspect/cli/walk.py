@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
     from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.catalog.models import Site
+    from qingyang_inspect.findings.model import Finding, Result, Round
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.records import Finding, Result, Round
     from qingyang_inspect.walk import Answer, Plan, Step
 
 T = TypeVar("T")
@@ -64,7 +64,7 @@ class WalkSession:
     def record(self, item_id: str, answer: Answer) -> tuple[Finding, list[str]]:
         """Record ``answer`` for ``item_id`` now; the new finding and warnings not yet shown."""
         from qingyang_inspect.cli.storeopts import clock
-        from qingyang_inspect.store.recording import RecordRequest, record_finding
+        from qingyang_inspect.findings.recording import RecordRequest, record_finding
 
         request = RecordRequest(
             site_id=self.site_id,
@@ -113,8 +113,8 @@ def run_walk(
     """
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.cli.storeopts import warn
+    from qingyang_inspect.findings.recording import choose_round, resolve_inspector, version_warning
     from qingyang_inspect.store import Store
-    from qingyang_inspect.store.recording import choose_round, resolve_inspector, version_warning
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
@@ -222,7 +222,7 @@ def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Ta
 
 def _recorded_line(finding: Finding) -> Text:
     """``已记录：不符合 2 例，整改期限 2026-06-13（01M8…）``."""
-    from qingyang_inspect.store.labels import result_label
+    from qingyang_inspect.views.labels import result_label
 
     what = result_label(finding.result)
     if finding.result == "fail":
@@ -281,8 +281,7 @@ def _show_step(out: Console, step: Step) -> None:
     """The item card: progress and category, id, requirement, method, points, rules."""
     from rich.text import Text
 
-    from qingyang_inspect.labels import method_label, number, scoring_label
-    from qingyang_inspect.store.labels import result_label
+    from qingyang_inspect.views.labels import method_label, number, result_label, scoring_label
 
     category = step.category
     category_name = (

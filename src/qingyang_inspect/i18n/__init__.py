@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Final, Literal
 
-from qingyang_inspect.i18n.messages import catalog, cli, reports, store
+from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -19,7 +19,13 @@ LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for table in (catalog.MESSAGES, cli.MESSAGES, store.MESSAGES, reports.MESSAGES):
+    for table in (
+        catalog.MESSAGES,
+        cli.MESSAGES,
+        store.MESSAGES,
+        reports.MESSAGES,
+        render.MESSAGES,
+    ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n
             raise RuntimeError(f"duplicate message keys: {sorted(overlap)}")

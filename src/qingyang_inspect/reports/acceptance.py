@@ -20,8 +20,12 @@ from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Item, Site
+from qingyang_inspect.findings.model import Finding, Round
 from qingyang_inspect.i18n import t
-from qingyang_inspect.reports.labels import (
+from qingyang_inspect.reports.rectification import effective_status, is_problem
+from qingyang_inspect.reports.source import FindingSource
+from qingyang_inspect.scoring import ItemScore, SiteScore, display, rank, score_site
+from qingyang_inspect.views.labels import (
     category_label,
     date_text,
     level_label,
@@ -31,10 +35,6 @@ from qingyang_inspect.reports.labels import (
     site_type_label,
     verdict_label,
 )
-from qingyang_inspect.reports.rectification import effective_status, is_problem
-from qingyang_inspect.reports.source import FindingSource
-from qingyang_inspect.scoring import ItemScore, SiteScore, display, rank, score_site
-from qingyang_inspect.store.records import Finding, Round
 
 #: Columns of the per-site score sheet (message keys ``acceptance.col.<key>``).
 SITE_COLUMNS: tuple[str, ...] = (

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.errors import ReportError
+from qingyang_inspect.errors import ReportError, suggestion
+from qingyang_inspect.findings.model import Finding, Photo, Status
 from qingyang_inspect.i18n import t
-from qingyang_inspect.reports.labels import (
+from qingyang_inspect.reports.source import FindingSource
+from qingyang_inspect.views.labels import (
     date_text,
     requirement_label,
     site_type_label,
     status_label,
     yes_no,
 )
-from qingyang_inspect.reports.source import FindingSource
-from qingyang_inspect.store.records import Finding, Photo, Status
 
 #: The ledger's columns, in their fixed order (message keys ``ledger.col.<key>``).
 LEDGER_COLUMNS: tuple[str, ...] = (
@@ -326,7 +326,7 @@ def build_ledger(
     for unit in sorted(flt.units):
         if not any(s.responsible_unit == unit for s in sites):
             raise ReportError(
-                t("report.unknown_unit", unit=unit, suggest=_suggest(unit, _units(sites)))
+                t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(_units(sites))))
             )
     for street in sorted(flt.streets):
         if not any(s.street == street for s in sites):
@@ -334,7 +334,7 @@ def build_ledger(
                 t(
                     "report.unknown_street",
                     street=street,
-                    suggest=_suggest(street, {s.street for s in sites}),
+                    suggest=suggestion(street, sorted({s.street for s in sites})),
                 )
             )
     unit_sites: dict[str, list[str]] = {}
@@ -353,10 +353,3 @@ def build_ledger(
 
 def _units(sites: Iterable[Any]) -> set[str]:
     return {s.responsible_unit for s in sites}
-
-
-def _suggest(name: str, candidates: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(candidates), n=3, cutoff=0.5)
-    return t("check.suggest", candidate="', '".join(close)) if close else ""

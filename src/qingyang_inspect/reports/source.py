@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
-from qingyang_inspect.store.records import Finding
+from qingyang_inspect.findings.model import Finding
 
 
 class FindingSource(Protocol):

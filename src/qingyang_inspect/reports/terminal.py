@@ -11,8 +11,8 @@ from rich.text import Text
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.reports.acceptance import SiteSheet, Summary, headers
-from qingyang_inspect.reports.labels import date_text, yes_no
 from qingyang_inspect.reports.rectification import LedgerRow
+from qingyang_inspect.views.labels import date_text, yes_no
 
 VERDICT_STYLES = {"met": "bold green", "basically_met": "bold yellow", "not_met": "bold red"}
 RESULT_STYLES = {"pass": "green", "fail": "red", "na": "dim", "unchecked": "dim"}

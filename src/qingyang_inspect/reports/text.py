@@ -16,10 +16,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TextIO
 
+from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.reports.acceptance import Acceptance, Summary, SummaryBuilder
-from qingyang_inspect.reports.labels import date_text
 from qingyang_inspect.reports.rectification import Ledger, ledger_headers
-from qingyang_inspect.store.records import Photo
+from qingyang_inspect.views.labels import date_text
 
 BOM = "\ufeff"
 CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")

@@ -54,6 +54,7 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.writer.excel import ExcelWriter
 
+from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.reports.acceptance import (
     GROUP_COLUMNS,
@@ -65,10 +66,9 @@ from qingyang_inspect.reports.acceptance import (
     SummaryBuilder,
     headers,
 )
-from qingyang_inspect.reports.labels import date_text, level_label, site_type_label, status_label
 from qingyang_inspect.reports.rectification import LEDGER_COLUMNS, Ledger, LedgerRow, ledger_headers
 from qingyang_inspect.scoring import display
-from qingyang_inspect.store.records import Photo
+from qingyang_inspect.views.labels import date_text, level_label, site_type_label, status_label
 
 Progress = Callable[[int], None]
 

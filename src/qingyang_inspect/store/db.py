@@ -9,8 +9,8 @@ process holds the write lock, so that a failure writes nothing and no user
 ever sees "database is locked".
 
 Business rules (what may be recorded, which status may follow which) live in
-:mod:`~qingyang_inspect.store.recording` and
-:mod:`~qingyang_inspect.store.lifecycle`; this module checks only what the
+:mod:`~qingyang_inspect.findings.recording` and
+:mod:`~qingyang_inspect.findings.lifecycle`; this module checks only what the
 database itself guarantees.
 """
 
@@ -31,12 +31,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from qingyang_inspect import __version__
-from qingyang_inspect.errors import RecordError, StoreError
+from qingyang_inspect.errors import RecordError, StoreError, suggestion
+from qingyang_inspect.findings.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
+from qingyang_inspect.findings.model import Event, EventKind, Finding, FindingFacts, Photo, Round
+from qingyang_inspect.findings.replay import apply_event, initial_status
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
-from qingyang_inspect.store.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
-from qingyang_inspect.store.records import Event, EventKind, Finding, Photo, Round
-from qingyang_inspect.store.state import FindingFacts, apply_event, initial_status
 
 if TYPE_CHECKING:
     from qingyang_inspect.workspace import Workspace
@@ -287,7 +287,7 @@ class Store:
         if row is None:
             names = [r.name for r in self.rounds()]
             raise RecordError(
-                t("round.unknown", name=name, suggest=suggest(name, names)),
+                t("round.unknown", name=name, suggest=suggestion(name, names)),
                 hint=t("round.list_hint"),
             )
         return _round(row)
@@ -400,7 +400,7 @@ class Store:
         positional parameters run with ``executemany`` over chunks of
         :data:`BULK_CHUNK` rows, all in one transaction (one commit, one WAL
         sync with ``synchronous = NORMAL``). Facts are trusted to be valid
-        (see :func:`~qingyang_inspect.store.recording.build_facts`); the
+        (see :func:`~qingyang_inspect.findings.recording.build_facts`); the
         database still refuses what breaks its constraints, and then nothing
         is written. Returns the number of findings inserted.
         """
@@ -497,14 +497,6 @@ _CONNECT_ARGS: dict[str, Any] = {
     "isolation_level": None,
     "cached_statements": 64,
 }
-
-
-def suggest(name: str, candidates: Iterable[str]) -> str:
-    """``；是否是 'X'？`` for the closest of ``candidates``, or nothing."""
-    import difflib
-
-    close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.5)
-    return t("check.suggest", candidate="', '".join(close)) if close else ""
 
 
 def _connect_readonly(path: Path, *, immutable: bool) -> sqlite3.Connection:

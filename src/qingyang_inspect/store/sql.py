@@ -23,7 +23,7 @@ Tables (see :data:`MIGRATIONS`):
 * ``photos`` — evidence photos linked to the event that attached them.
 
 A finding's current state is *derived* from its events (see
-:mod:`qingyang_inspect.store.state`); no row is ever updated or deleted, and
+:mod:`qingyang_inspect.findings.replay`); no row is ever updated or deleted, and
 triggers refuse any attempt to.
 """
 

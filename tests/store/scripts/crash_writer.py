@@ -22,10 +22,10 @@ from pathlib import Path
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.evidence import ingest_photos
+from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.model import FindingFacts
+from qingyang_inspect.findings.recording import RecordRequest, build_facts, record_finding
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.ids import new_finding_id
-from qingyang_inspect.store.recording import RecordRequest, build_facts, record_finding
-from qingyang_inspect.store.state import FindingFacts
 from qingyang_inspect.workspace import load_workspace
 
 NOW = dt.datetime(2026, 6, 10, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))

@@ -1,8 +1,7 @@
-"""Finding lists: filters over the store and the catalog, JSON rows with every field, CSV cells."""
+"""Finding lists: filters over the store and the catalog; the list view's JSON records and CSV."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -10,18 +9,11 @@ import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, RecordError
+from qingyang_inspect.findings.lifecycle import rectify, void
+from qingyang_inspect.findings.model import Finding
+from qingyang_inspect.findings.recording import RecordRequest, record_finding
+from qingyang_inspect.findings.select import FindingFilter, select_findings
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.lifecycle import rectify, void
-from qingyang_inspect.store.queries import (
-    COLUMNS,
-    FindingFilter,
-    csv_header,
-    csv_row,
-    finding_record,
-    select_findings,
-)
-from qingyang_inspect.store.recording import RecordRequest, record_finding
-from qingyang_inspect.store.records import Finding
 from store_helpers import NOW
 
 
@@ -88,31 +80,3 @@ def test_unknown_filter_values(
 ) -> None:
     with pytest.raises(error, match=words):
         ids(store, catalog, **query)
-
-
-def test_records_carry_every_field(
-    store: Store, catalog: Catalog, findings: dict[str, Finding]
-) -> None:
-    finding = store.finding(findings["m2_floor"].id)
-    record = finding_record(finding, catalog, NOW.date())
-    assert tuple(record) == COLUMNS
-    names = {field.name for field in dataclasses.fields(Finding)}
-    assert names <= set(record)
-    assert (
-        record["site_name"] == "第二农贸市场" and record["responsible_unit"] == "第二市场管理公司"
-    )
-    assert record["status"] == "rectified" and record["occurrences"] == 2
-
-
-def test_csv_rows_use_labels_and_neutralise_formulas(
-    catalog: Catalog, findings: dict[str, Finding]
-) -> None:
-    finding = dataclasses.replace(
-        findings["m1_dirty"], note='=HYPERLINK("http://x")', location="-1"
-    )
-    row = dict(
-        zip(csv_header(), csv_row(finding_record(finding, catalog, NOW.date())), strict=True)
-    )
-    assert row["结果"] == "不符合" and row["状态"] == "待整改"
-    assert row["说明"] == '\'=HYPERLINK("http://x")' and row["位置"] == "'-1"
-    assert row["编号"] == finding.id and row["立行立改"] == ""

@@ -11,11 +11,11 @@ from PIL import Image
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
+from qingyang_inspect.findings.model import Finding
+from qingyang_inspect.findings.recording import RecordRequest, record_finding
+from qingyang_inspect.findings.replay import replay
 from qingyang_inspect.store import Store
-from qingyang_inspect.store.lifecycle import amend, recheck, rectify, void
-from qingyang_inspect.store.recording import RecordRequest, record_finding
-from qingyang_inspect.store.records import Finding
-from qingyang_inspect.store.state import replay
 from store_helpers import NOW
 
 LATER = NOW + dt.timedelta(hours=2)
@@ -229,7 +229,7 @@ def test_ids_may_be_given_by_prefix(store: Store, catalog: Catalog, supervision:
 def test_replay_of_the_stored_history_equals_the_store_state(
     store: Store, catalog: Catalog, supervision: str
 ) -> None:
-    from qingyang_inspect.store.state import FindingFacts
+    from qingyang_inspect.findings.model import FindingFacts
 
     finding = record(store, catalog)
     rectify(store, catalog, finding.id, note="ok", actor="x", now=LATER)

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.findings.model import Finding, Photo, Status
+from qingyang_inspect.findings.recording import check_count, check_due, check_result, clean_text
+from qingyang_inspect.findings.replay import apply_event
 from qingyang_inspect.i18n import t
-from qingyang_inspect.store.labels import status_label
-from qingyang_inspect.store.recording import check_count, check_due, check_result, clean_text
-from qingyang_inspect.store.records import Finding, Photo, Status
-from qingyang_inspect.store.state import apply_event
+from qingyang_inspect.views.labels import status_label
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog

@@ -14,10 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.model import (
+    RESULTS,
+    ROUND_KINDS,
+    Finding,
+    FindingFacts,
+    Photo,
+    Result,
+    Round,
+)
+from qingyang_inspect.findings.replay import initial_state
 from qingyang_inspect.i18n import t
-from qingyang_inspect.store.ids import new_finding_id
-from qingyang_inspect.store.records import RESULTS, ROUND_KINDS, Finding, Photo, Result, Round
-from qingyang_inspect.store.state import FindingFacts, initial_state
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog

@@ -1,8 +1,9 @@
-"""What the store hands to the rest of the tool: rounds, findings, their photos and events.
+"""The one definition of what the tool knows about rounds and findings.
 
-These are plain frozen dataclasses, free of SQL, so scoring and report rows are
-pure functions of ``(catalog, findings, as_of)``. A finding's current state is
-derived from its events by the store; nothing here is ever updated in place.
+Plain frozen dataclasses, free of SQL and of output, so scoring and views are
+pure functions of ``(catalog, findings, as_of)``. :class:`FindingFacts` is what
+is recorded once; :class:`Finding` is a finding as of its latest event, folded
+by :mod:`qingyang_inspect.findings.replay`. Nothing here is updated in place.
 """
 
 from __future__ import annotations
@@ -109,3 +110,27 @@ class Finding:
     def photos_at(self, stage: PhotoStage) -> tuple[Photo, ...]:
         """The photos taken at ``stage`` (before = the problem, after = the rectification)."""
         return tuple(p for p in self.photos if p.stage == stage)
+
+
+@dataclass(frozen=True)
+class FindingFacts:
+    """What was recorded about a finding, once and for all (the ``findings`` row).
+
+    :meth:`Store.add_findings <qingyang_inspect.store.db.Store.add_findings>`
+    takes these; ``photos`` are the before-photos, already in the evidence folder.
+    """
+
+    id: str
+    round_name: str
+    site_id: str
+    item_id: str
+    result: Result
+    occurrences: int
+    inspector: str
+    found_at: dt.datetime
+    recorded_at: dt.datetime
+    note: str | None = None
+    location: str | None = None
+    due_date: dt.date | None = None
+    on_spot: bool = False
+    photos: tuple[Photo, ...] = ()

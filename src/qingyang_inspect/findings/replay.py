@@ -3,7 +3,7 @@
 The store keeps the facts of a finding as first recorded and an append-only
 list of events; :func:`replay` folds them into the :class:`Finding` every other
 part of the tool reads. Validation of *new* events lives in
-:mod:`qingyang_inspect.store.lifecycle`; folding trusts the history, which
+:mod:`qingyang_inspect.findings.lifecycle`; folding trusts the history, which
 was validated when it was written.
 
 Event data (``Event.data``) by kind:
@@ -21,37 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from qingyang_inspect.store.records import Event, Finding, Photo, Result, Status
+from qingyang_inspect.findings.model import Event, Finding, FindingFacts, Photo, Status
 
 #: Fields an amendment may change, in the order they are shown.
 AMENDABLE = ("result", "occurrences", "note", "location", "due_date", "status")
-
-
-@dataclass(frozen=True)
-class FindingFacts:
-    """What was recorded about a finding, once and for all (the ``findings`` row).
-
-    :meth:`Store.add_findings <qingyang_inspect.store.db.Store.add_findings>`
-    takes these; ``photos`` are the before-photos, already in the evidence folder.
-    """
-
-    id: str
-    round_name: str
-    site_id: str
-    item_id: str
-    result: Result
-    occurrences: int
-    inspector: str
-    found_at: dt.datetime
-    recorded_at: dt.datetime
-    note: str | None = None
-    location: str | None = None
-    due_date: dt.date | None = None
-    on_spot: bool = False
-    photos: tuple[Photo, ...] = ()
 
 
 def initial_status(

@@ -12,8 +12,7 @@ from PIL import Image
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, RecordError
-from qingyang_inspect.store import Store
-from qingyang_inspect.store.recording import (
+from qingyang_inspect.findings.recording import (
     RecordRequest,
     choose_round,
     close_round,
@@ -21,6 +20,7 @@ from qingyang_inspect.store.recording import (
     record_finding,
     resolve_inspector,
 )
+from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW
 

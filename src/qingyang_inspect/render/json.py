@@ -1,0 +1,94 @@
+"""JSON: the view's own records (codes, every field), streamed one record at a time.
+
+The shape follows the document (:attr:`Document.json_shape`): an object of the
+document's meta and one member per section, a bare list (a listing), or a
+bare object (one record). A table's records are written as they come, one per
+line, so a listing of a million findings never sits in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render.values import json_default
+from qingyang_inspect.views.base import Document, Fields, Group, Section, Table, Text
+
+_encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+_pretty = json.JSONEncoder(ensure_ascii=False, default=json_default, indent=2).encode
+
+
+def render(document: Document, target: Any, context: RenderContext) -> Rendered:
+    """Write ``document`` as JSON to the text stream ``target``."""
+    out: TextIO = target
+    done = Rendered()
+    if document.json_shape == "list":
+        table = next(document.tables())
+        done.rows = _write_table(out, table, "", context)
+        out.write("\n")
+        return done
+    if document.json_shape == "record":
+        fields = next(s for s in document.iter_sections() if isinstance(s, Fields))
+        out.write(_pretty(fields.record()) + "\n")
+        return done
+    out.write("{")
+    first = True
+    for key, value in document.meta.items():
+        out.write(("" if first else ",") + f"\n  {_encode(key)}: " + _indent(_pretty(value), "  "))
+        first = False
+    for section in document.iter_sections():
+        first = _write_member(out, section, "  ", first, done, context)
+    out.write("\n}\n")
+    return done
+
+
+def _write_member(
+    out: TextIO, section: Section, indent: str, first: bool, done: Rendered, context: RenderContext
+) -> bool:
+    """Write ``section`` as a member of the enclosing object; return whether nothing was yet."""
+    if isinstance(section, Text):
+        if section.key is None or section.status:
+            return first
+        value = _encode(section.text)
+    elif isinstance(section, Fields):
+        value = _indent(_pretty(section.record()), indent)
+    elif isinstance(section, Group):
+        out.write(("" if first else ",") + f"\n{indent}{_encode(section.key)}: {{")
+        inner = True
+        for child in section.sections:
+            inner = _write_member(out, child, indent + "  ", inner, done, context)
+        out.write(f"\n{indent}}}")
+        return False
+    else:
+        out.write(("" if first else ",") + f"\n{indent}{_encode(section.key)}: ")
+        rows = _write_table(out, section, indent, context)
+        done.rows += rows
+        if section.count_key is not None:
+            out.write(f",\n{indent}{_encode(section.count_key)}: {rows}")
+        return False
+    out.write(("" if first else ",") + f"\n{indent}{_encode(section.key)}: {value}")
+    return False
+
+
+def _write_table(out: TextIO, table: Table[Any], indent: str, context: RenderContext) -> int:
+    """The table's records as a JSON array, one record per line; returns their number."""
+    count = 0
+    out.write("[")
+    progress = context.progress
+    for record in table.records():
+        out.write((",\n" if count else "\n") + indent + "  " + _encode(_dict(record)))
+        count += 1
+        if progress is not None and count % 1000 == 0:
+            progress(1000)
+    out.write(f"\n{indent}]" if count else "]")
+    return count
+
+
+def _dict(record: Mapping[str, Any]) -> Mapping[str, Any]:
+    return record if isinstance(record, dict) else dict(record)
+
+
+def _indent(text: str, indent: str) -> str:
+    return text.replace("\n", "\n" + indent)

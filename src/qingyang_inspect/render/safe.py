@@ -1,0 +1,62 @@
+"""Free text made safe for the medium that shows it — the one place that does it.
+
+Users' text (notes, locations, names, file names) is stored exactly as given.
+Shown raw, it could act instead of being read: a terminal obeys escape
+sequences (colours, window titles, clearing the screen), a spreadsheet runs a
+cell beginning with ``=`` as a formula. Every renderer passes free text through
+:func:`safe_text` for its medium; nothing else escapes text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Medium = Literal["terminal", "csv", "xlsx", "docx"]
+
+#: C0 and C1 control characters, DEL, and the bidirectional overrides and
+#: isolates that reorder what a reader sees (a "Trojan source" in a cell).
+#: Tab and newline are kept: they are text.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Characters XML 1.0 cannot hold at all (xlsx and docx are XML).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: What a spreadsheet reads as the start of a formula (tab and CR too: Excel
+#: strips them and then sees the formula).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Longest text a spreadsheet cell holds.
+MAX_CELL = 32767
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL: seen, not obeyed
+    if code == 0x7F:
+        return "\u2421"
+    return f"\\u{code:04x}"
+
+
+def safe_text(text: str, medium: Medium) -> str:
+    """``text`` as ``medium`` may show it without acting on it.
+
+    * ``terminal`` — control characters become visible symbols (``␛``).
+    * ``csv`` — controls made visible; text a spreadsheet would run as a
+      formula gets a leading ``'`` (the cell has no type to say "text").
+    * ``xlsx`` / ``docx`` — controls made visible (XML cannot hold most of
+      them), cut at a cell's limit. The workbook writer also stores every
+      string as a string, never as a formula.
+    """
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(_visible, text)
+    if medium == "csv":
+        return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if medium in ("xlsx", "docx"):
+        if _NOT_XML.search(text):  # pragma: no cover - controls were made visible above
+            text = _NOT_XML.sub("", text)
+        return text[:MAX_CELL]
+    return text
+
+
+def risky_formula(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula."""
+    return text.startswith(FORMULA_STARTS)

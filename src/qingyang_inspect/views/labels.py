@@ -1,0 +1,265 @@
+"""What a person reads instead of a code — the one label module of the tool.
+
+Every code (``fail``, ``open``, ``city``, ``observe``, ``acceptance``) has its
+message key written out here, so a key can be found with grep and a test can
+tell a key nobody uses. Names from the YAML (site types, categories, item
+requirements) show their English gloss under ``--lang en`` when the file has one.
+
+Only the message catalog is imported at module level: ``inspect record`` uses
+these labels and must not load pydantic for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from qingyang_inspect.i18n import get_language, t
+
+if TYPE_CHECKING:
+    from qingyang_inspect.catalog.catalog import Catalog
+    from qingyang_inspect.catalog.models import Item
+    from qingyang_inspect.findings.model import Event, Finding
+    from qingyang_inspect.scoring import SiteScore
+
+RESULT_KEYS: Mapping[str, str] = {
+    "pass": "finding.result.pass",
+    "fail": "finding.result.fail",
+    "na": "finding.result.na",
+    "unchecked": "finding.result.unchecked",
+}
+STATUS_KEYS: Mapping[str, str] = {
+    "open": "finding.status.open",
+    "rectified": "finding.status.rectified",
+    "closed": "finding.status.closed",
+}
+RECHECK_KEYS: Mapping[str, str] = {
+    "pass": "finding.recheck.pass",
+    "reject": "finding.recheck.reject",
+}
+PHOTO_STAGE_KEYS: Mapping[str, str] = {
+    "before": "finding.photo.before",
+    "after": "finding.photo.after",
+}
+ROUND_KIND_KEYS: Mapping[str, str] = {
+    "self-check": "round.kind.self-check",
+    "supervision": "round.kind.supervision",
+    "unannounced": "round.kind.unannounced",
+    "re-inspection": "round.kind.re-inspection",
+    "acceptance": "round.kind.acceptance",
+}
+ROUND_STATUS_KEYS: Mapping[str, str] = {
+    "open": "round.status.open",
+    "closed": "round.status.closed",
+}
+EVENT_KIND_KEYS: Mapping[str, str] = {
+    "recorded": "event.kind.recorded",
+    "amended": "event.kind.amended",
+    "rectified": "event.kind.rectified",
+    "rechecked": "event.kind.rechecked",
+    "voided": "event.kind.voided",
+}
+EVENT_FIELD_KEYS: Mapping[str, str] = {
+    "result": "event.field.result",
+    "occurrences": "event.field.occurrences",
+    "note": "event.field.note",
+    "location": "event.field.location",
+    "due_date": "event.field.due_date",
+    "status": "event.field.status",
+}
+EVENT_RECHECK_KEYS: Mapping[str, str] = {
+    "pass": "event.rechecked.pass",
+    "reject": "event.rechecked.reject",
+}
+METHOD_KEYS: Mapping[str, str] = {
+    "observe": "method.observe",
+    "documents": "method.documents",
+    "interview": "method.interview",
+    "simulate": "method.simulate",
+}
+LEVEL_KEYS: Mapping[str, str] = {
+    "city": "level.city",
+    "district": "level.district",
+    "other": "level.other",
+}
+VERDICT_KEYS: Mapping[str, str] = {
+    "met": "report.verdict.met",
+    "basically_met": "report.verdict.basically_met",
+    "not_met": "report.verdict.not_met",
+}
+
+
+def _label(keys: Mapping[str, str], code: str | None) -> str:
+    """The label of ``code`` (an unknown code is shown as it is, empty for none)."""
+    if code is None:
+        return ""
+    key = keys.get(code)
+    return t(key) if key is not None else code
+
+
+def result_label(result: str) -> str:
+    """符合 / 不符合 / 不适用, and 未检查 for an item nobody checked."""
+    return _label(RESULT_KEYS, result)
+
+
+def status_label(status: str | None) -> str:
+    """待整改 / 已整改待复查 / 已销号 (empty for a finding that needs no rectification)."""
+    return _label(STATUS_KEYS, status)
+
+
+def recheck_label(outcome: str | None) -> str:
+    """复查通过 / 退回 (empty before any re-check)."""
+    return _label(RECHECK_KEYS, outcome)
+
+
+def photo_stage_label(stage: str) -> str:
+    """问题照片 / 整改后照片."""
+    return _label(PHOTO_STAGE_KEYS, stage)
+
+
+def round_kind_label(kind: str) -> str:
+    """自查 / 督导 / 暗访 / 复查 / 验收."""
+    return _label(ROUND_KIND_KEYS, kind)
+
+
+def round_status_label(status: str) -> str:
+    """进行中 / 已关闭."""
+    return _label(ROUND_STATUS_KEYS, status)
+
+
+def event_kind_label(kind: str) -> str:
+    """记录 / 更正 / 整改 / 复查 / 作废."""
+    return _label(EVENT_KIND_KEYS, kind)
+
+
+def method_label(method: str) -> str:
+    """看现场 / 查资料 / 访谈 / 模拟验证."""
+    return _label(METHOD_KEYS, method)
+
+
+def level_label(level: str) -> str:
+    """市级 / 区级 / 其他."""
+    return _label(LEVEL_KEYS, level)
+
+
+def yes_no(value: bool) -> str:
+    """是 / 否."""
+    return t("label.yes") if value else t("label.no")
+
+
+def yes_blank(value: bool) -> str:
+    """是, or nothing (a column where only the exceptions matter)."""
+    return t("label.yes") if value else ""
+
+
+def named(name: str, name_en: str | None) -> str:
+    """A name from the YAML files: its English gloss under ``--lang en`` when it has one."""
+    return name_en if name_en and get_language() == "en" else name
+
+
+def site_type_label(catalog: Catalog, key: str) -> str:
+    """The site type's name (unknown keys are shown as they are)."""
+    site_type = catalog.site_types.get(key)
+    return named(site_type.name, site_type.name_en) if site_type else key
+
+
+def category_label(catalog: Catalog, key: str) -> str:
+    """The category's name (unknown keys are shown as they are)."""
+    category = catalog.categories.get(key)
+    return named(category.name, category.name_en) if category else key
+
+
+def requirement_label(item: Item) -> str:
+    """The item's requirement text (its English gloss under ``--lang en`` when it has one)."""
+    return named(item.requirement, item.requirement_en)
+
+
+def number(value: float) -> str:
+    """``4`` rather than ``4.0``; ``0.66`` as is."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def scoring_label(item: Item) -> str:
+    """The item's scoring rule in words, e.g. ``扣分制：每例扣 1 分，扣完为止``."""
+    scoring: Any = item.scoring
+    if scoring.mode == "deduction":
+        return t("scoring.deduction", per=number(scoring.per_occurrence))
+    if scoring.mode == "graded":
+        return t("scoring.graded", coefficients=" / ".join(number(c) for c in scoring.coefficients))
+    return t("scoring.pass_fail")
+
+
+def verdict_label(score: SiteScore) -> str:
+    """达标 / 基本达标 / 不达标, marked 一票否决 or 未完成 where that applies."""
+    text = (
+        t("report.verdict.none") if score.verdict is None else _label(VERDICT_KEYS, score.verdict)
+    )
+    if score.vetoes:
+        text = t("report.verdict.veto", verdict=text)
+    if score.incomplete:
+        text = t("report.verdict.incomplete", verdict=text)
+    return text
+
+
+def finding_status_text(finding: Finding, as_of: dt.date | None = None) -> str:
+    """The status as a person reads it: 待整改, 已销号（立行立改）, 已作废, 逾期…"""
+    if finding.voided:
+        return t("finding.voided")
+    text = status_label(finding.status) or t("finding.status.none")
+    if finding.on_spot and finding.status == "closed":
+        text += t("finding.on_spot_suffix")
+    if as_of is not None and finding.overdue(as_of):
+        text += t("finding.overdue_suffix")
+    return text
+
+
+def date_text(value: dt.date | dt.datetime | None) -> str:
+    """ISO date (``2026-08-03``), empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def show_time(value: dt.datetime | None) -> str:
+    """``2026-06-12 14:30`` in the time zone it was recorded in."""
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def describe_event(event: Event) -> str:
+    """One line saying what ``event`` did, e.g. ``例数：2 → 3；整改期限：… → …``."""
+    data = event.data
+    parts: list[str] = []
+    if event.kind == "amended":
+        for key, pair in data.items():
+            old, new = pair
+            parts.append(
+                t(
+                    "event.change",
+                    field=_label(EVENT_FIELD_KEYS, key),
+                    old=_change_value(key, old),
+                    new=_change_value(key, new),
+                )
+            )
+    elif event.kind == "rectified":
+        parts.append(t("event.rectified", note=data.get("note") or "", by=data.get("by") or "—"))
+    elif event.kind == "rechecked":
+        parts.append(_label(EVENT_RECHECK_KEYS, str(data.get("outcome", "pass"))))
+        if data.get("note"):
+            parts.append(str(data["note"]))
+    photos = data.get("photos")
+    if photos:
+        parts.append(t("event.photos", count=len(photos)))
+    return "；".join(parts) if parts else "—"
+
+
+def _change_value(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if key == "status":
+        return status_label(str(value))
+    if key == "result":
+        return result_label(str(value))
+    return str(value)
