@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -218,33 +217,6 @@ def test_only_site_starts_the_walk(run_cli: Any, ws: Path, monkeypatch: pytest.M
 
 def test_cli_round_kinds_match_the_store() -> None:
     assert tuple(kind.value for kind in rounds.RoundKind) == ROUND_KINDS
-
-
-def test_the_record_path_stays_lean(ws: Path) -> None:
-    """A real process: recording imports neither rich nor openpyxl nor Pillow (no photo)."""
-    probe = (
-        "import sys\n"
-        "from qingyang_inspect.cli.app import app\n"
-        "try:\n"
-        "    app(sys.argv[1:])\n"
-        "except SystemExit as exit:\n"
-        "    code = exit.code\n"
-        "roots = ('rich', 'openpyxl', 'PIL', 'yaml')\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in roots)\n"
-        "print('HEAVY', heavy, 'CODE', code)\n"
-    )
-    env = {**os.environ, "INSPECT_INSPECTOR": "张三"}
-    args = ["-w", str(ws), "record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"]
-    # Twice: the first run may build the catalog cache (which reads YAML).
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-    assert "HEAVY [] CODE None" in done.stdout or "HEAVY [] CODE 0" in done.stdout, done.stdout
 
 
 HELP_KEYS = {

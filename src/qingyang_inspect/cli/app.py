@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated
@@ -68,31 +69,44 @@ def main_callback(
     ctx.obj = State(workspace=workspace, lang_explicit=chosen is not None)
 
 
-#: The command group modules (in ``qingyang_inspect.cli``), in the order ``--help`` lists them.
-MODULES: tuple[str, ...] = (
-    "validate",
-    "schema",
-    "init",
-    "record",
-    "lifecycle",
-    "browse",
-    "rounds",
-    "findings",
-    "report",
-)
-#: Top-level command name → the module that registers it.
-COMMANDS: dict[str, str] = {
-    "validate": "validate",
-    "schema": "schema",
-    "init": "init",
-    "record": "record",
-    "rectify": "lifecycle",
-    "recheck": "lifecycle",
-    "standards": "browse",
-    "sites": "browse",
-    "round": "rounds",
-    "findings": "findings",
-    "report": "report",
+@dataclass(frozen=True)
+class Entry:
+    """A top-level command in the registry: where it is defined and what it may import.
+
+    ``may_load`` is the start-up rule, checked in real processes by
+    ``tests/cli/test_imports.py``: building the CLI and ``--help`` import only
+    typer and the standard library; a command, when it runs, may import these
+    heavy libraries (top-level package names) and no other.
+    """
+
+    module: str
+    may_load: frozenset[str] = frozenset()
+
+
+def _entry(module: str, *may_load: str) -> Entry:
+    return Entry(module, frozenset(may_load))
+
+
+# typer 0.29 builds a pydantic TypeAdapter per option of the invoked command, so
+# every command that parses options loads pydantic; the catalog models need it too.
+_TYPER = "pydantic"
+
+#: The command registry: each top-level command, the module of ``qingyang_inspect.cli``
+#: whose ``register(app)`` adds it, and the libraries it may load; ``--help`` lists
+#: the commands in this order.
+COMMANDS: dict[str, Entry] = {
+    "validate": _entry("validate", _TYPER, "yaml"),
+    "schema": _entry("schema", _TYPER),
+    "init": _entry("init", _TYPER, "yaml", "sqlite3"),
+    # rich only for the interactive walk, PIL only with --photo.
+    "record": _entry("record", _TYPER, "sqlite3", "rich", "PIL"),
+    "rectify": _entry("lifecycle", _TYPER, "sqlite3", "PIL"),
+    "recheck": _entry("lifecycle", _TYPER, "sqlite3"),
+    "standards": _entry("browse", _TYPER, "rich"),
+    "sites": _entry("browse", _TYPER, "rich"),
+    "round": _entry("rounds", _TYPER, "sqlite3", "rich"),
+    "findings": _entry("findings", _TYPER, "sqlite3", "rich"),
+    "report": _entry("report", _TYPER, "sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL"),
 }
 _GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--workspace", "-w"})
 
@@ -123,8 +137,9 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
     )
     built.callback()(main_callback)
     command = invoked_command(argv) if argv is not None else None
-    only = COMMANDS.get(command) if command is not None else None
-    for name in (only,) if only is not None else MODULES:
+    entry = COMMANDS.get(command) if command is not None else None
+    modules = [entry.module] if entry is not None else [e.module for e in COMMANDS.values()]
+    for name in dict.fromkeys(modules):
         module: ModuleType = importlib.import_module(f"qingyang_inspect.cli.{name}")
         module.register(built)
     return built

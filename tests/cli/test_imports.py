@@ -1,0 +1,170 @@
+"""The start-up rule, in real processes: what each command may import.
+
+Building the CLI and printing any ``--help`` import typer and the standard
+library only; a command that runs may import the heavy libraries its entry in
+the registry (``qingyang_inspect.cli.app.COMMANDS``) allows, and no other. Each
+probe is a fresh interpreter, so ``sys.modules`` holds exactly what one
+invocation loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qingyang_inspect.cli.app import COMMANDS
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+#: Libraries that cost start-up time or belong to one kind of command only.
+HEAVY = frozenset(
+    {
+        "pydantic",
+        "pydantic_core",
+        "yaml",
+        "rich",
+        "openpyxl",
+        "xlsxwriter",
+        "PIL",
+        "sqlite3",
+        "_sqlite3",
+    }
+)
+#: Database drivers: no command loads any but SQLite's.
+DB_DRIVERS = frozenset(
+    {
+        "psycopg",
+        "psycopg2",
+        "pymysql",
+        "MySQLdb",
+        "mysql",
+        "sqlalchemy",
+        "duckdb",
+        "pyodbc",
+        "oracledb",
+        "cx_Oracle",
+        "apsw",
+        "dbm",
+    }
+)
+#: A library counts as loaded under the name of the package it belongs to.
+ALIASES = {"pydantic_core": "pydantic", "_sqlite3": "sqlite3"}
+
+PROBE = """
+import json, sys
+sys.argv = ["inspect", *json.loads(sys.argv[1])]
+from qingyang_inspect.cli.app import main
+code = 0
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code or 0
+roots = {name.split(".")[0] for name in sys.modules}
+print(json.dumps({"code": code, "roots": sorted(roots)}), file=sys.__stderr__)
+"""
+
+
+def probe(args: list[str], cwd: Path) -> tuple[int, set[str], str]:
+    """Run ``inspect args`` in a fresh interpreter: exit code, loaded heavy libraries, stderr."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
+    env["INSPECT_INSPECTOR"] = "张三"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    roots = set(report["roots"])
+    heavy = {ALIASES.get(r, r) for r in roots & (HEAVY | DB_DRIVERS)}
+    return report["code"], heavy, done.stderr
+
+
+def help_invocations() -> list[list[str]]:
+    """``--help`` of the app, every command and every sub-command."""
+    import typer
+
+    from qingyang_inspect.cli.app import app
+
+    root = typer.main.get_command(app)
+    found = [["--help"]]
+    for name, command in getattr(root, "commands", {}).items():
+        found.append([name, "--help"])
+        found += [[name, sub, "--help"] for sub in getattr(command, "commands", {})]
+    return found
+
+
+@pytest.mark.parametrize("args", help_invocations(), ids=" ".join)
+def test_help_loads_nothing_heavy(args: list[str], tmp_path: Path) -> None:
+    code, heavy, stderr = probe(args, tmp_path)
+    assert code == 0, stderr
+    # typer 0.29 builds pydantic adapters for the options it parses (not for the app's help).
+    allowed = set() if args == ["--help"] else {"pydantic"}
+    assert heavy <= allowed
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[str], str]]:
+    """Each top-level command run once for real, in order, in one workspace."""
+    root = tmp_path_factory.mktemp("imports")
+    ws = root / "ws"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", ws)
+    setup = probe(["round", "open", "R1", "--kind", "supervision"], ws)
+    assert setup[0] == 0, setup[2]
+    # A failed finding for rectify and recheck (this run also warms the catalog cache).
+    record = [
+        "record",
+        *("--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--count", "1"),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "qingyang_inspect", *record],
+        cwd=ws,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "INSPECT_INSPECTOR": "张三"},
+        check=True,
+    )
+    finding = done.stdout.strip()
+    invocations = {
+        "validate": ["validate"],
+        "schema": ["schema", "--output", str(root / "schema")],
+        "init": ["init", str(root / "new")],
+        "record": ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"],
+        "rectify": ["rectify", finding, "--note", "已整改"],
+        "recheck": ["recheck", finding, "--pass"],
+        "standards": ["standards", "list"],
+        "sites": ["sites", "list"],
+        "round": ["round", "list"],
+        "findings": ["findings", "list"],
+        "report": ["report", "rectification", "--output", str(root / "ledger.xlsx")],
+    }
+    assert invocations.keys() == COMMANDS.keys(), "every registered command is probed"
+    return {name: probe(args, ws) for name, args in invocations.items()}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_loads_only_what_it_may(
+    name: str, runs: dict[str, tuple[int, set[str], str]]
+) -> None:
+    code, heavy, stderr = runs[name]
+    assert code == 0, stderr
+    assert heavy <= COMMANDS[name].may_load, (
+        f"{name} loaded {sorted(heavy - COMMANDS[name].may_load)}"
+    )
+    assert not heavy & DB_DRIVERS
+
+
+def test_record_with_options_needs_neither_rich_nor_pil(
+    runs: dict[str, tuple[int, set[str], str]],
+) -> None:
+    """The rule's ``rich`` and ``PIL`` for ``record`` are for the walk and photos only."""
+    _, heavy, _ = runs["record"]
+    assert not heavy & {"rich", "PIL", "yaml", "openpyxl", "xlsxwriter"}
