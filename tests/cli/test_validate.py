@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -12,10 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from qingyang_inspect.catalog.loader import load_catalog
-from qingyang_inspect.catalog.report import Issue
-from qingyang_inspect.cli.validate import _github
+from qingyang_inspect.catalog.loader import LoadResult, load_catalog
+from qingyang_inspect.catalog.report import Issue, ValidationReport
 from qingyang_inspect.i18n import set_language
+from qingyang_inspect.render import RenderContext
+from qingyang_inspect.render.lines import render as render_lines
+from qingyang_inspect.views.validation import validation_report
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "tests" / "examples"
@@ -24,6 +27,16 @@ INVALID = EXAMPLES / "invalid"
 RunCli = Callable[..., Result]
 
 GITHUB_LINE = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+(,col=\d+)?)?::.+$")
+
+
+def github_line(issue: Issue) -> str:
+    """The GitHub annotation the validation report's document renders for ``issue``."""
+    report = ValidationReport(files=[issue.file], issues=[issue])
+    out = io.StringIO()
+    document = validation_report(LoadResult(report=report, catalog=None))
+    render_lines(document, out, RenderContext(fmt="github"))
+    (line,) = out.getvalue().splitlines()
+    return line
 
 
 @pytest.mark.parametrize(
@@ -92,7 +105,7 @@ def test_github_warnings_and_positionless_issues(
         line.startswith("::warning file=standards/standard.yaml,") for line in lines
     )
     issue = Issue(file="a.yaml", code="too-large", message="100% 太大\n第二行\r")
-    assert _github(issue) == "::error file=a.yaml::100%25 太大%0A第二行%0D"
+    assert github_line(issue) == "::error file=a.yaml::100%25 太大%0A第二行%0D"
 
 
 def test_strict_fails_on_warnings_only(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:

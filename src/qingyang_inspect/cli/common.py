@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -115,13 +115,6 @@ def console(*, stderr: bool = False) -> Console:
 
     width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
     return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
-
-
-def print_json(data: Any) -> None:
-    """Write ``data`` as pretty, UTF-8 JSON to stdout (Chinese kept readable)."""
-    import json
-
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def lang_now() -> Lang:

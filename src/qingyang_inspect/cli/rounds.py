@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import TextJson, handle_errors, print_json, state
+from qingyang_inspect.cli.common import TextJson, handle_errors, state
 from qingyang_inspect.cli.storeopts import clock, inspector, inspector_option, parse_day
 from qingyang_inspect.i18n import t
 
@@ -99,48 +99,12 @@ def list_command(
     ] = TextJson.table,
 ) -> None:
     """List rounds by date, with their standard version and number of findings."""
+    from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
-    from qingyang_inspect.views.labels import round_kind_label
+    from qingyang_inspect.views.rounds import rounds_list
 
     workspace = state(ctx).load_workspace()
     with Store.open(workspace, readonly=True) as store:
         rounds = store.rounds()
         counts = store.finding_counts()
-    if output_format is TextJson.json:
-        print_json(
-            [
-                {
-                    "name": r.name,
-                    "kind": r.kind,
-                    "date": r.date.isoformat(),
-                    "standard_id": r.standard_id,
-                    "standard_version": r.standard_version,
-                    "status": r.status,
-                    "opened_at": r.opened_at.isoformat(),
-                    "closed_at": r.closed_at.isoformat() if r.closed_at else None,
-                    "findings": counts.get(r.name, 0),
-                }
-                for r in rounds
-            ]
-        )
-        return
-    if not rounds:
-        typer.echo(t("round.none"), err=True)
-        return
-    from rich.table import Table
-
-    from qingyang_inspect.cli.common import console
-
-    table = Table(show_edge=False, header_style="bold")
-    for key in ("name", "kind", "date", "standard", "status", "findings"):
-        table.add_column(t(f"round.col.{key}"))
-    for r in rounds:
-        table.add_row(
-            r.name,
-            round_kind_label(r.kind),
-            r.date.isoformat(),
-            f"{r.standard_id} {r.standard_version}",
-            t(f"round.status.{r.status}"),
-            str(counts.get(r.name, 0)),
-        )
-    console().print(table)
+    render(rounds_list(rounds, counts), output_format.value)

@@ -252,7 +252,7 @@ def describe_event(event: Event) -> str:
     photos = data.get("photos")
     if photos:
         parts.append(t("event.photos", count=len(photos)))
-    return "；".join(parts) if parts else "—"
+    return t("report.list_sep").join(parts) if parts else "—"
 
 
 def _change_value(key: str, value: Any) -> str:

@@ -333,6 +333,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "errors: {errors}, warnings: {warnings} (files: {files})",
     ),
     "validate.warning_tag": ("警告", "warning"),
+    "validate.col.location": ("位置", "location"),
+    "validate.col.file": ("文件", "file"),
+    "validate.col.line": ("行", "line"),
+    "validate.col.column": ("列", "column"),
+    "validate.col.path": ("字段路径", "path"),
+    "validate.col.severity": ("级别", "severity"),
+    "validate.col.code": ("问题代码", "code"),
+    "validate.col.message": ("问题", "problem"),
     # -- the catalog as commands use it ----------------------------------------
     "catalog.invalid": (
         "标准或点位文件有 {errors} 个错误，第一个是 {first}",
