@@ -229,7 +229,7 @@ def test_the_record_path_stays_lean(ws: Path) -> None:
         "    app(sys.argv[1:])\n"
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
-        "roots = ('rich', 'openpyxl', 'PIL', 'yaml')\n"
+        "roots = ('rich', 'openpyxl', 'xlsxwriter', 'PIL', 'yaml')\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in roots)\n"
         "print('HEAVY', heavy, 'CODE', code)\n"
     )

@@ -151,7 +151,7 @@ def test_bundled_data_in_a_real_process() -> None:
     assert "校验通过" in result.stderr
 
 
-HEAVY = ("openpyxl", "sqlite3", "_sqlite3", "PIL")
+HEAVY = ("openpyxl", "xlsxwriter", "sqlite3", "_sqlite3", "PIL")
 DB_DRIVERS = (
     "psycopg",
     "psycopg2",
