@@ -279,7 +279,7 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     versions = {}
-    for dist in ("typer", "pydantic", "pydantic-core", "PyYAML", "openpyxl", "rich"):
+    for dist in ("typer", "pydantic", "pydantic-core", "PyYAML", "xlsxwriter", "openpyxl", "rich"):
         try:
             from importlib.metadata import version
 

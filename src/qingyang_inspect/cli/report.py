@@ -1,6 +1,8 @@
 """``inspect report rectification|acceptance``: the ledger and the acceptance report.
 
-Only typer at module level: the store, openpyxl and rich are imported by the
+Wiring only: options → the view (:mod:`qingyang_inspect.views.ledger`,
+:mod:`qingyang_inspect.views.acceptance`) → :func:`~qingyang_inspect.render.render`.
+Only typer at module level: the store, xlsxwriter and rich are imported by the
 commands that use them.
 """
 
@@ -11,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from qingyang_inspect.catalog.catalog import Catalog
-    from qingyang_inspect.findings.model import Status
+    from qingyang_inspect.views.base import Document
     from qingyang_inspect.workspace import Workspace
 
 report_app = typer.Typer(help=t("report.help"), no_args_is_help=True)
@@ -88,49 +90,32 @@ def rectification_command(
     ] = 2000,
 ) -> None:
     """Write the rectification ledger (整改台账)."""
-    from qingyang_inspect.reports.rectification import LedgerFilter, build_ledger
+    from qingyang_inspect.findings.model import STATUSES
     from qingyang_inspect.store import Store
+    from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 
     workspace, catalog, day = _setup(ctx, as_of)
     flt = LedgerFilter(
         round_name=round_name,
         units=frozenset(unit or ()),
         streets=frozenset(street or ()),
-        statuses=frozenset(_status(s.value) for s in status or ()),
+        statuses=frozenset(s for s in STATUSES if s in {c.value for c in status or ()}),
     )
-    target = _target(output, output_format.value, "ledger", round_name, day, force)
     with Store.open(workspace, readonly=True) as store:
         if round_name is not None:
             store.round(round_name)
         ledger = build_ledger(
             catalog, store.iter_findings, district=workspace.district, as_of=day, flt=flt
         )
-        if output_format is LedgerFormat.table:
-            from qingyang_inspect.reports.terminal import ledger_table
-
-            console().print(ledger_table(ledger.rows(), as_of=day.isoformat()))
-            return
-        with _progress(None) as progress:
-            if output_format is LedgerFormat.xlsx:
-                from qingyang_inspect.reports.xlsx import write_ledger
-
-                assert target is not None
-                _write_file(
-                    target,
-                    force,
-                    lambda path: write_ledger(
-                        ledger,
-                        path,
-                        evidence=workspace.evidence,
-                        max_photos=max_photos,
-                        progress=progress,
-                    ),
-                )
-                return
-            from qingyang_inspect.reports.text import write_ledger_csv, write_ledger_json
-
-            writer = write_ledger_csv if output_format is LedgerFormat.csv else write_ledger_json
-            _write_text(target, force, lambda out: writer(ledger, out, progress=progress))
+        _render(
+            ledger_document(ledger),
+            output_format.value,
+            output,
+            force,
+            evidence=workspace.evidence,
+            max_photos=max_photos,
+            day=day,
+        )
 
 
 @report_app.command("acceptance", help=t("report.acceptance.help"))
@@ -147,11 +132,10 @@ def acceptance_command(
     force: ForceOption = False,
 ) -> None:
     """Write the acceptance report (验收报告)."""
-    from qingyang_inspect.reports.acceptance import build_acceptance
     from qingyang_inspect.store import Store
+    from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 
     workspace, catalog, day = _setup(ctx, as_of)
-    target = _target(output, output_format.value, "acceptance", round_name, day, force)
     with Store.open(workspace, readonly=True) as store:
         round_ = store.round(round_name)
         current = (catalog.standard.id, catalog.standard.version)
@@ -173,42 +157,17 @@ def acceptance_command(
             as_of=day,
             site_ids=site or (),
         )
-        if output_format is AcceptanceFormat.table:
-            from qingyang_inspect.reports.acceptance import SummaryBuilder
-            from qingyang_inspect.reports.terminal import site_table, summary_table
-
-            builder = SummaryBuilder(catalog)
-            out = console()
-            for sheet in report.sheets():
-                builder.add(sheet)
-                if site:
-                    out.print(site_table(sheet))
-                    out.print()
-            out.print(summary_table(builder.build(), round_name=round_.name, as_of=day.isoformat()))
-            return
-        with _progress(len(report.site_ids)) as progress:
-            if output_format is AcceptanceFormat.xlsx:
-                from qingyang_inspect.reports.xlsx import write_acceptance
-
-                assert target is not None
-                _write_file(
-                    target, force, lambda path: write_acceptance(report, path, progress=progress)
-                )
-                return
-            from qingyang_inspect.reports.text import write_acceptance_json
-
-            _write_text(
-                target, force, lambda out: write_acceptance_json(report, out, progress=progress)
-            )
+        _render(
+            acceptance_document(report, show_sites=bool(site)),
+            output_format.value,
+            output,
+            force,
+            day=day,
+            total=len(report.site_ids),
+        )
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-def _status(value: str) -> Status:
-    from qingyang_inspect.findings.model import STATUSES
-
-    return next(s for s in STATUSES if s == value)
 
 
 def _setup(ctx: typer.Context, as_of: str | None) -> tuple[Workspace, Catalog, dt.date]:
@@ -223,59 +182,28 @@ def _setup(ctx: typer.Context, as_of: str | None) -> tuple[Workspace, Catalog, d
     return workspace, load_workspace_catalog(workspace), day
 
 
-def _target(
-    output: Path | None, fmt: str, kind: str, round_name: str | None, day: dt.date, force: bool
-) -> Path | None:
-    """The output file: ``-o``, else for xlsx a default name in the current folder.
+def _render(
+    document: Document,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    *,
+    day: dt.date,
+    evidence: Path | None = None,
+    max_photos: int = 2000,
+    total: int | None = None,
+) -> None:
+    """Render ``document``; a file written is announced on stderr."""
+    from qingyang_inspect.render import RenderContext, medium, render, target_path
 
-    Checked before any work is done, so a refused overwrite costs nothing.
-    """
-    from qingyang_inspect.render.output import check_target, safe_filename
-
-    if output is None and fmt != "xlsx":
-        return None  # csv / json to stdout, table to the terminal
-    if output is None:
-        name = t(
-            f"report.file_{kind}",
-            round=safe_filename(round_name or t("report.all")),
-            as_of=day.isoformat(),
+    target_path(document, fmt, output, force=force)  # refuse a bad target before any work
+    with _progress(total if medium(fmt) != "terminal" else None) as progress:
+        context = RenderContext(
+            fmt=fmt, evidence=evidence, max_photos=max_photos, progress=progress, day=day
         )
-        output = Path.cwd() / name
-    check_target(output, force=force)
-    return output
-
-
-def _write_file(target: Path, force: bool, write: Callable[[Path], object]) -> None:
-    from qingyang_inspect.render.output import atomic_path
-
-    with atomic_path(target, force=force) as tmp:
-        write(tmp)
-    typer.echo(t("report.written", path=target), err=True)
-
-
-def _write_text(target: Path | None, force: bool, write: Callable[[TextIO], object]) -> None:
-    import io
-
-    from qingyang_inspect.render.output import atomic_path
-
-    if target is None:
-        stdout: TextIO = sys.stdout
-        buffer = getattr(stdout, "buffer", None)
-        if buffer is None:  # pragma: no cover - stdout without bytes
-            write(stdout)
-            return
-        stdout.flush()
-        text = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
-        try:
-            write(text)
-            text.flush()
-        finally:
-            text.detach()
-        return
-    with atomic_path(target, force=force) as tmp:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            write(out)
-    typer.echo(t("report.written", path=target), err=True)
+        done = render(document, fmt, output=output, force=force, context=context)
+    if done.path is not None:
+        typer.echo(t("report.written", path=done.path), err=True)
 
 
 @contextmanager

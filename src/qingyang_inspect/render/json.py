@@ -9,12 +9,22 @@ line, so a listing of a million findings never sits in memory.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.values import json_default
-from qingyang_inspect.views.base import Document, Fields, Group, Section, Table, Text
+from qingyang_inspect.views.base import (
+    Chart,
+    Document,
+    Fields,
+    Group,
+    Pages,
+    Section,
+    Signatures,
+    Table,
+    Text,
+)
 
 _encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
 _pretty = json.JSONEncoder(ensure_ascii=False, default=json_default, indent=2).encode
@@ -48,6 +58,15 @@ def _write_member(
     out: TextIO, section: Section, indent: str, first: bool, done: Rendered, context: RenderContext
 ) -> bool:
     """Write ``section`` as a member of the enclosing object; return whether nothing was yet."""
+    if isinstance(section, Chart | Signatures):
+        return first  # paper only
+    if isinstance(section, Pages):
+        record = section.record
+        if record is None:
+            return first
+        out.write(("" if first else ",") + f"\n{indent}{_encode(section.key)}: ")
+        done.rows += _write_records(out, map(record, section.source()), indent, context)
+        return False
     if isinstance(section, Text):
         if section.key is None or section.status:
             return first
@@ -74,10 +93,17 @@ def _write_member(
 
 def _write_table(out: TextIO, table: Table[Any], indent: str, context: RenderContext) -> int:
     """The table's records as a JSON array, one record per line; returns their number."""
+    return _write_records(out, table.records(), indent, context)
+
+
+def _write_records(
+    out: TextIO, records: Iterable[Mapping[str, Any]], indent: str, context: RenderContext
+) -> int:
+    """``records`` as a JSON array, one record per line; returns their number."""
     count = 0
     out.write("[")
     progress = context.progress
-    for record in table.records():
+    for record in records:
         out.write((",\n" if count else "\n") + indent + "  " + _encode(_dict(record)))
         count += 1
         if progress is not None and count % 1000 == 0:

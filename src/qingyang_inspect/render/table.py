@@ -30,11 +30,14 @@ from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
     UNBREAKABLE,
+    Chart,
     Column,
     Document,
     Fields,
     Group,
+    Pages,
     Section,
+    Signatures,
     Styled,
     Table,
     Text,
@@ -100,6 +103,20 @@ def _section(out: Console, err: Console, section: Section, done: Rendered, print
     if isinstance(section, Group):
         for child in section.sections:
             printed = _section(out, err, child, done, printed)
+        return printed
+    if isinstance(section, Chart | Signatures):
+        return printed  # paper only
+    if isinstance(section, Pages):
+        if not section.terminal:
+            return printed
+        for element in section.source():
+            page = section.page(element)
+            if printed:
+                out.print()
+            out.print(_text(page.title), style="bold")
+            printed = True
+            for child in page.sections:
+                printed = _section(out, err, child, done, printed)
         return printed
     rows = list(islice(section.source(), MAX_ROWS + 1))
     more = len(rows) > MAX_ROWS
@@ -209,7 +226,7 @@ def fields_grid(section: Fields) -> RichTable:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for f in section.fields:
-        grid.add_row(_text(f.label), _cell(f.value, None))
+        grid.add_row(_text(f.label), _cell(f.value, Column(f.key, f.label, f.kind)))
     return grid
 
 

@@ -55,6 +55,8 @@ class Column:
     kind: Kind = "text"
     priority: int | None = 0
     export: bool = True
+    #: Width hint for paged media (a workbook column), in characters; ``None``: by kind.
+    width: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,65 @@ class Group:
     sections: tuple[Section, ...]
 
 
-Section: TypeAlias = "Table[Any] | Fields | Text | Group"
+@dataclass(frozen=True)
+class Signatures:
+    """A block to sign on paper (制表人 / 审核人 / 日期): labels, each followed by a line.
+
+    Paged media only (a workbook, its PDF); JSON and terminals leave it out.
+    """
+
+    key: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a table in the same group: ``values`` per ``categories`` (column keys).
+
+    Paged media only. ``lines`` are reference lines (label, value in the
+    values' unit), e.g. the verdict thresholds; a bar takes its row's style.
+    """
+
+    key: str
+    title: str
+    table: str
+    categories: str
+    values: str
+    kind: Literal["bar", "column"] = "bar"
+    lines: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One sheet of a paged document: a unit's ledger, a site's score sheet.
+
+    ``layout`` names the arrangement a paged renderer gives it (its sections
+    are found by key); ``name`` is the sheet's name.
+    """
+
+    layout: str
+    name: str
+    title: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Pages(Generic[T]):
+    """A run of pages built lazily, one per element of ``source()`` (streamed).
+
+    A workbook writes each page as its own sheet; JSON writes ``record`` of each
+    element as a list under ``key`` (nothing without ``record``); a terminal
+    prints the pages only when ``terminal`` is set.
+    """
+
+    key: str
+    source: Callable[[], Iterable[T]]
+    page: Callable[[T], Page]
+    record: Callable[[T], Mapping[str, Any]] | None = None
+    terminal: bool = False
+
+
+Section: TypeAlias = "Table[Any] | Fields | Text | Group | Pages[Any] | Signatures | Chart"
 
 #: JSON shapes: ``object`` is the meta plus one member per section; ``list`` the
 #: records of the document's one table; ``record`` the object of its one Fields.

@@ -8,8 +8,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.verdict.none": ("未评定", "no verdict"),
     "report.verdict.incomplete": ("{verdict}（未完成）", "{verdict} (incomplete)"),
     "report.verdict.veto": ("{verdict}（一票否决）", "{verdict} (veto)"),
-    "report.recheck.pass": ("通过", "passed"),
-    "report.recheck.reject": ("退回", "sent back"),
     "report.on_spot": ("立行立改", "fixed on the spot"),
     "report.location": ("位置：{location}", "location: {location}"),
     "report.rectified_by": ("（{unit}，{date}）", " ({unit}, {date})"),
@@ -154,10 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- terminal ---------------------------------------------------------------
     "report.progress": ("正在生成报告", "writing the report"),
     "report.written": ("已写入 {path}", "wrote {path}"),
-    "report.table_title_ledger": (
-        "整改台账（{count} 条，统计截至 {as_of}）",
-        "Rectification ledger ({count} problems, as of {as_of})",
-    ),
+    "ledger.count": ("整改台账共 {count} 条问题", "{count} problems on the ledger"),
     "report.table_title_acceptance": (
         "验收汇总：{round}（统计截至 {as_of}）",
         "Acceptance summary: {round} (as of {as_of})",
@@ -202,12 +197,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "at most this many photo thumbnails are embedded (the rest are written as paths)",
     ),
     "report.file_ledger": (
-        "整改台账-{round}-{as_of}.xlsx",
-        "rectification-ledger-{round}-{as_of}.xlsx",
+        "整改台账-{round}-{as_of}",
+        "rectification-ledger-{round}-{as_of}",
     ),
     "report.file_acceptance": (
-        "验收报告-{round}-{as_of}.xlsx",
-        "acceptance-report-{round}-{as_of}.xlsx",
+        "验收报告-{round}-{as_of}",
+        "acceptance-report-{round}-{as_of}",
     ),
     "report.standard_changed": (
         "注意：轮次 {round} 按测评标准 {pinned} 开启，当前标准文件为 {current}；评分按当前文件的条目和分值计算",

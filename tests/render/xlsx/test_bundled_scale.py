@@ -17,12 +17,12 @@ import pytest
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.model import Finding, Round
-from qingyang_inspect.reports.acceptance import build_acceptance
-from qingyang_inspect.reports.source import ListSource
-from qingyang_inspect.reports.xlsx import write_acceptance
+from qingyang_inspect.render import RenderContext, render
+from qingyang_inspect.views.acceptance import AcceptanceRun, acceptance_document, build_acceptance
+from qingyang_inspect.views.source import ListSource
 from qingyang_inspect.workspace import load_workspace
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,10 @@ def test_acceptance_for_the_130_bundled_sites(bundled: Catalog, tmp_path: Path) 
         bundled, source, round_, district="成都市青羊区", as_of=dt.date(2026, 8, 10)
     )
     path = tmp_path / "acceptance.xlsx"
-    summary = write_acceptance(report, path)
+    run = AcceptanceRun(report)
+    context = RenderContext(day=report.as_of)
+    render(acceptance_document(report, run=run), "xlsx", output=path, context=context)
+    summary = run.summary()
 
     assert len(bundled.sites) == 130
     assert calls == list(bundled.sites)  # one stream per site, in catalog order

@@ -1,4 +1,5 @@
-"""Fixtures of the report tests: the worked example as a catalog and a finding source."""
+"""Fixtures of the report tests (views and workbooks): the worked example as a catalog and a
+finding source; each report test folder's conftest imports them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PIL import Image
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.model import Finding
-from qingyang_inspect.reports.source import ListSource
+from qingyang_inspect.views.source import ListSource
 from worked_example import (
     acceptance_findings,
     minimal_catalog,

@@ -1,18 +1,18 @@
-"""The acceptance report (验收报告): a score sheet per site and a summary, built lazily.
+"""The acceptance report (验收报告): a score sheet per site and a summary, as a document.
 
-Per site, the builder reads that site's findings once (all rounds: the round
+Per site, the report reads that site's findings once (all rounds: the round
 being accepted is scored, every round's open problems are counted), scores it
 with :mod:`qingyang_inspect.scoring` and yields a :class:`SiteSheet`. A
 :class:`SummaryBuilder` keeps one small :class:`SummaryRow` per site and
 produces the ranking, the subtotals by street and site type and the failures
-by category at the end, so writers can stream the per-site sheets first and
-the summary last. Nothing here touches openpyxl.
+by category at the end, so renderers stream the per-site sheets first and
+the summary last (:func:`acceptance_document`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -22,9 +22,22 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Item, Site
 from qingyang_inspect.findings.model import Finding, Round
 from qingyang_inspect.i18n import t
-from qingyang_inspect.reports.rectification import effective_status, is_problem
-from qingyang_inspect.reports.source import FindingSource
 from qingyang_inspect.scoring import ItemScore, SiteScore, display, rank, score_site
+from qingyang_inspect.views.base import (
+    Chart,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Group,
+    Page,
+    Pages,
+    Section,
+    Signatures,
+    Styled,
+    Table,
+    Text,
+)
 from qingyang_inspect.views.labels import (
     category_label,
     date_text,
@@ -35,57 +48,93 @@ from qingyang_inspect.views.labels import (
     site_type_label,
     verdict_label,
 )
-
-#: Columns of the per-site score sheet (message keys ``acceptance.col.<key>``).
-SITE_COLUMNS: tuple[str, ...] = (
-    "seq",
-    "item_id",
-    "category_name",
-    "requirement",
-    "method",
-    "points",
-    "result",
-    "occurrences",
-    "deducted",
-    "score",
-    "findings",
-    "remarks",
-)
-
-#: Columns of the summary sheet (message keys ``acceptance.col.<key>``).
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "site_id",
-    "site_name",
-    "site_type",
-    "level",
-    "street",
-    "unit",
-    "possible",
-    "earned",
-    "rate",
-    "verdict",
-    "coverage",
-    "open",
-    "overdue",
-    "rank",
-)
-
-#: Columns of the subtotal tables (by street, by site type).
-GROUP_COLUMNS: tuple[str, ...] = (
-    "sites",
-    "possible",
-    "earned",
-    "mean_rate",
-    "n_met",
-    "n_basically",
-    "n_not_met",
-    "n_incomplete",
-)
+from qingyang_inspect.views.ledger import is_problem
+from qingyang_inspect.views.source import FindingSource
 
 
-def headers(columns: Iterable[str]) -> list[str]:
-    """Column headers in the current language."""
-    return [t(f"acceptance.col.{key}") for key in columns]
+def site_columns() -> tuple[Column, ...]:
+    """The columns of a site's score sheet (验收评分表); ``width``: the most a workbook gives."""
+    c = Column
+    return (
+        c("seq", t("acceptance.col.seq"), "int", width=5),
+        c("item_id", t("acceptance.col.item_id"), "id", width=11),
+        c("category_name", t("acceptance.col.category_name"), "status", priority=2, width=10),
+        c("requirement", t("acceptance.col.requirement"), priority=1, width=40),
+        c("method", t("acceptance.col.method"), "status", priority=3, width=9),
+        c("points", t("acceptance.col.points"), "number", width=7),
+        c("result", t("acceptance.col.result"), "status", width=8),
+        c("occurrences", t("acceptance.col.occurrences"), "int", priority=2, width=6),
+        c("deducted", t("acceptance.col.deducted"), "number", priority=2, width=7),
+        c("score", t("acceptance.col.score"), "number", width=7),
+        c("findings", t("acceptance.col.findings"), "id", priority=None, width=28),
+        c("remarks", t("acceptance.col.remarks"), priority=3, width=24),
+    )
+
+
+def summary_columns() -> tuple[Column, ...]:
+    """The columns of the summary: one row per site."""
+    c = Column
+    return (
+        c("site_id", t("acceptance.col.site_id"), "id", width=30),
+        c("site_name", t("acceptance.col.site_name"), priority=0, width=30),
+        c("site_type", t("acceptance.col.site_type"), "status", priority=3, width=30),
+        c("level", t("acceptance.col.level"), "status", priority=3, width=30),
+        c("street", t("acceptance.col.street"), "status", priority=3, width=30),
+        c("unit", t("acceptance.col.unit"), priority=None, width=30),
+        c("possible", t("acceptance.col.possible"), "number", priority=2, width=30),
+        c("earned", t("acceptance.col.earned"), "number", priority=2, width=30),
+        c("rate", t("acceptance.col.rate"), "percent", width=30),
+        c("verdict", t("acceptance.col.verdict"), "status", width=30),
+        c("coverage", t("acceptance.col.coverage"), "percent", priority=2, width=30),
+        c("open", t("acceptance.col.open"), "int", priority=1, width=30),
+        c("overdue", t("acceptance.col.overdue"), "int", priority=1, width=30),
+        c("rank", t("acceptance.col.rank"), "int", width=30),
+    )
+
+
+def group_columns(first: Column) -> tuple[Column, ...]:
+    """The columns of a subtotal table whose groups are named in column ``first``."""
+    c = Column
+    return (
+        first,
+        c("sites", t("acceptance.col.sites"), "int"),
+        c("possible", t("acceptance.col.possible"), "number"),
+        c("earned", t("acceptance.col.earned"), "number"),
+        c("mean_rate", t("acceptance.col.mean_rate"), "percent"),
+        c("met", t("acceptance.col.n_met"), "int"),
+        c("basically_met", t("acceptance.col.n_basically"), "int"),
+        c("not_met", t("acceptance.col.n_not_met"), "int"),
+        c("incomplete", t("acceptance.col.n_incomplete"), "int"),
+    )
+
+
+def category_columns() -> tuple[Column, ...]:
+    """The columns of the failures by category."""
+    return (
+        Column("category", t("acceptance.col.category"), width=24),
+        Column("failed_items", t("acceptance.col.failed_items"), "int"),
+        Column("occurrences", t("acceptance.col.failed_occurrences"), "int"),
+    )
+
+
+#: Semantic style of a result cell.
+RESULT_STYLES: dict[str, str] = {
+    "pass": "result.pass",
+    "fail": "result.fail",
+    "na": "result.na",
+    "unchecked": "result.unchecked",
+}
+#: Semantic style of a verdict cell.
+VERDICT_STYLES: dict[str, str] = {
+    "met": "verdict.met",
+    "basically_met": "verdict.basically_met",
+    "not_met": "verdict.not_met",
+}
+
+
+def verdict_style(code: str | None, incomplete: bool = False) -> str:
+    """``verdict.met`` …; ``verdict.none`` for a site without a verdict."""
+    return VERDICT_STYLES.get(code or "", "verdict.none")
 
 
 def _num(value: Fraction | None) -> Decimal | None:
@@ -112,7 +161,7 @@ class ItemRow:
     veto: bool
 
     def values(self) -> list[Any]:
-        """Cell values in :data:`SITE_COLUMNS` order."""
+        """Cell values in :func:`site_columns` order."""
         return [
             self.seq,
             self.item_id,
@@ -127,6 +176,12 @@ class ItemRow:
             "\n".join(self.finding_ids),
             self.remarks,
         ]
+
+    def cells(self) -> list[Any]:
+        """:meth:`values` with the result styled by its code."""
+        values = self.values()
+        values[6] = Styled(self.result, RESULT_STYLES.get(self.result_code, ""))
+        return values
 
     def to_json(self) -> dict[str, Any]:
         """Codes, labels and numbers for scripts."""
@@ -313,7 +368,7 @@ def site_sheet(
         if finding.round_name == round_.name:
             in_round.append(finding)
             inspectors.setdefault(finding.inspector, None)
-        if is_problem(finding) and effective_status(finding) != "closed":
+        if is_problem(finding) and finding.status != "closed":
             open_problems += 1
             overdue += finding.overdue(as_of)
     score = score_site(catalog, site, in_round)
@@ -350,8 +405,14 @@ class SummaryRow:
     incomplete: bool
     exact_rate: Fraction | None = field(default=None, compare=False, repr=False)
 
+    def cells(self) -> list[Any]:
+        """:meth:`values` with the verdict styled by its code."""
+        values = self.values()
+        values[9] = Styled(self.verdict, verdict_style(self.verdict_code, self.incomplete))
+        return values
+
     def values(self) -> list[Any]:
-        """Cell values in :data:`SUMMARY_COLUMNS` order (rate and coverage in percent)."""
+        """Cell values in :func:`summary_columns` order (rate and coverage in percent)."""
         return [
             self.site_id,
             self.site_name,
@@ -406,7 +467,7 @@ class GroupRow:
     incomplete: int
 
     def values(self) -> list[Any]:
-        """Cell values: name, then :data:`GROUP_COLUMNS` order."""
+        """Cell values in :func:`group_columns` order."""
         return [
             self.name,
             self.sites,
@@ -653,3 +714,261 @@ def build_acceptance(
     return Acceptance(
         catalog=catalog, source=source, round=round_, district=district, as_of=as_of, site_ids=ids
     )
+
+
+class AcceptanceRun:
+    """One pass over the sites: score sheets streamed, the summary kept at the end.
+
+    A renderer that never reads the sheets (a terminal showing the summary only)
+    gets the summary all the same: :meth:`summary` runs the pass itself.
+    """
+
+    def __init__(self, report: Acceptance) -> None:
+        self.report = report
+        self._summary: Summary | None = None
+
+    def sheets(self) -> Iterator[SiteSheet]:
+        """Every site's score sheet; when the last is read the summary is built."""
+        builder = SummaryBuilder(self.report.catalog)
+        for sheet in self.report.sheets():
+            builder.add(sheet)
+            yield sheet
+        self._summary = builder.build()
+
+    def summary(self) -> Summary:
+        """The summary of every site (scoring them now if no one read the sheets)."""
+        if self._summary is None:
+            for _sheet in self.sheets():
+                pass
+        assert self._summary is not None
+        return self._summary
+
+
+def acceptance_document(
+    report: Acceptance, *, show_sites: bool = False, run: AcceptanceRun | None = None
+) -> Document:
+    """The acceptance report: a score sheet per site (streamed), then the summary.
+
+    JSON: the header, ``sites`` (each with its items) and ``summary``; the
+    terminal: the summary (and the named sites' sheets when ``show_sites``);
+    a workbook: the summary sheet, then a sheet per site. A ``run`` given
+    keeps the summary for the caller once the document is rendered.
+    """
+    if run is None:
+        run = AcceptanceRun(report)
+
+    def sections() -> Iterator[Section]:
+        assert run is not None
+        yield Pages(
+            key="sites",
+            source=run.sheets,
+            page=lambda sheet: site_page(report, sheet),
+            record=SiteSheet.to_json,
+            terminal=show_sites,
+        )
+        yield summary_group(report, run.summary())
+
+    return Document(
+        key="acceptance",
+        title=t("acceptance.title", district=report.district),
+        sections=sections,
+        meta=report.header_json(),
+        filename=t(
+            "report.file_acceptance", round=report.round.name, as_of=date_text(report.as_of)
+        ),
+    )
+
+
+def summary_group(report: Acceptance, summary: Summary) -> Group:
+    """The summary: one row per site, subtotals, failures by category, charts."""
+    sites: Table[SummaryRow] = Table(
+        key="sites",
+        title=t(
+            "report.table_title_acceptance", round=report.round.name, as_of=date_text(report.as_of)
+        ),
+        columns=summary_columns(),
+        source=lambda: summary.rows,
+        cells=SummaryRow.cells,
+        record=SummaryRow.to_json,
+    )
+    street = Column("name", t("acceptance.col.group_street"), width=24)
+    site_type = Column("name", t("acceptance.col.group_type"), width=24)
+    total = summary.total
+    group_labels = group_columns(street)[1:]
+    total_fields = Fields(
+        key="total",
+        title=total.name,
+        fields=tuple(
+            Field(c.key, c.label, value, kind=c.kind, export=False)
+            for c, value in zip(group_labels, total.values()[1:], strict=True)
+        ),
+        extra=total.to_json(),
+    )
+    return Group(
+        key="summary",
+        title=summary_sheet_name(),
+        sections=(
+            Text(None, report.subtitle()),
+            sites,
+            _group_table("by_street", t("acceptance.by_street"), street, summary.by_street),
+            _group_table("by_site_type", t("acceptance.by_type"), site_type, summary.by_type),
+            total_fields,
+            Table(
+                key="failures_by_category",
+                title=t("acceptance.by_category"),
+                columns=category_columns(),
+                source=lambda: summary.by_category,
+                cells=lambda c: (c.name, c.failed_items, c.occurrences),
+                record=lambda c: {
+                    "category": c.name,
+                    "failed_items": c.failed_items,
+                    "occurrences": c.occurrences,
+                },
+            ),
+            Chart(
+                key="rates",
+                title=t("acceptance.chart_rates"),
+                table="sites",
+                categories="site_name",
+                values="rate",
+            ),
+            Chart(
+                key="categories",
+                title=t("acceptance.chart_categories"),
+                table="failures_by_category",
+                categories="category",
+                values="failed_items",
+                kind="column",
+            ),
+        ),
+    )
+
+
+def _group_table(
+    key: str, title: str, first: Column, groups: Sequence[GroupRow]
+) -> Table[GroupRow]:
+    return Table(
+        key=key,
+        title=title,
+        columns=group_columns(first),
+        source=lambda: groups,
+        cells=GroupRow.values,
+        record=GroupRow.to_json,
+    )
+
+
+def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
+    """A site's score sheet (验收评分表): header, items, totals, notes, signatures."""
+    site = sheet.site
+    catalog = report.catalog
+    score = sheet.score
+
+    def head(key: str, label: str, value: str) -> Field:
+        return Field(key, label, value, export=False)
+
+    header = Fields(
+        key="header",
+        title=t("acceptance.sheet_title"),
+        fields=(
+            head("site", t("acceptance.head.site"), f"{site.id} {site.name}"),
+            head(
+                "type",
+                t("acceptance.head.type"),
+                t(
+                    "report.paren",
+                    text=site_type_label(catalog, site.site_type),
+                    inner=level_label(site.level),
+                ),
+            ),
+            head("unit", t("acceptance.head.unit"), site.responsible_unit),
+            head("lead", t("acceptance.head.lead"), site.lead_department),
+            head("street", t("acceptance.head.street"), site.street),
+            head("address", t("acceptance.head.address"), site.address),
+            head("date", t("acceptance.head.date"), date_text(report.round.date)),
+            head("round", t("acceptance.head.round"), report.round.name),
+            head(
+                "inspectors",
+                t("acceptance.head.inspectors"),
+                t("report.name_sep").join(sheet.inspectors),
+            ),
+            head("standard", t("acceptance.head.standard"), report.standard_label()),
+            head(
+                "thresholds",
+                t("acceptance.head.thresholds"),
+                t(
+                    "acceptance.thresholds",
+                    met=f"{score.thresholds.met:g}",
+                    basically_met=f"{score.thresholds.basically_met:g}",
+                ),
+            ),
+        ),
+    )
+    items: Table[ItemRow] = Table(
+        key="items",
+        title="",
+        columns=site_columns(),
+        source=lambda: sheet.rows,
+        cells=ItemRow.cells,
+        record=ItemRow.to_json,
+        # Items nobody scored are greyed as a whole; a failure shows in its result cell.
+        style=lambda row: (
+            RESULT_STYLES[row.result_code] if row.result_code in ("na", "unchecked") else None
+        ),
+    )
+    footer = Fields(
+        key="footer",
+        title=None,
+        fields=(
+            Field(
+                "possible", t("acceptance.foot.possible"), display(score.possible), kind="number"
+            ),
+            Field("earned", t("acceptance.foot.earned"), display(score.earned), kind="number"),
+            Field("rate", t("acceptance.foot.rate"), sheet.rate, kind="percent"),
+            Field(
+                "verdict",
+                t("acceptance.foot.verdict"),
+                Styled(sheet.verdict, verdict_style(score.verdict, score.incomplete)),
+                kind="status",
+            ),
+        ),
+    )
+    notes = [
+        t(
+            "acceptance.foot.coverage",
+            coverage=f"{sheet.coverage}%" if sheet.coverage is not None else "—",
+            checked=score.checked,
+            applicable=score.applicable,
+            na=score.not_applicable,
+            unchecked=score.unchecked,
+        ),
+        t(
+            "acceptance.foot.problems",
+            open=sheet.open_problems,
+            overdue=sheet.overdue_problems,
+            as_of=date_text(report.as_of),
+        ),
+    ]
+    if sheet.weights_note():
+        notes.insert(0, sheet.weights_note())
+    return Page(
+        layout="acceptance.site",
+        name=f"{site.id} {site.name}",
+        title=t("report.table_title_site", site=f"{site.id} {site.name}"),
+        sections=(
+            header,
+            items,
+            footer,
+            *(Text(None, note) for note in notes),
+            Signatures("signatures", (t("acceptance.sign.inspector"), t("acceptance.sign.unit"))),
+        ),
+    )
+
+
+def summary_sheet_name() -> str:
+    """The name of the summary's sheet in a workbook (验收汇总)."""
+    return t("acceptance.summary_sheet")
+
+
+def field_text(label: str, value: str) -> str:
+    """A header field as one line on paper: ``点位：M1 测试农贸市场``."""
+    return t("report.field", label=label, value=value)

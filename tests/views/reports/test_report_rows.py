@@ -1,4 +1,4 @@
-"""Ledger and acceptance rows: pure builders over findings, labels not codes."""
+"""Ledger and acceptance views: pure builders over findings, labels not codes."""
 
 from __future__ import annotations
 
@@ -10,15 +10,9 @@ import pytest
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, ReportError
 from qingyang_inspect.i18n import set_language
-from qingyang_inspect.reports.acceptance import SummaryBuilder, build_acceptance
-from qingyang_inspect.reports.rectification import (
-    LEDGER_COLUMNS,
-    LedgerFilter,
-    build_ledger,
-    ledger_headers,
-    ledger_rows,
-)
-from qingyang_inspect.reports.source import ListSource
+from qingyang_inspect.views.acceptance import SummaryBuilder, build_acceptance
+from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_columns, ledger_rows
+from qingyang_inspect.views.source import ListSource
 from worked_example import (
     AS_OF,
     EXPECTED,
@@ -31,9 +25,13 @@ from worked_example import (
 )
 
 
+def ledger_headers() -> list[str]:
+    return [c.label for c in ledger_columns()]
+
+
 def test_ledger_headers_in_the_fixed_order() -> None:
     assert ledger_headers() == LEDGER_HEADERS_ZH
-    assert len(LEDGER_COLUMNS) == 23
+    assert len(ledger_columns()) == 23
 
 
 def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: ListSource) -> None:
@@ -52,7 +50,7 @@ def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: Li
     assert first.rectification == "已清运并增加清运频次（测试市场管理公司，2026-06-03）"
     assert first.recheck == "通过" and first.closed_date == dt.date(2026, 6, 4)
     assert first.rectification_days == 3 and len(first.photos_before) == 1
-    assert first.values()[16:18] == ["已销号", "否"]
+    assert first.values()[16:18] == ("已销号", "否")
     rectified = rows[1]
     assert rectified.status_label == "已整改待复查" and rectified.overdue  # due 06-05 < 08-10
     rejected = rows[2]

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.reports.acceptance import build_acceptance
-from qingyang_inspect.reports.rectification import LedgerFilter, build_ledger
-from qingyang_inspect.reports.source import ListSource
-from qingyang_inspect.reports.xlsx import write_acceptance, write_ledger
+from qingyang_inspect.render import RenderContext, render
+from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
+from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
+from qingyang_inspect.views.source import ListSource
 from worked_example import AS_OF, ROUND, rounds
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -72,10 +72,11 @@ def test_reports_convert_to_pdf(
 ) -> None:
     ledger_path = tmp_path / "ledger.xlsx"
     ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
-    write_ledger(ledger, ledger_path, evidence=evidence)
+    context = RenderContext(evidence=evidence, day=AS_OF)
+    render(ledger_document(ledger), "xlsx", output=ledger_path, context=context)
     acceptance_path = tmp_path / "acceptance.xlsx"
     report = build_acceptance(catalog, source, rounds()[ROUND], district="测试区", as_of=AS_OF)
-    write_acceptance(report, acceptance_path)
+    render(acceptance_document(report), "xlsx", output=acceptance_path, context=context)
 
     ledger_text = _text(_to_pdf(ledger_path, tmp_path))
     acceptance_text = _text(_to_pdf(acceptance_path, tmp_path))

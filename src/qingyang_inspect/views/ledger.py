@@ -1,16 +1,17 @@
-"""The rectification ledger (整改台账): one row per problem, built lazily.
+"""The rectification ledger (整改台账): one row per problem, as a document.
 
-A problem is a non-voided fail finding. Rows are plain dataclasses holding
-labels where a person reads them (status, site type, requirement) and the
-underlying codes for scripts; nothing here touches openpyxl. Every function
-takes the as-of date: overdue is computed from it, never stored.
+A problem is a non-voided fail finding. :func:`ledger_document` returns the
+ledger as a :class:`~qingyang_inspect.views.base.Document`: the matching
+problems of every unit (one table, which JSON, CSV and the terminal show), and
+one page per responsible unit (what a workbook adds as the units' own sheets).
+Every function takes the as-of date: overdue is computed from it, never stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,46 +19,49 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import ReportError, suggestion
 from qingyang_inspect.findings.model import Finding, Photo, Status
 from qingyang_inspect.i18n import t
-from qingyang_inspect.reports.source import FindingSource
+from qingyang_inspect.views.base import Column, Document, Page, Pages, Table, Text
 from qingyang_inspect.views.labels import (
     date_text,
+    recheck_label,
     requirement_label,
     site_type_label,
     status_label,
     yes_no,
 )
-
-#: The ledger's columns, in their fixed order (message keys ``ledger.col.<key>``).
-LEDGER_COLUMNS: tuple[str, ...] = (
-    "seq",
-    "round",
-    "found",
-    "site_id",
-    "site_name",
-    "site_type",
-    "street",
-    "item_id",
-    "requirement",
-    "description",
-    "occurrences",
-    "photos_before",
-    "unit",
-    "lead",
-    "days",
-    "due",
-    "status",
-    "overdue",
-    "rectification",
-    "photos_after",
-    "recheck",
-    "closed",
-    "remarks",
-)
+from qingyang_inspect.views.source import FindingSource
 
 
-def ledger_headers() -> list[str]:
-    """The column headers in the current language, in the fixed order."""
-    return [t(f"ledger.col.{key}") for key in LEDGER_COLUMNS]
+def ledger_columns() -> tuple[Column, ...]:
+    """The ledger's 23 columns in their fixed order (labels in the current language).
+
+    ``priority`` picks the terminal's columns; ``width`` is the workbook's.
+    """
+    c = Column
+    return (
+        c("seq", t("ledger.col.seq"), "int", priority=0, width=5),
+        c("round", t("ledger.col.round"), "status", priority=None, width=10),
+        c("found", t("ledger.col.found"), "date", priority=2, width=10.5),
+        c("site_id", t("ledger.col.site_id"), "id", priority=None, width=8),
+        c("site_name", t("ledger.col.site_name"), priority=1, width=13),
+        c("site_type", t("ledger.col.site_type"), "status", priority=None, width=9),
+        c("street", t("ledger.col.street"), "status", priority=None, width=9),
+        c("item_id", t("ledger.col.item_id"), "id", priority=0, width=9.5),
+        c("requirement", t("ledger.col.requirement"), priority=None, width=22),
+        c("description", t("ledger.col.description"), priority=1, width=20),
+        c("occurrences", t("ledger.col.occurrences"), "int", priority=3, width=5),
+        c("photos_before", t("ledger.col.photos_before"), "photos", priority=None, width=13),
+        c("unit", t("ledger.col.unit"), priority=2, width=13),
+        c("lead", t("ledger.col.lead"), priority=None, width=11),
+        c("days", t("ledger.col.days"), "int", priority=None, width=7),
+        c("due", t("ledger.col.due"), "date", priority=1, width=10.5),
+        c("status", t("ledger.col.status"), "status", priority=0, width=9),
+        c("overdue", t("ledger.col.overdue"), "status", priority=1, width=5.5),
+        c("rectification", t("ledger.col.rectification"), priority=None, width=18),
+        c("photos_after", t("ledger.col.photos_after"), "photos", priority=None, width=13),
+        c("recheck", t("ledger.col.recheck"), "status", priority=None, width=10),
+        c("closed", t("ledger.col.closed"), "date", priority=None, width=10.5),
+        c("remarks", t("ledger.col.remarks"), priority=None, width=10),
+    )
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,19 @@ class LedgerFilter:
             return False
         return not (self.streets and site.street not in self.streets)
 
+    def to_json(self) -> dict[str, Any]:
+        """The filters for scripts."""
+        return {
+            "round": self.round_name,
+            "units": sorted(self.units),
+            "streets": sorted(self.streets),
+            "statuses": sorted(self.statuses),
+        }
+
 
 @dataclass(frozen=True)
 class LedgerRow:
-    """One problem on the ledger, in the columns' order plus codes for scripts."""
+    """One problem on the ledger: display values (labels) and codes for scripts."""
 
     seq: int
     finding_id: str
@@ -112,9 +125,9 @@ class LedgerRow:
     remarks: str
     on_spot: bool = False
 
-    def values(self) -> list[Any]:
-        """Cell values in :data:`LEDGER_COLUMNS` order (photos as tuples of :class:`Photo`)."""
-        return [
+    def values(self) -> tuple[Any, ...]:
+        """Cell values in :func:`ledger_columns` order (photos as tuples of :class:`Photo`)."""
+        return (
             self.seq,
             self.round_name,
             self.found_date,
@@ -138,7 +151,7 @@ class LedgerRow:
             self.recheck,
             self.closed_date,
             self.remarks,
-        ]
+        )
 
     def to_json(self) -> dict[str, Any]:
         """Codes and labels for scripts (``--format json``)."""
@@ -172,13 +185,6 @@ class LedgerRow:
         }
 
 
-def effective_status(finding: Finding) -> Status:
-    """The finding's status; an on-spot fix recorded without one counts as closed."""
-    if finding.status is not None:
-        return finding.status
-    return "closed" if finding.on_spot else "open"
-
-
 def is_problem(finding: Finding) -> bool:
     """A non-voided fail finding: something to put on the ledger."""
     return finding.result == "fail" and not finding.voided
@@ -190,11 +196,11 @@ def ledger_rows(
     """The ledger rows of ``findings`` that pass ``flt``, numbered from 1, lazily."""
     seq = 0
     for finding in findings:
-        if not is_problem(finding):
+        if not is_problem(finding) or finding.status is None:
             continue
         if flt.round_name is not None and finding.round_name != flt.round_name:
             continue
-        if flt.statuses and effective_status(finding) not in flt.statuses:
+        if flt.statuses and finding.status not in flt.statuses:
             continue
         if not flt.site_allowed(catalog, finding.site_id):
             continue
@@ -207,7 +213,7 @@ def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) 
     site = catalog.sites.get(finding.site_id)
     item = catalog.items.get(finding.item_id)
     found = finding.found_at.date()
-    status = effective_status(finding)
+    status: Status = finding.status or "open"
     remarks = []
     if finding.on_spot:
         remarks.append(t("report.on_spot"))
@@ -232,9 +238,7 @@ def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) 
         rectification_days=(finding.due_date - found).days if finding.due_date else None,
         due_date=finding.due_date,
         status=status,
-        status_label=t("report.on_spot")
-        if finding.on_spot and finding.status is None
-        else status_label(status),
+        status_label=status_label(status),
         overdue=finding.overdue(as_of),
         rectification=_rectification(finding),
         photos_after=finding.photos_at("after"),
@@ -258,7 +262,7 @@ def _rectification(finding: Finding) -> str:
 def _recheck(finding: Finding) -> str:
     if finding.recheck_result is None:
         return ""
-    label = t(f"report.recheck.{finding.recheck_result}")
+    label = recheck_label(finding.recheck_result)
     if finding.recheck_note:
         return t("report.recheck_note", result=label, note=finding.recheck_note)
     return label
@@ -268,7 +272,7 @@ def _recheck(finding: Finding) -> str:
 class Ledger:
     """A ledger ready to stream: the all-units rows, then one stream per unit.
 
-    Each call to :meth:`rows` or :meth:`units` reads the source again, so
+    Each call to :meth:`rows` or :meth:`unit_rows` reads the source again, so
     nothing is held in memory between sheets.
     """
 
@@ -300,14 +304,42 @@ class Ledger:
         return ledger_rows(self.catalog, merged, as_of=self.as_of, flt=self.flt)
 
     def units(self) -> Iterator[tuple[str, Iterator[LedgerRow]]]:
-        """``(unit, rows)`` for every unit of the filter, in catalog order."""
+        """``(unit, rows)`` for every unit of the filter with problems, in catalog order."""
         for unit, _sites in self.unit_sites:
-            yield unit, self.unit_rows(unit)
+            rows = self.unit_rows(unit)
+            first = next(rows, None)
+            if first is not None:
+                yield unit, _chain(first, rows)
 
     @property
     def round_label(self) -> str:
         """The round filter for titles (全部 when none)."""
         return self.flt.round_name or t("report.all")
+
+    def subtitle(self, unit: str) -> str:
+        """The line under the title: round, unit, status filter, as-of date."""
+        statuses = t("report.list_sep").join(status_label(s) for s in sorted(self.flt.statuses))
+        return t(
+            "ledger.subtitle",
+            round=self.round_label,
+            unit=unit,
+            status=statuses or t("report.all"),
+            as_of=date_text(self.as_of),
+        )
+
+    def header_json(self) -> dict[str, Any]:
+        """What the ledger is about, for scripts."""
+        return {
+            "report": "rectification",
+            "district": self.district,
+            "as_of": date_text(self.as_of),
+            "filters": self.flt.to_json(),
+        }
+
+
+def _chain(first: LedgerRow, rest: Iterator[LedgerRow]) -> Iterator[LedgerRow]:
+    yield first
+    yield from rest
 
 
 def build_ledger(
@@ -323,18 +355,20 @@ def build_ledger(
     Unknown units or streets raise :class:`ReportError` naming the closest ones.
     """
     sites = list(catalog.sites.values())
+    units = {s.responsible_unit for s in sites}
     for unit in sorted(flt.units):
-        if not any(s.responsible_unit == unit for s in sites):
+        if unit not in units:
             raise ReportError(
-                t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(_units(sites))))
+                t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(units)))
             )
+    streets = {s.street for s in sites}
     for street in sorted(flt.streets):
-        if not any(s.street == street for s in sites):
+        if street not in streets:
             raise ReportError(
                 t(
                     "report.unknown_street",
                     street=street,
-                    suggest=suggestion(street, sorted({s.street for s in sites})),
+                    suggest=suggestion(street, sorted(streets)),
                 )
             )
     unit_sites: dict[str, list[str]] = {}
@@ -351,5 +385,67 @@ def build_ledger(
     )
 
 
-def _units(sites: Iterable[Any]) -> set[str]:
-    return {s.responsible_unit for s in sites}
+def ledger_table(source: Callable[[], Iterable[LedgerRow]]) -> Table[LedgerRow]:
+    """A table of the ledger rows ``source()`` yields (called afresh for each rendering)."""
+    return Table(
+        key="rows",
+        title="",
+        columns=ledger_columns(),
+        source=source,
+        cells=LedgerRow.values,
+        record=LedgerRow.to_json,
+        style=_row_style,
+        empty=t("ledger.empty"),
+        footer=lambda n: t("ledger.count", count=n),
+        count_key="count",
+    )
+
+
+def _row_style(row: LedgerRow) -> str | None:
+    return "overdue" if row.overdue else None
+
+
+def ledger_document(ledger: Ledger) -> Document:
+    """The ledger as a document: every matching problem, and the ledger's sheets.
+
+    JSON: the header (district, as-of, filters), ``rows`` and ``count``; CSV and
+    the terminal: the rows; a workbook: the sheets (``ledger_pages``).
+    """
+    everyone = t("report.all")
+    return Document(
+        key="rectification",
+        title=t("ledger.title", district=ledger.district),
+        sections=(
+            Text(None, ledger.subtitle(everyone)),
+            ledger_table(ledger.rows),
+            ledger_pages(ledger),
+        ),
+        meta=ledger.header_json(),
+        filename=t("report.file_ledger", round=ledger.round_label, as_of=date_text(ledger.as_of)),
+    )
+
+
+def ledger_pages(ledger: Ledger) -> Pages[str | None]:
+    """The workbook's sheets: every unit's problems, then one sheet per unit with problems."""
+
+    def page(unit: str | None) -> Page:
+        if unit is None:
+            name, rows = t("ledger.sheet_all"), ledger.rows
+        else:
+            name, rows = unit, lambda: ledger.unit_rows(unit)
+        return Page(
+            layout="ledger.data",
+            name=name,
+            title=t("ledger.title", district=ledger.district),
+            sections=(
+                Text(None, ledger.subtitle(unit or t("report.all"))),
+                ledger_table(rows),
+            ),
+        )
+
+    def units() -> Iterator[str | None]:
+        yield None
+        for unit, _rows in ledger.units():
+            yield unit
+
+    return Pages(key="sheets", source=units, page=page)

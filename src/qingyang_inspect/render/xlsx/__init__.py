@@ -1,0 +1,61 @@
+"""Workbooks (``--format xlsx``): any document, with layouts for the two reports.
+
+The one module family that imports xlsxwriter, through its public API only
+(:mod:`.book`). Columns, labels and rows come from the view; what is specific
+to one document's paper form (the ledger's sheets, the acceptance summary and
+score sheets, their charts) lives in a module per document:
+
+* ``rectification`` → :mod:`.ledger`
+* ``acceptance`` → :mod:`.acceptance`
+* anything else → one sheet per table (:func:`write_document`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render.xlsx.book import Book
+from qingyang_inspect.render.xlsx.sheets import Photos, write_table_sheet
+from qingyang_inspect.views.base import Document, Table
+
+
+def render(document: Document, target: Any, context: RenderContext) -> Rendered:
+    """Write ``document`` as a workbook to the path ``target``."""
+    path: Path = target
+    with tempfile.TemporaryDirectory(prefix="qingyang-thumbs-") as scratch:
+        book = Book(path, day=context.day, title=document.title)
+        photos = Photos(context.evidence, context.max_photos, Path(scratch))
+        if document.key == "rectification":
+            from qingyang_inspect.render.xlsx.ledger import write_ledger
+
+            done = write_ledger(book, document, photos, context)
+        elif document.key == "acceptance":
+            from qingyang_inspect.render.xlsx.acceptance import write_acceptance
+
+            done = write_acceptance(book, document, context)
+        else:
+            done = write_document(book, document, photos, context)
+        book.close()
+    return done
+
+
+def write_document(
+    book: Book, document: Document, photos: Photos, context: RenderContext
+) -> Rendered:
+    """Any document: each table on its own sheet, under the document's title."""
+    done = Rendered()
+    for section in document.iter_sections():
+        if isinstance(section, Table):
+            done.rows += write_table_sheet(
+                book,
+                section.title or document.title or section.key,
+                document.title,
+                (),
+                section,
+                photos,
+                context,
+            )
+    return done

@@ -1,0 +1,426 @@
+"""A workbook written through xlsxwriter's public API: looks, safe cells, rows in order.
+
+* **Streaming.** The workbook is in xlsxwriter's ``constant_memory`` mode: each
+  row goes to the sheet's temporary file once the next row starts, so a
+  100,000-problem ledger never sits in memory. :class:`Sheet` keeps the rows
+  in order and sets a row's height before its cells.
+* **Safe cells.** Every ``str`` passes :func:`~qingyang_inspect.render.safe.safe_text`
+  and is written with ``write_string`` — never a formula, a number or a link,
+  whatever it begins with; text a spreadsheet would run as a formula also gets
+  the quote prefix, so editing the cell keeps it text.
+* **Reproducible.** The document properties carry the as-of date; xlsxwriter
+  gives every zip entry one fixed timestamp: the same store and date give the
+  same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Container, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from qingyang_inspect.render.safe import FORMULA_STARTS, safe_text
+
+# Colours: header blue-grey, overdue red, verdicts green / amber / red, grey for none.
+HEADER_FILL = "#DCE6F1"
+OVERDUE_FILL = "#FFD7D7"
+GREY_FILL = "#EDEDED"
+STYLE_FILLS: dict[str, str] = {
+    "overdue": OVERDUE_FILL,
+    "verdict.met": "#C6EFCE",
+    "verdict.basically_met": "#FFEB9C",
+    "verdict.not_met": "#FFC7CE",
+    "verdict.incomplete": GREY_FILL,
+    "verdict.none": GREY_FILL,
+    "result.fail": "#FFC7CE",
+    "result.na": GREY_FILL,
+    "result.unchecked": GREY_FILL,
+}
+
+FONT_NAME = "宋体"
+BODY_SIZE = 10.0
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+POINTS_FORMAT = "0.00"
+PERCENT_FORMAT = "0.00%"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a cell looks; each distinct look becomes one cell format in the file."""
+
+    bold: bool = False
+    size: float = BODY_SIZE
+    fill: str | None = None
+    border: bool = True
+    wrap: bool = True
+    horizontal: str | None = None
+    vertical: str = "vcenter"
+    number_format: str | None = None
+    quote: bool = False
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __post_init__(self) -> None:
+        # A look is a dictionary key for every cell written: hash its fields once.
+        fields = (self.bold, self.size, self.fill, self.border, self.wrap, self.horizontal)
+        object.__setattr__(
+            self, "_hash", hash((*fields, self.vertical, self.number_format, self.quote))
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+BODY = Look()
+CENTER = Look(horizontal="center")
+DATE = Look(horizontal="center", number_format=DATE_FORMAT)
+DATETIME = Look(horizontal="center", number_format=DATETIME_FORMAT)
+POINTS = Look(horizontal="right", number_format=POINTS_FORMAT)
+PERCENT = Look(horizontal="right", number_format=PERCENT_FORMAT)
+INTEGER = Look(horizontal="center", number_format="0")
+HEADER = Look(bold=True, fill=HEADER_FILL, horizontal="center")
+TITLE = Look(bold=True, size=16, border=False, wrap=False, horizontal="center")
+SUBTITLE = Look(border=False, wrap=False, horizontal="center")
+PLAIN = Look(border=False, wrap=True, horizontal="left")
+HEADING = Look(bold=True, size=12, border=False, wrap=False, horizontal="left")
+
+#: The look of each column kind of a view.
+KIND_LOOKS: dict[str, Look] = {
+    "text": BODY,
+    "id": CENTER,
+    "status": CENTER,
+    "int": INTEGER,
+    "number": POINTS,
+    "percent": PERCENT,
+    "date": DATE,
+    "datetime": DATETIME,
+    "photos": CENTER,
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def variant(look: Look, **changes: Any) -> Look:
+    """``look`` with ``changes``, made once: rows ask for the same few variants again and again."""
+    return replace(look, **changes)
+
+
+def styled(look: Look, style: str | None) -> Look:
+    """``look`` with the fill of a view's semantic style (none for an unknown style)."""
+    fill = STYLE_FILLS.get(style or "")
+    return look if fill is None else variant(look, fill=fill)
+
+
+class Book:
+    """A workbook in constant-memory mode with its formats and sheet names."""
+
+    def __init__(self, path: Path, *, day: dt.date | None, title: str) -> None:
+        self.wb = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        stamp = dt.datetime.combine(day or dt.date(2000, 1, 1), dt.time())
+        self.wb.set_properties({"title": title, "author": "qingyang-inspect", "created": stamp})
+        self._formats: dict[Look, Format] = {}
+        self._names: set[str] = set()
+        self._border: Format | None = None
+
+    def sheet(self, name: str) -> Sheet:
+        """A new sheet named ``name`` (made valid and unique)."""
+        title = _unique_sheet_name(name, self._names)
+        self._names.add(title.casefold())
+        return Sheet(self, self.wb.add_worksheet(title))
+
+    def fmt(self, look: Look) -> Format:
+        """``look``'s cell format (added to the workbook on first use)."""
+        found = self._formats.get(look)
+        if found is None:
+            props: dict[str, Any] = {
+                "font_name": FONT_NAME,
+                "font_size": look.size,
+                "valign": look.vertical,
+            }
+            if look.bold:
+                props["bold"] = True
+            if look.fill:
+                props["pattern"] = 1
+                props["bg_color"] = look.fill
+            if look.border:
+                props["border"] = 1
+                props["border_color"] = "#808080"
+            if look.wrap:
+                props["text_wrap"] = True
+            if look.horizontal:
+                props["align"] = look.horizontal
+            if look.number_format:
+                props["num_format"] = look.number_format
+            if look.quote:
+                props["quote_prefix"] = True
+            found = self._formats[look] = self.wb.add_format(props)
+        return found
+
+    def border_format(self) -> Format:
+        """The format that draws a table's thin borders (a conditional format)."""
+        if self._border is None:
+            self._border = self.wb.add_format({"border": 1, "border_color": "#808080"})
+        return self._border
+
+    def close(self) -> None:
+        """Write the file."""
+        self.wb.close()
+
+
+class Sheet:
+    """A sheet written row after row (constant-memory mode), with its widths and a row counter."""
+
+    def __init__(self, book: Book, ws: Worksheet) -> None:
+        self.book = book
+        self.ws = ws
+        #: The last row written (0-based); -1 before the first.
+        self.row = -1
+        self.widths: list[float] = []
+        self._wrap_plans: dict[tuple[Look, ...], tuple[tuple[int, float, float, float], ...]] = {}
+        self._writers: dict[Look, tuple[Format, Format]] = {}
+
+    def set_widths(self, widths: Sequence[float]) -> None:
+        """Column widths in characters; rows are sized to the text they wrap."""
+        self.widths = list(widths)
+        self._wrap_plans.clear()
+        for col, width in enumerate(widths):
+            self.ws.set_column(col, col, width)
+
+    def next_row(self, height: float | None = None) -> int:
+        """Start a new row (with ``height`` in points); returns its index (0-based)."""
+        self.row += 1
+        if height is not None:
+            self.ws.set_row(self.row, height)
+        return self.row
+
+    def append(
+        self,
+        values: Sequence[Any],
+        looks: Sequence[Look] | Look = BODY,
+        *,
+        height: float | None = None,
+    ) -> int:
+        """Write one row; returns its index (0-based).
+
+        Without an explicit ``height``, a row whose text wraps gets the height
+        its longest cell needs: neither LibreOffice nor every Excel sizes rows
+        of a generated file by itself.
+        """
+        if isinstance(looks, Look):
+            looks = [looks] * len(values)
+        elif len(looks) != len(values):
+            raise ValueError(f"{len(values)} values but {len(looks)} looks")
+        if height is None:
+            height = self.fit_height(values, looks)
+        row = self.next_row(height)
+        write = self.write
+        ws = self.ws
+        fmt = self.book.fmt
+        col = 0
+        for value, look in zip(values, looks, strict=True):
+            # The common cells inline (a report writes millions): plain text and numbers.
+            kind = type(value)
+            if kind is str and value:
+                text = safe_text(value, "xlsx")
+                if text.startswith(FORMULA_STARTS):
+                    write(row, col, text, look)
+                else:
+                    ws.write_string(row, col, text, fmt(look))
+            elif kind is int or kind is Decimal:
+                ws.write_number(row, col, float(value), fmt(look))
+            elif (value is not None and value != "") or look.fill is not None or not look.border:
+                write(row, col, value, look)
+            col += 1
+        return row
+
+    def write(self, row: int, col: int, value: Any, look: Look) -> None:
+        """One cell: text always as text, numbers, dates and booleans natively.
+
+        An empty cell is written only when it has a fill: inside a table the
+        borders of empty cells come from the table's range (:meth:`borders`),
+        which spares a workbook hundreds of thousands of blank cells.
+        """
+        ws = self.ws
+        if isinstance(value, str) and value:
+            text = safe_text(value, "xlsx")
+            if text.startswith(FORMULA_STARTS):
+                look = variant(look, quote=True)
+            ws.write_string(row, col, text, self.book.fmt(look))
+        elif value is None or value == "":
+            if look.fill is not None or not look.border:
+                ws.write_blank(row, col, None, self.book.fmt(look))
+        elif isinstance(value, bool):
+            ws.write_boolean(row, col, value, self.book.fmt(look))
+        elif isinstance(value, int | float | Decimal):
+            number = float(value)
+            if math.isnan(number) or math.isinf(number):
+                ws.write_blank(row, col, None, self.book.fmt(look))
+            else:
+                ws.write_number(row, col, number, self.book.fmt(look))
+        elif isinstance(value, dt.datetime):
+            naive = value.replace(tzinfo=None)
+            ws.write_datetime(row, col, naive, self.book.fmt(look))
+        elif isinstance(value, dt.date):
+            ws.write_datetime(row, col, value, self.book.fmt(look))
+        else:  # pragma: no cover - views hand only the types above
+            raise TypeError(f"cannot write {value!r} to a cell")
+
+    def borders(self, first_row: int, last_row: int, ncols: int) -> None:
+        """Thin borders on every cell of rows ``first_row``…``last_row`` (empty ones too)."""
+        if last_row < first_row:
+            return
+        self.ws.conditional_format(
+            first_row,
+            0,
+            last_row,
+            ncols - 1,
+            {"type": "formula", "criteria": "TRUE", "format": self.book.border_format()},
+        )
+
+    def span(self, row: int, first_col: int, last_col: int, value: Any, look: Look = PLAIN) -> None:
+        """``value`` in columns ``first_col``…``last_col`` of ``row``, merged (0-based)."""
+        if last_col <= first_col:
+            self.write(row, first_col, value, look)
+            return
+        text = value if not isinstance(value, str) else safe_text(value, "xlsx")
+        if isinstance(text, str) and text.startswith(FORMULA_STARTS):
+            look = variant(look, quote=True)
+        self.ws.merge_range(row, first_col, row, last_col, "", self.book.fmt(look))
+        self.write(row, first_col, text, look)
+
+    def fit_height(self, values: Sequence[Any], looks: Sequence[Look]) -> float | None:
+        """Points needed by the row's wrapped text; ``None`` when one line is enough."""
+        key = tuple(looks)
+        plan = self._wrap_plans.get(key)
+        if plan is None:
+            widths = self.widths
+            plan = self._wrap_plans[key] = tuple(
+                (col, (widths[col] - 1) * BODY_SIZE / look.size, widths[col], look.size)
+                for col, look in enumerate(looks)
+                if look.wrap and col < len(widths)
+            )
+        lines = 1
+        for col, usable, width, size in plan:
+            value = values[col]
+            if not (isinstance(value, str) and value):
+                continue
+            if len(value) * 2 <= usable and "\n" not in value:
+                continue  # fits on one line even if every character is wide
+            needed = wrapped_lines(value, width, size)
+            if needed > lines:
+                lines = needed
+        return line_height(lines, BODY_SIZE) if lines > 1 else None
+
+    def span_height(self, text: str, first_col: int, last_col: int) -> float:
+        """Height for ``text`` in merged columns ``first_col``…``last_col`` (0-based)."""
+        width = sum(self.widths[first_col : last_col + 1]) or 10
+        return max(line_height(wrapped_lines(text, width)), 18.0)
+
+    def print_setup(self, *, header_row: int | None, landscape: bool = True) -> None:
+        """A4, fit to one page wide, the header row (0-based) repeated on every page."""
+        ws = self.ws
+        ws.set_paper(9)
+        if landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.fit_to_pages(1, 0)
+        ws.center_horizontally()
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.set_footer("&C&P / &N", {"margin": 0.3})
+        ws.set_header("", {"margin": 0.3})
+        if header_row is not None:
+            ws.repeat_rows(header_row)
+
+
+# -- names and widths ----------------------------------------------------------------
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(name: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unique sheet name: ≤ 31 characters, none of ``[]:*?/\\``.
+
+    ``taken`` holds names already used, compared case-insensitively as Excel does.
+    """
+    return _unique_sheet_name(name, {n.casefold() for n in taken})
+
+
+def _unique_sheet_name(name: str, used: Container[str]) -> str:
+    """:func:`sheet_name` with the names taken already case-folded (a workbook's set)."""
+    base = _BAD_SHEET_CHARS.sub("_", safe_text(name, "xlsx")).strip().strip("'") or "Sheet"
+    candidate = base[:31]
+    n = 1
+    while candidate.casefold() in used or candidate.casefold() == "history":
+        n += 1
+        suffix = f"({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    return candidate
+
+
+def text_width(text: str) -> int:
+    """Display width: CJK and full-width characters count 2, others 1 (longest line)."""
+    if "\n" not in text:
+        return _line_width(text)
+    return max(_line_width(line) for line in text.split("\n"))
+
+
+def _line_width(line: str) -> int:
+    if line.isascii():
+        return len(line)  # ids, numbers, dates: nothing to measure or remember
+    return _wide_line_width(line)
+
+
+@functools.lru_cache(maxsize=16384)
+def _wide_line_width(line: str) -> int:
+    # Item texts and labels repeat on every site's sheet: measure each once.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) -> float:
+    """A column width (in characters) that fits ``texts``, within bounds."""
+    widest = max(map(text_width, texts), default=0)
+    return max(minimum, min(maximum, widest + 2))
+
+
+@functools.lru_cache(maxsize=65536)
+def wrapped_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
+    """Lines ``text`` takes in a wrapping column ``width`` characters wide.
+
+    Widths are in Excel's units (the default font's digit, about 7 px); a CJK
+    character of 10 points is about 13 px, so counting it as two units (and
+    keeping one unit of padding) errs on the roomy side.
+    """
+    usable = max((width - 1) * BODY_SIZE / size, 1)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
+
+
+def line_height(lines: int, size: float = BODY_SIZE) -> float:
+    """Row height in points for ``lines`` lines of ``size``-point text."""
+    return round(lines * size * 1.35 + 4, 1)
+
+
+def column_looks(kinds: Iterable[str]) -> list[Look]:
+    """The look of each column of a view, by kind."""
+    return [KIND_LOOKS.get(kind, BODY) for kind in kinds]
+
+
+Progress = Callable[[int], None]

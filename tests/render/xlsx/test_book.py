@@ -1,0 +1,61 @@
+"""The workbook writer's cells, read back with openpyxl: text stays text, values stay typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from qingyang_inspect.render.xlsx.book import BODY, CENTER, DATE, PERCENT, POINTS, Book
+
+ODD_TEXTS = [
+    " leading space",
+    "line one\nline two",
+    "=SUM(A1:A2)",
+    "+86 138",
+    "-5",
+    "@user",
+    "a & b < c > d",
+    "bell\x07 and null\x00 shown",
+    "x" * 40_000,
+]
+ODD_VALUES: list[Any] = [0, -3, 2 / 3, float("nan"), float("inf"), Decimal("92.35"), True]
+
+
+def test_odd_values_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "odd.xlsx"
+    book = Book(path, day=dt.date(2026, 8, 10), title="odd values")
+    sheet = book.sheet("odd")
+    sheet.set_widths([12, 20, 8])
+    for text in ODD_TEXTS:
+        sheet.append([text, None, ""], [BODY, CENTER, BODY])
+    for value in ODD_VALUES:
+        sheet.append([value, value, "x"], [POINTS, PERCENT, CENTER])
+    sheet.append([dt.date(2026, 8, 20), dt.datetime(2026, 8, 20, 15, 30, tzinfo=dt.UTC)], DATE)
+    sheet.append(["title", None], BODY, height=28.5)
+    book.close()
+
+    ws = openpyxl.load_workbook(path)["odd"]
+    texts = [ws.cell(r, 1).value for r in range(1, len(ODD_TEXTS) + 1)]
+    assert texts[0] == " leading space" and texts[1] == "line one\nline two"
+    for n, text in enumerate(ODD_TEXTS[2:6], 3):
+        cell = ws.cell(n, 1)
+        assert cell.data_type == "s" and cell.value == text and cell.quotePrefix, text
+    assert not ws.cell(1, 1).quotePrefix
+    assert texts[6] == "a & b < c > d"
+    assert texts[7] == "bell\u2407 and null\u2400 shown"  # seen, not obeyed
+    assert len(texts[8]) == 32767
+    first = len(ODD_TEXTS) + 1
+    numbers = [ws.cell(r, 1).value for r in range(first, first + len(ODD_VALUES))]
+    assert numbers[:3] == [0, -3, pytest.approx(2 / 3)]
+    assert numbers[3] is None and numbers[4] is None  # NaN and infinity: empty
+    assert numbers[5] == 92.35 and numbers[6] is True
+    days = first + len(ODD_VALUES)
+    assert ws.cell(days, 1).value == dt.datetime(2026, 8, 20)
+    assert ws.cell(days, 2).value == dt.datetime(2026, 8, 20, 15, 30)
+    assert ws.cell(days, 1).number_format == "yyyy-mm-dd"
+    assert ws.row_dimensions[days + 1].height == 28.5
