@@ -344,7 +344,7 @@ def test_english(workspace: Path, tmp_path: Path) -> None:
     )
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "Summary"
-    assert wb["Summary"]["J5"].value == "not met (incomplete)"
+    assert wb["Summary"]["J6"].value == "incomplete"
 
 
 def test_through_a_real_process(workspace: Path, tmp_path: Path) -> None:

@@ -342,6 +342,25 @@ def _chain(first: LedgerRow, rest: Iterator[LedgerRow]) -> Iterator[LedgerRow]:
     yield from rest
 
 
+def check_places(catalog: Catalog, *, units: frozenset[str], streets: frozenset[str]) -> None:
+    """Refuse a unit or street no site has, naming the closest ones (:class:`ReportError`)."""
+    sites = catalog.sites.values()
+    known_units = {s.responsible_unit for s in sites}
+    for unit in sorted(units - known_units):
+        raise ReportError(
+            t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(known_units)))
+        )
+    known_streets = {s.street for s in sites}
+    for street in sorted(streets - known_streets):
+        raise ReportError(
+            t(
+                "report.unknown_street",
+                street=street,
+                suggest=suggestion(street, sorted(known_streets)),
+            )
+        )
+
+
 def build_ledger(
     catalog: Catalog,
     source: FindingSource,
@@ -354,23 +373,8 @@ def build_ledger(
 
     Unknown units or streets raise :class:`ReportError` naming the closest ones.
     """
+    check_places(catalog, units=flt.units, streets=flt.streets)
     sites = list(catalog.sites.values())
-    units = {s.responsible_unit for s in sites}
-    for unit in sorted(flt.units):
-        if unit not in units:
-            raise ReportError(
-                t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(units)))
-            )
-    streets = {s.street for s in sites}
-    for street in sorted(flt.streets):
-        if street not in streets:
-            raise ReportError(
-                t(
-                    "report.unknown_street",
-                    street=street,
-                    suggest=suggestion(street, sorted(streets)),
-                )
-            )
     unit_sites: dict[str, list[str]] = {}
     for site in sites:
         if flt.site_allowed(catalog, site.id):
