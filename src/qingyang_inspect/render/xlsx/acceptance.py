@@ -211,6 +211,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
 
     keys = [c.key for c in items.columns]
     score_col = keys.index("score")
+    footer_row = sheet.row + 1
     label_look = Look(bold=True, horizontal="right")
     for f in footer.fields:
         row = sheet.next_row(20)
@@ -230,6 +231,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     if signatures is not None:
         sheet.next_row()
         write_signatures(sheet, signatures, ncols)
+    sheet.keep_together(footer_row, head_row)
 
 
 def write_signatures(sheet: Sheet, block: Signatures, ncols: int) -> None:
