@@ -316,6 +316,16 @@ class Ledger:
         """The round filter for titles (全部 when none)."""
         return self.flt.round_name or t("report.all")
 
+    @property
+    def unit_label(self) -> str:
+        """The units the ledger covers: the unit filter, or 全部."""
+        return t("report.name_sep").join(sorted(self.flt.units)) or t("report.all")
+
+    @property
+    def one_unit(self) -> bool:
+        """Whether the ledger covers one responsible unit only (no sheet per unit then)."""
+        return len(self.unit_sites) == 1 or len(self.flt.units) == 1
+
     def subtitle(self, unit: str) -> str:
         """The line under the title: round, unit, status filter, as-of date."""
         statuses = t("report.list_sep").join(status_label(s) for s in sorted(self.flt.statuses))
@@ -415,17 +425,25 @@ def ledger_document(ledger: Ledger) -> Document:
     JSON: the header (district, as-of, filters), ``rows`` and ``count``; CSV and
     the terminal: the rows; a workbook: the sheets (``ledger_pages``).
     """
-    everyone = t("report.all")
+    if ledger.flt.units:
+        filename = t(
+            "report.file_ledger_unit",
+            unit=ledger.unit_label,
+            round=ledger.round_label,
+            as_of=date_text(ledger.as_of),
+        )
+    else:
+        filename = t("report.file_ledger", round=ledger.round_label, as_of=date_text(ledger.as_of))
     return Document(
         key="rectification",
         title=t("ledger.title", district=ledger.district),
         sections=(
-            Text(None, ledger.subtitle(everyone)),
+            Text(None, ledger.subtitle(ledger.unit_label)),
             ledger_table(ledger.rows),
             ledger_pages(ledger),
         ),
         meta=ledger.header_json(),
-        filename=t("report.file_ledger", round=ledger.round_label, as_of=date_text(ledger.as_of)),
+        filename=filename,
     )
 
 
@@ -434,7 +452,9 @@ def ledger_pages(ledger: Ledger) -> Pages[str | None]:
 
     def page(unit: str | None) -> Page:
         if unit is None:
-            name, rows = t("ledger.sheet_all"), ledger.rows
+            name = ledger.unit_label if ledger.flt.units else t("ledger.sheet_all")
+            rows = ledger.rows
+            unit = ledger.unit_label
         else:
             name, rows = unit, lambda: ledger.unit_rows(unit)
         return Page(
@@ -442,13 +462,15 @@ def ledger_pages(ledger: Ledger) -> Pages[str | None]:
             name=name,
             title=t("ledger.title", district=ledger.district),
             sections=(
-                Text(None, ledger.subtitle(unit or t("report.all"))),
+                Text(None, ledger.subtitle(unit)),
                 ledger_table(rows),
             ),
         )
 
     def units() -> Iterator[str | None]:
         yield None
+        if ledger.one_unit:
+            return  # the first sheet is that unit's
         for unit, _rows in ledger.units():
             yield unit
 

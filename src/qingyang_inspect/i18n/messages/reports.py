@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "整改台账-{round}-{as_of}",
         "rectification-ledger-{round}-{as_of}",
     ),
+    "report.file_ledger_unit": (
+        "整改台账-{unit}-{round}-{as_of}",
+        "rectification-ledger-{unit}-{round}-{as_of}",
+    ),
     "report.file_acceptance": (
         "验收报告-{round}-{as_of}",
         "acceptance-report-{round}-{as_of}",
