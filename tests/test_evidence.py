@@ -30,7 +30,30 @@ def sha(path: Path) -> str:
 
 
 def files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    """The evidence files (thumbnails, made beside them, left out)."""
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "thumbs" not in p.parts)
+
+
+def test_ingest_makes_each_thumbnail_once(tmp_path: Path, evidence_dir: Path) -> None:
+    from PIL import Image
+
+    from qingyang_inspect.thumbnails import THUMBNAIL_PX, thumbnail, thumbnail_path
+
+    source = tmp_path / "big.jpg"
+    Image.new("RGB", (4000, 3000), "blue").save(source)
+    [stored] = ingest_photos(evidence_dir, [source], stage="before")
+    thumb = thumbnail_path(evidence_dir, stored.relpath)
+    with Image.open(thumb) as img:
+        assert max(img.size) == THUMBNAIL_PX and img.size == (THUMBNAIL_PX, THUMBNAIL_PX * 3 // 4)
+    made = thumb.stat().st_mtime_ns
+    assert thumbnail(evidence_dir, stored.relpath) == thumb  # reused, not made again
+    assert thumb.stat().st_mtime_ns == made
+    # a store from before thumbnails: made on first use
+    thumb.unlink()
+    assert thumbnail(evidence_dir, stored.relpath) == thumb and thumb.is_file()
+    assert thumbnail(evidence_dir, "ab/missing.jpg") is None
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ from qingyang_inspect.scoring import (
     earned_points,
     exact,
     item_result,
+    outcome,
     rank,
+    rank_sites,
     score_site,
     verdict,
 )
@@ -119,10 +121,12 @@ def test_worked_example(catalog: Catalog) -> None:
         assert score.possible == possible, sid
         assert score.earned == earned, sid
         assert score.rate is not None and display(score.rate) == rate, sid
-        assert score.verdict == verdict_, sid
+        assert outcome(score) == verdict_, sid
         assert score.incomplete is incomplete, sid
         assert score.coverage is not None and display(score.coverage * 100) == coverage, sid
-    assert rank((sid, s.rate) for sid, s in scores.items()) == RANKS
+    assert rank((sid, s.rate) for sid, s in scores.items()) == {"M1": 1, "A1": 2, "M2": 3}
+    ranked = rank_sites((sid, outcome(s), s.rate, not s.incomplete) for sid, s in scores.items())
+    assert ranked == {sid: r for sid, r in RANKS.items() if r is not None}
 
     m1 = scores["M1"]
     assert m1.weighted and m1.rate == Fraction(185, 2)

@@ -18,7 +18,8 @@ M2 第二农贸市场 (market, district level: 90 / 80)
   NM-03-01  environment 10  graded     fail 2 例 → C: 10 × 0.33  → 3.3
   应得分 16, 实得分 3.3
   weighted, only environment checked → weights renormalised: 100 × 3.3/16 = 20.625
-  → displayed 20.63 % (half up), 不达标, 未完成; coverage 2 / 3 = 66.67 %
+  → displayed 20.63 % (half up); CM-AD-01 unchecked → 未完成 (no verdict, no rank);
+  coverage 2 / 3 = 66.67 %
 
 A1 测试小巷 (alley, district level: 90 / 80; no weights)
   CM-AD-01  publicity    4  pass_fail  pass (a voided fail is ignored) → 4
@@ -26,7 +27,9 @@ A1 测试小巷 (alley, district level: 90 / 80; no weights)
   CM-SF-01  safety       5  pass_fail, veto  fail 1 例          → 0
   应得分 15, 实得分 9, 60.00 % → 不达标 (一票否决 CM-SF-01)
 
-Ranking by rate: M1 (92.50) 1, A1 (60.00) 2, M2 (20.63) 3.
+Ranking of complete sites by verdict, then rate: M1 (基本达标) 1, A1 (不达标) 2; M2 未完成,
+unranked. Subtotals count each site once: 草堂街道 M1 + A1 = 0 达标 + 1 基本达标 + 1 不达标
++ 0 未完成, mean rate of complete sites (92.50 + 60.00) / 2 = 76.25; 府南街道 M2 = 1 未完成.
 """
 
 from __future__ import annotations
@@ -49,10 +52,11 @@ AS_OF = dt.date(2026, 8, 10)
 #: site -> (possible, earned, displayed rate, verdict, incomplete, displayed coverage %)
 EXPECTED: dict[str, tuple[Decimal, Decimal, Decimal, str, bool, Decimal]] = {
     "M1": (Decimal("22"), Decimal("20"), Decimal("92.50"), "basically_met", False, Decimal("100")),
-    "M2": (Decimal("16"), Decimal("3.3"), Decimal("20.63"), "not_met", True, Decimal("66.67")),
+    "M2": (Decimal("16"), Decimal("3.3"), Decimal("20.63"), "incomplete", True, Decimal("66.67")),
     "A1": (Decimal("15"), Decimal("9"), Decimal("60.00"), "not_met", False, Decimal("100")),
 }
-RANKS = {"M1": 1, "A1": 2, "M2": 3}
+#: Complete sites ranked by verdict, then rate; M2 is 未完成 (unchecked items): no rank.
+RANKS: dict[str, int | None] = {"M1": 1, "A1": 2, "M2": None}
 
 #: The ledger's 23 columns, in the order the issue fixes.
 LEDGER_HEADERS_ZH = [

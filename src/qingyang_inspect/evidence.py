@@ -277,8 +277,14 @@ def store_photos(evidence_dir: Path, checked: Sequence[CheckedPhoto]) -> list[St
 def ingest_photos(
     evidence_dir: Path, paths: Sequence[Path], *, stage: Literal["before", "after"]
 ) -> list[StoredPhoto]:
-    """Check every photo in ``paths``, then store them all (see :func:`store_photos`)."""
-    return store_photos(evidence_dir, check_photos(paths, stage=stage))
+    """Check every photo in ``paths``, store them all (see :func:`store_photos`), and make
+    each one's thumbnail now, so reports never decode the full-size photo."""
+    from qingyang_inspect.thumbnails import store_thumbnail
+
+    stored = store_photos(evidence_dir, check_photos(paths, stage=stage))
+    for photo in stored:
+        store_thumbnail(evidence_dir, photo.relpath)
+    return stored
 
 
 def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:

@@ -361,3 +361,48 @@ def rank(scores: Iterable[tuple[str, Fraction | None]]) -> dict[str, int]:
             current, previous = n, rate
         ranks[key] = current
     return ranks
+
+
+#: A site's outcome in a summary: its verdict, or 未完成 when items are unchecked.
+Outcome = Literal["met", "basically_met", "not_met", "incomplete"]
+#: Outcomes in ranking order (best first); incomplete sites are not ranked.
+OUTCOME_ORDER: tuple[Outcome, ...] = ("met", "basically_met", "not_met")
+
+
+def outcome(score: SiteScore) -> Outcome:
+    """达标 / 基本达标 / 不达标, or 未完成.
+
+    A failed veto item fails the site even when other items are unchecked
+    (一票否决 is final); otherwise a site with unchecked items, or none checked,
+    is 未完成 — never 达标, whatever its provisional rate.
+    """
+    if score.vetoes:
+        return "not_met"
+    if score.incomplete or score.verdict is None:
+        return "incomplete"
+    return score.verdict
+
+
+def rank_sites(sites: Iterable[tuple[str, Outcome, Fraction | None, bool]]) -> dict[str, int]:
+    """排名 of complete sites: by outcome (达标 first), then by rate; ties share a rank.
+
+    ``sites`` holds (key, outcome, exact rate, complete). Incomplete sites (and
+    sites without a rate) get no rank. Ranks are 1, 2, 2, 4 … across outcomes.
+    """
+    order = {code: n for n, code in enumerate(OUTCOME_ORDER)}
+    ranked = sorted(
+        (
+            (order[result], -rate, key)
+            for key, result, rate, complete in sites
+            if complete and rate is not None and result in order
+        ),
+        key=lambda entry: entry[:2],
+    )
+    ranks: dict[str, int] = {}
+    previous: tuple[int, Fraction] | None = None
+    current = 0
+    for n, (group, negative_rate, key) in enumerate(ranked, 1):
+        if (group, negative_rate) != previous:
+            current, previous = n, (group, negative_rate)
+        ranks[key] = current
+    return ranks

@@ -264,7 +264,7 @@ def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
         "草堂街道办事处",
     )
     assert table.exit_code == 0, table.stderr
-    assert "责任单位：全部" in table.stdout and "统计截至：2026-08-10" in table.stdout
+    assert "责任单位：草堂街道办事处" in table.stdout and "统计截至：2026-08-10" in table.stdout
     assert "整改台账共 3 条问题" in table.stderr
 
 
@@ -303,6 +303,14 @@ def test_default_name_and_refused_overwrite(
     )
     assert ledger.exit_code == 0
     assert (tmp_path / "整改台账-2026督导第1轮-2026-08-10.xlsx").is_file()
+
+    # a unit's ledger: its own name in the file name, every sheet labelled with the unit
+    unit = _run(workspace, "report", "rectification", "--unit", "草堂街道办事处", "--as-of", AS_OF)
+    assert unit.exit_code == 0, unit.stderr
+    path = tmp_path / "整改台账-草堂街道办事处-全部-2026-08-10.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["草堂街道办事处"]
+    assert wb.worksheets[0]["A2"].value.startswith("轮次：全部　责任单位：草堂街道办事处")
 
 
 @pytest.mark.parametrize(
@@ -344,7 +352,7 @@ def test_english(workspace: Path, tmp_path: Path) -> None:
     )
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames[0] == "Summary"
-    assert wb["Summary"]["J5"].value == "not met (incomplete)"
+    assert wb["Summary"]["J6"].value == "incomplete"
 
 
 def test_through_a_real_process(workspace: Path, tmp_path: Path) -> None:

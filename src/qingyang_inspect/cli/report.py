@@ -47,6 +47,14 @@ class AcceptanceFormat(StrEnum):
     json = "json"
 
 
+class LevelChoice(StrEnum):
+    """Site levels an acceptance report can be limited to."""
+
+    city = "city"
+    district = "district"
+    other = "other"
+
+
 class StatusChoice(StrEnum):
     """Work statuses a ledger can be limited to."""
 
@@ -124,6 +132,10 @@ def acceptance_command(
     ctx: typer.Context,
     round_name: Annotated[str, typer.Option("--round", help=t("report.opt.round"))],
     site: Annotated[list[str] | None, _opt("--site", help_key="report.opt.site")] = None,
+    all_sites: Annotated[bool, typer.Option("--all-sites", help=t("report.opt.all_sites"))] = False,
+    street: Annotated[list[str] | None, _opt("--street", help_key="report.opt.street")] = None,
+    unit: Annotated[list[str] | None, _opt("--unit", help_key="report.opt.unit")] = None,
+    level: Annotated[list[LevelChoice] | None, _opt("--level", help_key="report.opt.level")] = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
     output_format: Annotated[
@@ -156,6 +168,10 @@ def acceptance_command(
             district=workspace.district,
             as_of=day,
             site_ids=site or (),
+            all_sites=all_sites,
+            streets=street or (),
+            units=unit or (),
+            levels=[v.value for v in level or ()],
         )
         _render(
             acceptance_document(report, show_sites=bool(site)),

@@ -22,7 +22,15 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Item, Site
 from qingyang_inspect.findings.model import Finding, Round
 from qingyang_inspect.i18n import t
-from qingyang_inspect.scoring import ItemScore, SiteScore, display, rank, score_site
+from qingyang_inspect.scoring import (
+    ItemScore,
+    Outcome,
+    SiteScore,
+    display,
+    outcome,
+    rank_sites,
+    score_site,
+)
 from qingyang_inspect.views.base import (
     Chart,
     Column,
@@ -48,7 +56,7 @@ from qingyang_inspect.views.labels import (
     site_type_label,
     verdict_label,
 )
-from qingyang_inspect.views.ledger import is_problem
+from qingyang_inspect.views.ledger import check_places, is_problem
 from qingyang_inspect.views.source import FindingSource
 
 
@@ -132,9 +140,9 @@ VERDICT_STYLES: dict[str, str] = {
 }
 
 
-def verdict_style(code: str | None, incomplete: bool = False) -> str:
-    """``verdict.met`` …; ``verdict.none`` for a site without a verdict."""
-    return VERDICT_STYLES.get(code or "", "verdict.none")
+def verdict_style(code: str | None) -> str:
+    """``verdict.met`` …; ``verdict.incomplete`` (grey) for a site not fully checked."""
+    return VERDICT_STYLES.get(code or "", "verdict.incomplete")
 
 
 def _num(value: Fraction | None) -> Decimal | None:
@@ -275,6 +283,20 @@ class SiteSheet:
     open_problems: int
     overdue_problems: int
     rows: tuple[ItemRow, ...]
+    #: The days the site's findings of the round were recorded (验收日期), in order.
+    days: tuple[dt.date, ...] = ()
+
+    @property
+    def outcome(self) -> Outcome:
+        """达标 / 基本达标 / 不达标, or 未完成 (see :func:`~qingyang_inspect.scoring.outcome`)."""
+        return outcome(self.score)
+
+    def days_text(self) -> str:
+        """验收日期: one day, a few days, or the first to the last."""
+        days = [date_text(d) for d in self.days]
+        if len(days) > 3:
+            return t("acceptance.dates", first=days[0], last=days[-1])
+        return t("report.name_sep").join(days)
 
     @property
     def site(self) -> Site:
@@ -318,8 +340,9 @@ class SiteSheet:
             "earned": float(display(score.earned)),
             "rate": _float(self.rate),
             "weighted": score.weighted,
-            "verdict": score.verdict,
+            "verdict": self.outcome,
             "verdict_label": self.verdict,
+            "dates": [date_text(d) for d in self.days],
             "vetoes": list(score.vetoes),
             "incomplete": score.incomplete,
             "coverage": _float(self.coverage),
@@ -362,12 +385,14 @@ def site_sheet(
     in_round: list[Finding] = []
     open_problems = overdue = 0
     inspectors: dict[str, None] = {}
+    days: set[dt.date] = set()
     for finding in findings:
         if finding.site_id != site.id or finding.voided:
             continue
         if finding.round_name == round_.name:
             in_round.append(finding)
             inspectors.setdefault(finding.inspector, None)
+            days.add(finding.found_at.date())
         if is_problem(finding) and finding.status != "closed":
             open_problems += 1
             overdue += finding.overdue(as_of)
@@ -380,6 +405,7 @@ def site_sheet(
         open_problems=open_problems,
         overdue_problems=overdue,
         rows=tuple(item_row(catalog, n, s, labels) for n, s in enumerate(score.items, 1)),
+        days=tuple(sorted(days)),
     )
 
 
@@ -401,14 +427,14 @@ class SummaryRow:
     open_problems: int
     overdue_problems: int
     rank: int | None
-    verdict_code: str | None
+    verdict_code: Outcome
     incomplete: bool
     exact_rate: Fraction | None = field(default=None, compare=False, repr=False)
 
     def cells(self) -> list[Any]:
         """:meth:`values` with the verdict styled by its code."""
         values = self.values()
-        values[9] = Styled(self.verdict, verdict_style(self.verdict_code, self.incomplete))
+        values[9] = Styled(self.verdict, verdict_style(self.verdict_code))
         return values
 
     def values(self) -> list[Any]:
@@ -534,19 +560,18 @@ class _Group:
     possible: Fraction = Fraction(0)
     earned: Fraction = Fraction(0)
     rates: list[Fraction] = field(default_factory=list)
-    verdicts: dict[str, int] = field(default_factory=dict)
-    incomplete: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
 
     def add(self, sheet: SiteSheet) -> None:
+        """Count the site once, under its outcome; its rate counts when it is complete."""
         score = sheet.score
         self.sites += 1
         self.possible += score.possible
         self.earned += score.earned
-        if score.rate is not None:
+        result = sheet.outcome
+        if result != "incomplete" and score.rate is not None:
             self.rates.append(score.rate)
-        if score.verdict is not None:
-            self.verdicts[score.verdict] = self.verdicts.get(score.verdict, 0) + 1
-        self.incomplete += score.incomplete
+        self.outcomes[result] = self.outcomes.get(result, 0) + 1
 
     def row(self, name: str) -> GroupRow:
         mean = sum(self.rates, Fraction(0)) / len(self.rates) if self.rates else None
@@ -556,10 +581,10 @@ class _Group:
             possible=display(self.possible),
             earned=display(self.earned),
             mean_rate=_num(mean),
-            met=self.verdicts.get("met", 0),
-            basically_met=self.verdicts.get("basically_met", 0),
-            not_met=self.verdicts.get("not_met", 0),
-            incomplete=self.incomplete,
+            met=self.outcomes.get("met", 0),
+            basically_met=self.outcomes.get("basically_met", 0),
+            not_met=self.outcomes.get("not_met", 0),
+            incomplete=self.outcomes.get("incomplete", 0),
         )
 
 
@@ -593,7 +618,7 @@ class SummaryBuilder:
                 open_problems=sheet.open_problems,
                 overdue_problems=sheet.overdue_problems,
                 rank=None,
-                verdict_code=score.verdict,
+                verdict_code=sheet.outcome,
                 incomplete=score.incomplete,
                 exact_rate=score.rate,
             )
@@ -611,8 +636,17 @@ class SummaryBuilder:
         """Ranks, subtotals (streets by name, site types in catalog order) and failures."""
         from dataclasses import replace
 
-        ranks = rank((r.site_id, r.exact_rate) for r in self._rows)
-        rows = tuple(replace(r, rank=ranks.get(r.site_id)) for r in self._rows)
+        ranks = rank_sites(
+            (r.site_id, r.verdict_code, r.exact_rate, not r.incomplete) for r in self._rows
+        )
+        ranked = [replace(r, rank=ranks.get(r.site_id)) for r in self._rows]
+        # Ranked sites by rank, then the unranked (未完成) in the order they came.
+        rows = tuple(
+            row
+            for _n, row in sorted(
+                enumerate(ranked), key=lambda p: (p[1].rank is None, p[1].rank or 0, p[0])
+            )
+        )
         type_order = {key: n for n, key in enumerate(self.catalog.site_types)}
         return Summary(
             rows=rows,
@@ -643,13 +677,15 @@ class Acceptance:
     district: str
     as_of: dt.date
     site_ids: tuple[str, ...]
+    #: Leave out the sites the round recorded nothing at (the default report).
+    inspected_only: bool = False
 
     def sheets(self) -> Iterator[SiteSheet]:
         """The score sheet of every site, in catalog order; reads one site at a time."""
         labels = ItemLabels(self.catalog)
         for site_id in self.site_ids:
             site = self.catalog.sites[site_id]
-            yield site_sheet(
+            sheet = site_sheet(
                 self.catalog,
                 self.round,
                 site,
@@ -657,13 +693,14 @@ class Acceptance:
                 as_of=self.as_of,
                 labels=labels,
             )
+            if sheet.days or not self.inspected_only:
+                yield sheet
 
     def standard_label(self) -> str:
-        """测评标准: title (id, version) as pinned by the round."""
+        """测评标准: its title and the version the round pinned."""
         return t(
             "acceptance.standard",
             title=self.catalog.standard.title,
-            id=self.round.standard_id,
             version=self.round.standard_version,
         )
 
@@ -702,17 +739,40 @@ def build_acceptance(
     district: str,
     as_of: dt.date,
     site_ids: Iterable[str] = (),
+    all_sites: bool = False,
+    streets: Iterable[str] = (),
+    units: Iterable[str] = (),
+    levels: Iterable[str] = (),
 ) -> Acceptance:
-    """Plan the report: the chosen sites (all, in catalog order, when none are named).
+    """Plan the report, sites in catalog order.
 
-    Unknown site ids raise :class:`~qingyang_inspect.errors.CatalogError` with suggestions.
+    Named sites are reported whether inspected or not; otherwise the sites the
+    round recorded findings at (every site of the catalog with ``all_sites``),
+    narrowed by street, responsible unit and level. Unknown site ids raise
+    :class:`~qingyang_inspect.errors.CatalogError`, unknown streets or units
+    :class:`~qingyang_inspect.errors.ReportError`, with suggestions.
     """
     chosen = list(dict.fromkeys(site_ids))
     for site_id in chosen:
         catalog.site(site_id)
-    ids = tuple(s for s in catalog.sites if s in chosen) if chosen else tuple(catalog.sites)
+    street_set, unit_set, level_set = frozenset(streets), frozenset(units), frozenset(levels)
+    check_places(catalog, units=unit_set, streets=street_set)
+    ids = tuple(
+        site.id
+        for site in catalog.sites.values()
+        if (not chosen or site.id in chosen)
+        and (not street_set or site.street in street_set)
+        and (not unit_set or site.responsible_unit in unit_set)
+        and (not level_set or site.level in level_set)
+    )
     return Acceptance(
-        catalog=catalog, source=source, round=round_, district=district, as_of=as_of, site_ids=ids
+        catalog=catalog,
+        source=source,
+        round=round_,
+        district=district,
+        as_of=as_of,
+        site_ids=ids,
+        inspected_only=not chosen and not all_sites,
     )
 
 
@@ -810,6 +870,7 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
         sections=(
             Text(None, report.subtitle()),
             sites,
+            Text(None, t("acceptance.rate_note")),
             _group_table("by_street", t("acceptance.by_street"), street, summary.by_street),
             _group_table("by_site_type", t("acceptance.by_type"), site_type, summary.by_type),
             total_fields,
@@ -840,6 +901,10 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
                 values="failed_items",
                 kind="column",
             ),
+            Signatures(
+                "signatures",
+                (t("report.sign.made_by"), t("report.sign.checked_by"), t("report.sign.date")),
+            ),
         ),
     )
 
@@ -868,7 +933,7 @@ def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
 
     header = Fields(
         key="header",
-        title=t("acceptance.sheet_title"),
+        title=t("acceptance.form_title", district=report.district, site=site.name),
         fields=(
             head("site", t("acceptance.head.site"), f"{site.id} {site.name}"),
             head(
@@ -884,7 +949,7 @@ def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
             head("lead", t("acceptance.head.lead"), site.lead_department),
             head("street", t("acceptance.head.street"), site.street),
             head("address", t("acceptance.head.address"), site.address),
-            head("date", t("acceptance.head.date"), date_text(report.round.date)),
+            head("date", t("acceptance.head.date"), sheet.days_text()),
             head("round", t("acceptance.head.round"), report.round.name),
             head(
                 "inspectors",
@@ -927,7 +992,7 @@ def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
             Field(
                 "verdict",
                 t("acceptance.foot.verdict"),
-                Styled(sheet.verdict, verdict_style(score.verdict, score.incomplete)),
+                Styled(sheet.verdict, verdict_style(sheet.outcome)),
                 kind="status",
             ),
         ),

@@ -191,14 +191,15 @@ def scoring_label(item: Item) -> str:
 
 
 def verdict_label(score: SiteScore) -> str:
-    """达标 / 基本达标 / 不达标, marked 一票否决 or 未完成 where that applies."""
-    text = (
-        t("report.verdict.none") if score.verdict is None else _label(VERDICT_KEYS, score.verdict)
-    )
+    """达标 / 基本达标 / 不达标 (marked 一票否决), or 未完成 when items are unchecked."""
+    from qingyang_inspect.scoring import outcome
+
+    result = outcome(score)
+    if result == "incomplete":
+        return t("report.verdict.incomplete")
+    text = _label(VERDICT_KEYS, result)
     if score.vetoes:
         text = t("report.verdict.veto", verdict=text)
-    if score.incomplete:
-        text = t("report.verdict.incomplete", verdict=text)
     return text
 
 

@@ -316,6 +316,16 @@ class Ledger:
         """The round filter for titles (全部 when none)."""
         return self.flt.round_name or t("report.all")
 
+    @property
+    def unit_label(self) -> str:
+        """The units the ledger covers: the unit filter, or 全部."""
+        return t("report.name_sep").join(sorted(self.flt.units)) or t("report.all")
+
+    @property
+    def one_unit(self) -> bool:
+        """Whether the ledger covers one responsible unit only (no sheet per unit then)."""
+        return len(self.unit_sites) == 1 or len(self.flt.units) == 1
+
     def subtitle(self, unit: str) -> str:
         """The line under the title: round, unit, status filter, as-of date."""
         statuses = t("report.list_sep").join(status_label(s) for s in sorted(self.flt.statuses))
@@ -342,6 +352,25 @@ def _chain(first: LedgerRow, rest: Iterator[LedgerRow]) -> Iterator[LedgerRow]:
     yield from rest
 
 
+def check_places(catalog: Catalog, *, units: frozenset[str], streets: frozenset[str]) -> None:
+    """Refuse a unit or street no site has, naming the closest ones (:class:`ReportError`)."""
+    sites = catalog.sites.values()
+    known_units = {s.responsible_unit for s in sites}
+    for unit in sorted(units - known_units):
+        raise ReportError(
+            t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(known_units)))
+        )
+    known_streets = {s.street for s in sites}
+    for street in sorted(streets - known_streets):
+        raise ReportError(
+            t(
+                "report.unknown_street",
+                street=street,
+                suggest=suggestion(street, sorted(known_streets)),
+            )
+        )
+
+
 def build_ledger(
     catalog: Catalog,
     source: FindingSource,
@@ -354,23 +383,8 @@ def build_ledger(
 
     Unknown units or streets raise :class:`ReportError` naming the closest ones.
     """
+    check_places(catalog, units=flt.units, streets=flt.streets)
     sites = list(catalog.sites.values())
-    units = {s.responsible_unit for s in sites}
-    for unit in sorted(flt.units):
-        if unit not in units:
-            raise ReportError(
-                t("report.unknown_unit", unit=unit, suggest=suggestion(unit, sorted(units)))
-            )
-    streets = {s.street for s in sites}
-    for street in sorted(flt.streets):
-        if street not in streets:
-            raise ReportError(
-                t(
-                    "report.unknown_street",
-                    street=street,
-                    suggest=suggestion(street, sorted(streets)),
-                )
-            )
     unit_sites: dict[str, list[str]] = {}
     for site in sites:
         if flt.site_allowed(catalog, site.id):
@@ -411,17 +425,25 @@ def ledger_document(ledger: Ledger) -> Document:
     JSON: the header (district, as-of, filters), ``rows`` and ``count``; CSV and
     the terminal: the rows; a workbook: the sheets (``ledger_pages``).
     """
-    everyone = t("report.all")
+    if ledger.flt.units:
+        filename = t(
+            "report.file_ledger_unit",
+            unit=ledger.unit_label,
+            round=ledger.round_label,
+            as_of=date_text(ledger.as_of),
+        )
+    else:
+        filename = t("report.file_ledger", round=ledger.round_label, as_of=date_text(ledger.as_of))
     return Document(
         key="rectification",
         title=t("ledger.title", district=ledger.district),
         sections=(
-            Text(None, ledger.subtitle(everyone)),
+            Text(None, ledger.subtitle(ledger.unit_label)),
             ledger_table(ledger.rows),
             ledger_pages(ledger),
         ),
         meta=ledger.header_json(),
-        filename=t("report.file_ledger", round=ledger.round_label, as_of=date_text(ledger.as_of)),
+        filename=filename,
     )
 
 
@@ -430,7 +452,9 @@ def ledger_pages(ledger: Ledger) -> Pages[str | None]:
 
     def page(unit: str | None) -> Page:
         if unit is None:
-            name, rows = t("ledger.sheet_all"), ledger.rows
+            name = ledger.unit_label if ledger.flt.units else t("ledger.sheet_all")
+            rows = ledger.rows
+            unit = ledger.unit_label
         else:
             name, rows = unit, lambda: ledger.unit_rows(unit)
         return Page(
@@ -438,13 +462,15 @@ def ledger_pages(ledger: Ledger) -> Pages[str | None]:
             name=name,
             title=t("ledger.title", district=ledger.district),
             sections=(
-                Text(None, ledger.subtitle(unit or t("report.all"))),
+                Text(None, ledger.subtitle(unit)),
                 ledger_table(rows),
             ),
         )
 
     def units() -> Iterator[str | None]:
         yield None
+        if ledger.one_unit:
+            return  # the first sheet is that unit's
         for unit, _rows in ledger.units():
             yield unit
 

@@ -28,8 +28,8 @@ SUMMARY_HEADERS = [
     "验收结论", "覆盖率", "未销号问题数", "逾期问题数", "排名",
 ]  # fmt: skip
 SITE_HEADERS = [
-    "序号", "条目编号", "类别", "测评内容", "测评方法", "标准分", "结果", "例数", "扣分", "得分",
-    "问题编号", "备注",
+    "序号", "条目编号", "测评项目", "测评内容", "测评方法", "标准分", "结果", "例数", "扣分",
+    "得分", "问题编号", "备注",
 ]  # fmt: skip
 
 
@@ -143,22 +143,22 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     ws = wb["验收汇总"]
     assert ws["A1"].value == "测试区示范点位验收汇总表"
     assert ws["A2"].value == (
-        "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（test-standard，版本 1.0）"
-        "　统计截至：2026-08-10"
+        "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（版本 1.0）　统计截至：2026-08-10"
     )
     assert _row(ws, 3) == SUMMARY_HEADERS
     assert _row(ws, 4) == [
         "M1", "测试农贸市场", "农贸市场", "市级", "草堂街道", "测试市场管理公司",
         22, 20, 0.925, "基本达标", 1, 1, 1, 1,
     ]  # fmt: skip
-    assert _row(ws, 5)[6:] == [16, 3.3, 0.2063, "不达标（未完成）", 0.6667, 3, 3, 3]
-    assert _row(ws, 6)[6:] == [15, 9, 0.6, "不达标（一票否决）", 1, 3, 3, 2]
+    # by rank: A1 (不达标, ranked 2) before M2 (未完成, unranked, grey)
+    assert _row(ws, 5)[6:] == [15, 9, 0.6, "不达标（一票否决）", 1, 3, 3, 2]
+    assert _row(ws, 6)[6:] == [16, 3.3, 0.2063, "未完成", 0.6667, 3, 3, None]
     assert ws["I4"].number_format == "0.00%" and ws["K4"].number_format == "0.00%"
     assert ws["G4"].number_format == "0.00"
     assert [_fill(ws.cell(r, 10)) for r in (4, 5, 6)] == [
         VERDICT_FILLS["basically_met"],
         VERDICT_FILLS["not_met"],
-        VERDICT_FILLS["not_met"],
+        STYLE_FILLS["verdict.incomplete"].lstrip("#"),
     ]
     assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:N6"
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
@@ -168,9 +168,9 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     assert _row(ws, street + 1)[:9] == [
         "街道", "点位数", "应得分", "实得分", "平均得分率", "达标", "基本达标", "不达标", "未完成",
     ]  # fmt: skip
-    assert _row(ws, street + 2)[:9] == ["府南街道", 1, 16, 3.3, 0.2063, 0, 0, 1, 1]
+    assert _row(ws, street + 2)[:9] == ["府南街道", 1, 16, 3.3, None, 0, 0, 0, 1]
     assert _row(ws, street + 3)[:9] == ["草堂街道", 2, 37, 29, 0.7625, 0, 1, 1, 0]
-    assert _row(ws, street + 4)[:9] == ["合计", 3, 53, 32.3, 0.5771, 0, 1, 2, 1]
+    assert _row(ws, street + 4)[:9] == ["合计", 3, 53, 32.3, 0.7625, 0, 1, 1, 1]
     by_type = column_a.index("按点位类型小计") + 1
     assert [ws.cell(by_type + n, 1).value for n in (2, 3, 4)] == ["农贸市场", "背街小巷", "合计"]
     cats = column_a.index("按测评项目统计不符合") + 1
@@ -183,13 +183,13 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     assert len(ws._charts) == 2
 
     site = wb["M1 测试农贸市场"]
-    assert site["A1"].value == "验收评分表"
+    assert site["A1"].value == "测试区测试农贸市场验收评分表"
     assert (
         site["A2"].value == "点位：M1 测试农贸市场"
         and site["G2"].value == "点位类型：农贸市场（市级）"
     )
     assert site["A5"].value == "验收日期：2026-08-03"
-    assert site["G6"].value == "测评标准：测试用测评标准（test-standard，版本 1.0）"
+    assert site["G6"].value == "测评标准：测试用测评标准（版本 1.0）"
     assert site["A7"].value == "判定标准：达标 ≥ 95%，基本达标 ≥ 85%；一票否决项不符合即不达标"
     assert _row(site, 8) == SITE_HEADERS
     assert _row(site, 11)[:10] == [
@@ -242,7 +242,7 @@ def test_english_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) 
     assert _row(ws, 3)[:4] == ["Site ID", "Site", "Site type", "Level"]
     assert _row(ws, 4)[2:4] == ["Farmers' market", "city"]
     assert ws["J4"].value == "basically met"
-    assert ws["J6"].value == "not met (veto)"
+    assert ws["J5"].value == "not met (veto)" and ws["J6"].value == "incomplete"
     wb = openpyxl.load_workbook(_ledger(catalog, source, tmp_path / "en2.xlsx"))
     assert wb.sheetnames[0] == "All units"
     assert wb.worksheets[0].cell(3, 15).value == "Days to fix"

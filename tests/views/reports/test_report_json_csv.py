@@ -77,7 +77,8 @@ def test_acceptance_json(catalog: Catalog, source: ListSource) -> None:
         "total",
         "failures_by_category",
     ]
-    assert data["summary"]["total"]["mean_rate"] == 57.71
+    assert data["summary"]["total"]["mean_rate"] == 76.25  # complete sites only
+    assert sites["M2"]["verdict"] == "incomplete" and sites["M1"]["dates"] == ["2026-08-03"]
     assert data["summary"]["failures_by_category"][1] == {
         "category": "环境卫生",
         "failed_items": 4,

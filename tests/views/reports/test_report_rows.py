@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from worked_example import (
     RANKS,
     ROUND,
     SUPERVISION,
+    acceptance_findings,
     finding,
     rounds,
 )
@@ -155,26 +157,30 @@ def test_acceptance_summary_matches_the_worked_example(
         assert (row.possible, row.earned, row.rate) == (possible, earned, rate)
         assert (row.verdict_code, row.incomplete, row.coverage) == (verdict, incomplete, coverage)
         assert row.rank == RANKS[site_id]
-    assert [r.verdict for r in summary.rows] == [
-        "基本达标",
-        "不达标（未完成）",
-        "不达标（一票否决）",
-    ]
+    # rows by rank; the unranked (未完成) site last
+    assert [r.site_id for r in summary.rows] == ["M1", "A1", "M2"]
+    assert [r.verdict for r in summary.rows] == ["基本达标", "不达标（一票否决）", "未完成"]
     assert [r.level for r in summary.rows] == ["市级", "区级", "区级"]
-    # open problems over every round: M1 1 (acceptance), M2 3, A1 3
+    # open problems over every round: M1 1 (acceptance), A1 3, M2 3
     assert [(r.open_problems, r.overdue_problems) for r in summary.rows] == [(1, 1), (3, 3), (3, 3)]
 
+    # subtotals count each site once, under one outcome: they add up to the sites
     streets = {g.name: g for g in summary.by_street}
-    assert (streets["草堂街道"].sites, streets["草堂街道"].mean_rate) == (2, Decimal("76.25"))
-    assert (streets["草堂街道"].basically_met, streets["草堂街道"].not_met) == (1, 1)
+    caotang, funan = streets["草堂街道"], streets["府南街道"]
+    assert (caotang.sites, caotang.mean_rate) == (2, Decimal("76.25"))  # (92.50 + 60.00) / 2
+    assert (caotang.met, caotang.basically_met, caotang.not_met, caotang.incomplete) == (0, 1, 1, 0)
+    assert (funan.sites, funan.mean_rate, funan.incomplete, funan.not_met) == (1, None, 1, 0)
+    for group in (*summary.by_street, *summary.by_type, summary.total):
+        outcomes = group.met + group.basically_met + group.not_met + group.incomplete
+        assert outcomes == group.sites, group.name
     assert [g.name for g in summary.by_type] == ["农贸市场", "背街小巷"]
     assert (summary.total.possible, summary.total.earned) == (Decimal("53.00"), Decimal("32.30"))
-    assert summary.total.mean_rate == Decimal("57.71")  # (92.5 + 20.625 + 60) / 3
+    assert summary.total.mean_rate == Decimal("76.25")  # M2 is incomplete: not in the mean
     cats = {c.name: (c.failed_items, c.occurrences) for c in summary.by_category}
     assert cats == {"公益宣传": (0, 0), "环境卫生": (4, 12), "安全消防": (1, 1)}
 
     m1 = sheets["M1"]
-    assert m1.inspectors == ("张检查",)
+    assert m1.inspectors == ("张检查",) and m1.days_text() == "2026-08-03"
     assert m1.weights_note() == "得分率按类别权重计算：公益宣传 40%；环境卫生 60%"
     line = next(r for r in m1.rows if r.item_id == "CM-EN-01")
     assert line.values()[:10] == [
@@ -201,13 +207,65 @@ def test_acceptance_sites_are_chosen_in_catalog_order(catalog: Catalog, source: 
         )
 
 
+def test_by_default_the_sites_the_round_inspected(catalog: Catalog, source: ListSource) -> None:
+    only_m1 = ListSource([f for f in acceptance_findings() if f.site_id == "M1"])
+    round_ = rounds()[ROUND]
+
+    def sites(src: ListSource, **kw: Any) -> list[str]:
+        report = build_acceptance(catalog, src, round_, district="x", as_of=AS_OF, **kw)
+        return [sheet.site.id for sheet in report.sheets()]
+
+    assert sites(only_m1) == ["M1"]
+    assert sites(only_m1, all_sites=True) == ["M1", "M2", "A1"]
+    assert sites(only_m1, site_ids=["A1"]) == ["A1"]  # named: listed though not inspected
+    assert sites(source, streets=["草堂街道"]) == ["M1", "A1"]
+    assert sites(source, units=["第二市场管理公司"]) == ["M2"]
+    assert sites(source, levels=["city"]) == ["M1"]
+    with pytest.raises(ReportError, match="草堂街道"):
+        sites(source, streets=["草堂"])
+
+
+def test_acceptance_dates_are_the_days_findings_were_recorded(catalog: Catalog) -> None:
+    def days(*dates: int) -> str:
+        findings = [finding("M1", "CM-AD-01", "pass", day=d) for d in dates]
+        report = build_acceptance(
+            catalog, ListSource(findings), rounds()[ROUND], district="x", as_of=AS_OF
+        )
+        return next(report.sheets()).days_text()
+
+    assert days(3) == "2026-08-03"
+    assert days(5, 3, 3) == "2026-08-03、2026-08-05"
+    assert days(3, 4, 5, 8) == "2026-08-03 至 2026-08-08"
+
+
+def test_ranking_by_verdict_then_rate_with_ties() -> None:
+    from fractions import Fraction
+
+    from qingyang_inspect.scoring import rank_sites
+
+    ranks = rank_sites(
+        [
+            ("low-met", "met", Fraction(91), True),
+            ("high-basic", "basically_met", Fraction(89), True),
+            ("veto", "not_met", Fraction(99), True),
+            ("met-a", "met", Fraction(95), True),
+            ("met-b", "met", Fraction(95), True),
+            ("unfinished", "incomplete", Fraction(100), False),
+            ("veto-unfinished", "not_met", Fraction(70), False),
+        ]
+    )
+    assert ranks == {"met-a": 1, "met-b": 1, "low-met": 3, "high-basic": 4, "veto": 5}
+
+
 def test_a_site_without_findings_has_no_verdict(catalog: Catalog) -> None:
-    report = build_acceptance(catalog, ListSource([]), rounds()[ROUND], district="x", as_of=AS_OF)
+    report = build_acceptance(
+        catalog, ListSource([]), rounds()[ROUND], district="x", as_of=AS_OF, all_sites=True
+    )
     builder = SummaryBuilder(catalog)
     for sheet in report.sheets():
         builder.add(sheet)
     summary = builder.build()
-    assert {r.verdict for r in summary.rows} == {"未评定（未完成）"}
+    assert {r.verdict for r in summary.rows} == {"未完成"}
     assert all(r.rank is None and r.rate is None for r in summary.rows)
     assert summary.total.mean_rate is None
 

@@ -5,8 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.verdict.met": ("达标", "met"),
     "report.verdict.basically_met": ("基本达标", "basically met"),
     "report.verdict.not_met": ("不达标", "not met"),
-    "report.verdict.none": ("未评定", "no verdict"),
-    "report.verdict.incomplete": ("{verdict}（未完成）", "{verdict} (incomplete)"),
+    "report.verdict.incomplete": ("未完成", "incomplete"),
     "report.verdict.veto": ("{verdict}（一票否决）", "{verdict} (veto)"),
     "report.on_spot": ("立行立改", "fixed on the spot"),
     "report.location": ("位置：{location}", "location: {location}"),
@@ -66,7 +65,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "轮次：{round}（{date}）　测评标准：{standard}　统计截至：{as_of}",
         "Round: {round} ({date})   Standard: {standard}   As of: {as_of}",
     ),
-    "acceptance.standard": ("{title}（{id}，版本 {version}）", "{title} ({id}, version {version})"),
+    "acceptance.standard": ("{title}（版本 {version}）", "{title} (version {version})"),
+    "acceptance.form_title": (
+        "{district}{site}验收评分表",
+        "{district} {site}: acceptance score sheet",
+    ),
+    "acceptance.rate_note": (
+        "说明：得分率 = 实得分 ÷ 应得分 × 100%，只计已检查的条目（不适用、未检查的不计）；"
+        "设有类别权重的点位类型先按测评项目计算得分率，再按权重加权（没有已检查条目的测评项目不计，权重按比例折算）。"
+        "有未检查条目的点位为“未完成”，不评结论、不参与排名；一票否决项不符合的点位为不达标。"
+        "排名先按结论（达标、基本达标、不达标）再按得分率，得分率相同的并列；平均得分率只计已完成的点位。",
+        "Note: score rate = earned ÷ possible × 100 %, over checked items only (n/a and unchecked items "
+        "count in neither); for site types with category weights the rate is computed per category and "
+        "weighted (categories without checked items are left out and the weights rescaled). A site with "
+        "unchecked items is 'incomplete': no verdict, no rank; a failed veto item fails the site. Ranks "
+        "go by verdict (met, basically met, not met), then by rate; equal rates share a rank; mean rates "
+        "count complete sites only.",
+    ),
+    "acceptance.dates": ("{first} 至 {last}", "{first} to {last}"),
     "acceptance.col.site_id": ("点位编号", "Site ID"),
     "acceptance.col.site_name": ("点位名称", "Site"),
     "acceptance.col.site_type": ("点位类型", "Site type"),
@@ -117,7 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "acceptance.col.seq": ("序号", "No."),
     "acceptance.col.item_id": ("条目编号", "Item ID"),
-    "acceptance.col.category_name": ("类别", "Category"),
+    "acceptance.col.category_name": ("测评项目", "Category"),
     "acceptance.col.requirement": ("测评内容", "Requirement"),
     "acceptance.col.method": ("测评方法", "Method"),
     "acceptance.col.points": ("标准分", "Points"),
@@ -149,6 +165,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Head of responsible unit (signature): ____________________   Date: __________",
     ),
     "acceptance.no_sites": ("没有符合条件的点位", "no matching sites"),
+    "report.sign.made_by": ("制表人：______________", "Prepared by: ______________"),
+    "report.sign.checked_by": ("审核人：______________", "Checked by: ______________"),
+    "report.sign.date": ("日期：______________", "Date: ______________"),
     # -- terminal ---------------------------------------------------------------
     "report.progress": ("正在生成报告", "writing the report"),
     "report.written": ("已写入 {path}", "wrote {path}"),
@@ -181,7 +200,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "只含该状态：open（待整改）、rectified（已整改待复查）、closed（已销号）；可重复",
         "only this status: open, rectified, closed; repeatable",
     ),
-    "report.opt.site": ("只含该点位（可重复）", "only this site (repeatable)"),
+    "report.opt.site": (
+        "只含该点位（可重复；未检查的点位也列出）",
+        "only this site (repeatable; listed even when not inspected)",
+    ),
+    "report.opt.all_sites": (
+        "列出目录中的全部点位（默认只列本轮次检查过的点位）",
+        "every site of the catalog (default: the sites the round inspected)",
+    ),
+    "report.opt.level": (
+        "只含该级别：city（市级）、district（区级）、other（其他）；可重复",
+        "only this level: city, district, other; repeatable",
+    ),
     "report.opt.as_of": (
         "统计日期 YYYY-MM-DD（默认今天）；逾期按此日期计算",
         "as-of date YYYY-MM-DD (default today); overdue is computed against it",
@@ -199,6 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.file_ledger": (
         "整改台账-{round}-{as_of}",
         "rectification-ledger-{round}-{as_of}",
+    ),
+    "report.file_ledger_unit": (
+        "整改台账-{unit}-{round}-{as_of}",
+        "rectification-ledger-{unit}-{round}-{as_of}",
     ),
     "report.file_acceptance": (
         "验收报告-{round}-{as_of}",

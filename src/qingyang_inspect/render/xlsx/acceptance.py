@@ -70,7 +70,11 @@ def _fitted(table: Table[Any], rows: Sequence[Sequence[Any]], minimum: float = 6
 def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext) -> None:
     """One row per site, subtotals with their total, failures by category, then the charts."""
     sections = {s.key: s for s in group.sections if isinstance(s, Table | Fields | Chart)}
-    lines = [s.text for s in group.sections if isinstance(s, Text)]
+    # Texts before the first table are heading lines, the others notes under the sites.
+    first_table = next(n for n, s in enumerate(group.sections) if isinstance(s, Table))
+    lines = [s.text for s in group.sections[:first_table] if isinstance(s, Text)]
+    notes = [s.text for s in group.sections[first_table:] if isinstance(s, Text)]
+    signatures = next((s for s in group.sections if isinstance(s, Signatures)), None)
     sites = sections["sites"]
     assert isinstance(sites, Table)
     rows = [list(sites.cells(r)) for r in sites.source()]
@@ -93,6 +97,9 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
     write_rows(sheet, sites, sites.source(), None, context)
     places["sites"] = (header + 1, sheet.row)
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
+    for note in notes:
+        row = sheet.next_row(sheet.span_height(note, 0, ncols - 1))
+        sheet.span(row, 0, ncols - 1, note, PLAIN)
 
     total = sections.get("total")
     for table in others:
@@ -108,6 +115,9 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
             looks = [variant(look, bold=True) for look in column_looks(kinds)]
             sheet.append([_percent(v, k) for v, k in zip(values, kinds, strict=True)], looks)
 
+    if signatures is not None:
+        sheet.next_row()
+        write_signatures(sheet, signatures, ncols)
     sheet.next_row()
     # Charts start on a fresh page (a chart cut by a page break is hard to read),
     # a row below the break so no edge of the frame shows on the page before.
@@ -201,6 +211,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
 
     keys = [c.key for c in items.columns]
     score_col = keys.index("score")
+    footer_row = sheet.row + 1
     label_look = Look(bold=True, horizontal="right")
     for f in footer.fields:
         row = sheet.next_row(20)
@@ -220,6 +231,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     if signatures is not None:
         sheet.next_row()
         write_signatures(sheet, signatures, ncols)
+    sheet.keep_together(footer_row, head_row)
 
 
 def write_signatures(sheet: Sheet, block: Signatures, ncols: int) -> None:

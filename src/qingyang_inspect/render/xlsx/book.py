@@ -48,6 +48,11 @@ STYLE_FILLS: dict[str, str] = {
     "result.unchecked": GREY_FILL,
 }
 
+#: A row's height when none is set (Excel's and LibreOffice's default for 10-11 pt text).
+DEFAULT_ROW_POINTS = 15.0
+#: The printable area of A4 landscape with :meth:`Sheet.print_setup`'s margins, in points.
+A4_LANDSCAPE_POINTS = (29.7 / 2.54 * 72 - 0.8 * 72, 21.0 / 2.54 * 72 - 1.2 * 72)
+
 FONT_NAME = "宋体"
 BODY_SIZE = 10.0
 DATE_FORMAT = "yyyy-mm-dd"
@@ -193,6 +198,8 @@ class Sheet:
         self.ws = ws
         #: The last row written (0-based); -1 before the first.
         self.row = -1
+        #: Each row's height in points (to plan printed pages).
+        self.heights: list[float] = []
         self.widths: list[float] = []
         self._wrap_plans: dict[tuple[Look, ...], tuple[tuple[int, float, float, float], ...]] = {}
         self._writers: dict[Look, tuple[Format, Format]] = {}
@@ -207,6 +214,7 @@ class Sheet:
     def next_row(self, height: float | None = None) -> int:
         """Start a new row (with ``height`` in points); returns its index (0-based)."""
         self.row += 1
+        self.heights.append(DEFAULT_ROW_POINTS if height is None else height)
         if height is not None:
             self.ws.set_row(self.row, height)
         return self.row
@@ -333,6 +341,26 @@ class Sheet:
         """Height for ``text`` in merged columns ``first_col``…``last_col`` (0-based)."""
         width = sum(self.widths[first_col : last_col + 1]) or 10
         return max(line_height(wrapped_lines(text, width)), 18.0)
+
+    def print_scale(self, page_width: float = A4_LANDSCAPE_POINTS[0]) -> float:
+        """The scale a fit-to-width print gives this sheet's columns (at most 1)."""
+        points = sum((int(w * 7 + 0.5) + 5) * 0.75 for w in self.widths) or 1
+        return min(1.0, page_width / points)
+
+    def keep_together(self, first: int, header_row: int, *, lead: int = 3) -> None:
+        """Print on one page if the sheet fits; else never leave rows ``first``… alone.
+
+        The page's capacity is estimated from the rows' heights at the
+        fit-to-width scale. A sheet that fits prints on one page. A longer one
+        gets a page break ``lead`` rows before ``first`` (a form's totals and
+        signatures), so those rows print together with the last rows of the
+        table, under the repeated header, wherever the automatic breaks fall.
+        """
+        capacity = A4_LANDSCAPE_POINTS[1] / self.print_scale()
+        if sum(self.heights) <= capacity:
+            self.ws.fit_to_pages(1, 1)
+            return
+        self.ws.set_h_pagebreaks([max(header_row + 2, first - lead)])
 
     def print_setup(self, *, header_row: int | None, landscape: bool = True) -> None:
         """A4, fit to one page wide, the header row (0-based) repeated on every page."""
