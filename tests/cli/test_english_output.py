@@ -24,32 +24,16 @@ import typer.main
 from pydantic import BaseModel
 from typer.testing import CliRunner, Result
 
+from campaign import ROUND, TYPED, record_campaign
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = REPO / "tests" / "examples"
 
 #: Han ideographs, CJK punctuation and full-width forms (，；：（）…).
 CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
-)
-
-ROUND = "督导第一轮"
-INSPECTOR = "王督导"
-#: Free text the fixture records: users' words legitimately stay as typed.
-TYPED = (
-    ROUND,
-    INSPECTOR,
-    "校门口有烟蒂",
-    "东门入口",
-    "通道堵塞",
-    "已清理",
-    "仍有烟蒂",
-    "复核照片后更正例数",
-    "重复记录",
-    "市场内无此设施",
 )
 
 
@@ -97,52 +81,10 @@ def test_the_check_finds_a_chinese_category_and_spares_site_names() -> None:
 
 
 @pytest.fixture(scope="module")
-def english(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str]]]:
-    """A copy of the minimal workspace with a round of findings in every state.
-
-    Yields the workspace and the ids of its findings.
-    """
-    import shutil
-
+def english(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The campaign's workspace and the ids of its findings."""
     ws = tmp_path_factory.mktemp("english") / "ws"
-    shutil.copytree(EXAMPLES / "valid" / "minimal", ws)
-    runner = CliRunner()
-
-    def run(*args: str) -> str:
-        result = runner.invoke(
-            typer_app(), ["-w", str(ws), *args], env={"INSPECT_INSPECTOR": INSPECTOR}
-        )
-        assert result.exit_code == 0, result.output
-        return str(result.stdout.strip())
-
-    run("round", "open", ROUND, "--kind", "supervision", "--date", "2026-06-01")
-    at = ("--at", "2026-06-02 09:00")
-    ids = {
-        "open": run(
-            "record", "--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--count", "2",
-            "--note", "校门口有烟蒂", "--location", "东门入口", *at,
-        ),
-        "rejected": run(
-            "record", "--site", "A1", "--item", "CM-SF-01", "--result", "fail",
-            "--note", "通道堵塞", *at,
-        ),
-        "passed": run("record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass", *at),
-        "na": run(
-            "record", "--site", "M2", "--item", "NM-04-01", "--result", "na",
-            "--note", "市场内无此设施", *at,
-        ),
-        "on_spot": run(
-            "record", "--site", "M2", "--item", "CM-EN-01", "--result", "fail", "--on-spot", *at
-        ),
-        "voided": run(
-            "record", "--site", "M2", "--item", "NM-03-01", "--result", "fail", *at
-        ),
-    }  # fmt: skip
-    run("rectify", ids["rejected"], "--note", "已清理")
-    run("recheck", ids["rejected"], "--reject", "--note", "仍有烟蒂")
-    run("findings", "amend", ids["open"], "--count", "3", "--reason", "复核照片后更正例数")
-    run("findings", "void", ids["voided"], "--reason", "重复记录")
-    yield ws, ids
+    return ws, record_campaign(ws)
 
 
 def typer_app() -> Any:
@@ -151,8 +93,8 @@ def typer_app() -> Any:
     return app
 
 
-#: Every listing and show command, with the arguments that reach each of its outputs.
-#: ``{open}`` etc. are the fixture's finding ids; ``*`` runs a show command for every id.
+#: Every listing and show command, with the arguments that reach each of its outputs;
+#: ``*items``, ``*sites`` and ``*findings`` run a show command for every id of the kind.
 COMMANDS: dict[str, list[tuple[str, ...]]] = {
     "standards list": [(), ("-t", "market", "-c", "environment")],
     "standards show": [(), ("*items",)],

@@ -1,11 +1,23 @@
 """Terminal tables (rich): columns chosen for the width, stacked records when even that fails.
 
+The layout is computed here, in display columns (a CJK character takes two),
+and handed to rich as fixed widths, so rich never squeezes a column on its own:
+
+* Cells of ids, numbers, dates and statuses (and of columns marked
+  ``wrap=False``, such as site names) are never split: their column is as
+  wide as the widest of them.
+* A text column wraps, but never below the longest word of its header (so a
+  header is never cut) nor below :data:`MIN_TEXT_WIDTH`. Before optional
+  columns are kept it asks for room for its longest word, and a must-show text
+  column (priority 0) for up to :data:`COMFORT_WIDTH`; only when even the
+  must-show columns do not fit that way are text columns squeezed to the floor.
+* When the columns do not fit, the ones with the largest ``priority`` number
+  give way first (the later one among equals); when even the priority-0
+  columns do not fit, each row is printed as a block of ``label value`` lines.
+* Space left over goes to the text columns, first so that no word is split,
+  then towards their natural width.
 * Every cell is a :class:`rich.text.Text` made from :func:`safe_text` output,
   so neither rich markup (``[red]``) nor terminal escapes in users' text act.
-* Columns of ids, numbers, dates and statuses are never split; when the
-  terminal is too narrow for every column, the ones with the largest
-  ``priority`` number give way first; when even the priority-0 columns do not
-  fit, each row is printed as a block of ``label: value`` lines.
 * At most :data:`MAX_ROWS` rows are printed; a note on stderr says how to get
   the rest (a file format, or filters), so a million findings never fill memory.
 """
@@ -13,8 +25,10 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
@@ -29,7 +43,6 @@ from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
-    UNBREAKABLE,
     Chart,
     Column,
     Document,
@@ -47,8 +60,13 @@ from qingyang_inspect.views.base import (
 MAX_ROWS = 1000
 #: Narrowest a wrapping text column is squeezed to before columns are dropped.
 MIN_TEXT_WIDTH = 8
+#: What a must-show text column asks for before the optional columns are kept.
+COMFORT_WIDTH = 20
 #: Columns between two cells: rich's padding each side and the (blank) separator.
 GAP = 3
+#: A word for wrapping: a run of narrow characters. A line may break anywhere
+#: around CJK characters and full-width punctuation, so they end a word.
+_WORD = re.compile(r"[^\s\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 #: Semantic styles of views → rich styles.
 STYLES: dict[str, str] = {
@@ -135,15 +153,32 @@ def _section(out: Console, err: Console, section: Section, done: Rendered, print
     return True
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Which columns a table shows (indexes) and how wide each is, in display columns."""
+
+    columns: tuple[int, ...]
+    widths: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """A column's widths: the least it takes, what it asks for, no split word, one line."""
+
+    floor: int
+    asks: int
+    words: int
+    natural: int
+
+
 def print_table(out: Console, table: Table[Any], elements: Sequence[Any]) -> None:
     """``elements`` as a table fitted to ``out``'s width, or as stacked records."""
     shown = [(n, c) for n, c in enumerate(table.columns) if c.priority is not None]
-    cells = [table.cells(e) for e in elements]
-    texts = [[_cell(row[n], c) for n, c in shown] for row in cells]
-    styles = [table.style(e) if table.style is not None else None for e in elements]
     columns = [c for _, c in shown]
-    keep = fit_columns(columns, texts, out.width)
-    if keep is None:
+    texts = [[_cell(row[n], c) for n, c in shown] for row in map(table.cells, elements)]
+    styles = [table.style(e) if table.style is not None else None for e in elements]
+    layout = plan(columns, [[cell.plain for cell in row] for row in texts], out.width)
+    if layout is None:
         print_stacked(out, table.title, columns, texts, styles)
         return
     grid = RichTable(
@@ -153,49 +188,94 @@ def print_table(out: Console, table: Table[Any], elements: Sequence[Any]) -> Non
         header_style="bold",
         pad_edge=False,
     )
-    for n in keep:
+    for n, width in zip(layout.columns, layout.widths, strict=True):
         column = columns[n]
-        natural = max([cell_len(column.label)] + [_width(row[n]) for row in texts])
         right = column.kind in ("int", "number", "percent")
-        if column.kind in UNBREAKABLE:
-            grid.add_column(
-                _text(column.label),
-                no_wrap=True,
-                min_width=natural,
-                justify="right" if right else "left",
-            )
-        else:
-            grid.add_column(_text(column.label), overflow="fold", ratio=1, min_width=MIN_TEXT_WIDTH)
+        # Unbreakable cells fit their width by construction; a header may still wrap
+        # between its words, which is why no column is no_wrap.
+        grid.add_column(
+            _text(column.label),
+            width=width,
+            overflow="fold",
+            justify="right" if right else "left",
+        )
     for row, style in zip(texts, styles, strict=True):
-        grid.add_row(*(row[n] for n in keep), style=STYLES.get(style or ""))
+        grid.add_row(*(row[n] for n in layout.columns), style=STYLES.get(style or ""))
     out.print(grid)
 
 
-def fit_columns(
-    columns: Sequence[Column], texts: Sequence[Sequence[RichText]], width: int
-) -> list[int] | None:
-    """Indexes of the columns to show within ``width``, or ``None`` when none fit.
+def plan(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> Layout | None:
+    """The columns to show within ``width`` and their widths, or ``None`` to stack the rows.
 
-    Unbreakable columns need their widest cell; text columns need
-    :data:`MIN_TEXT_WIDTH` (or less when their content is narrower). Columns
-    give way by descending priority, later ones first among equals.
+    ``cells`` are the rows' plain texts in ``columns`` order.
     """
-    needs = []
-    for n, column in enumerate(columns):
-        natural = max([cell_len(column.label)] + [_width(row[n]) for row in texts])
-        if column.kind in UNBREAKABLE:
-            needs.append(natural)
-        else:
-            needs.append(min(natural, max(MIN_TEXT_WIDTH, cell_len(column.label))))
+    measures = [_measure(column, [row[n] for row in cells]) for n, column in enumerate(columns)]
+    for relaxed in (False, True):
+        keep = _choose(columns, measures, width, relaxed=relaxed)
+        if keep is not None:
+            return Layout(tuple(keep), _widths(measures, keep, width))
+    return None
+
+
+def _measure(column: Column, values: Sequence[str]) -> _Measure:
+    label = max(map(cell_len, column.label.split()), default=1)
+    natural = max([label, *(_lines_width(v) for v in values)])
+    if column.unbreakable:
+        return _Measure(natural, natural, natural, natural)
+    words = min(max([label, *(_longest_word(v) for v in values)]), natural)
+    floor = max(label, min(natural, MIN_TEXT_WIDTH))
+    # Asked for before optional columns are kept: whole words (up to a point), and
+    # for a must-show text some room to read it.
+    asks = max(floor, min(words, COMFORT_WIDTH))
+    if column.priority == 0:
+        asks = max(asks, min(natural, COMFORT_WIDTH))
+    return _Measure(floor, asks, words, natural)
+
+
+def _choose(
+    columns: Sequence[Column], measures: Sequence[_Measure], width: int, *, relaxed: bool
+) -> list[int] | None:
+    """Indexes of the columns kept, dropping by descending priority; ``None`` if none fit.
+
+    Columns get what they ask for, or only their floor when ``relaxed``.
+    """
+
+    def need(keep: list[int]) -> int:
+        sizes = [measures[n].floor if relaxed else measures[n].asks for n in keep]
+        return sum(sizes) + GAP * (len(keep) - 1)
+
     keep = list(range(len(columns)))
     order = sorted(keep, key=lambda n: (columns[n].priority or 0, n), reverse=True)
     for n in order:
-        if sum(needs[k] for k in keep) + GAP * (len(keep) - 1) <= width:
+        if need(keep) <= width:
             return keep
-        if (columns[n].priority or 0) == 0:
+        if not columns[n].priority:
             return None
         keep.remove(n)
-    return keep if keep and sum(needs[k] for k in keep) <= width else None
+    return keep if keep and need(keep) <= width else None
+
+
+def _widths(measures: Sequence[_Measure], keep: Sequence[int], width: int) -> tuple[int, ...]:
+    """Widths of the kept columns: floors, then what they ask, whole words, natural widths.
+
+    Each stage shares out the spare room fairly (those wanting least are served first).
+    """
+    sizes = {n: measures[n].floor for n in keep}
+    spare = width - sum(sizes.values()) - GAP * (len(keep) - 1)
+    stages = (
+        {n: measures[n].asks for n in keep},
+        {n: max(measures[n].asks, measures[n].words) for n in keep},
+        {n: measures[n].natural for n in keep},
+    )
+    for targets in stages:
+        # Fill up the columns that want least first, so short texts end whole and
+        # the longest ones share what is left equally.
+        wants = sorted((max(0, targets[n] - sizes[n]), n) for n in keep)
+        for rank, (want, n) in enumerate(wants):
+            give = min(want, spare // (len(wants) - rank))
+            sizes[n] += give
+            spare -= give
+    return tuple(sizes[n] for n in keep)
 
 
 def print_stacked(
@@ -205,17 +285,34 @@ def print_stacked(
     texts: Sequence[Sequence[RichText]],
     styles: Sequence[str | None],
 ) -> None:
-    """One block of ``label: value`` lines per row: for terminals too narrow for a table."""
+    """One block of ``label value`` lines per row: for terminals too narrow for a table.
+
+    A block whose unbroken value would not fit beside its label puts every
+    value on the line under its label instead.
+    """
     if title:
         out.print(_text(title), style="bold")
-    for row, style in zip(texts, styles, strict=True):
-        out.print()
-        for column, value in zip(columns, row, strict=True):
-            if not value.plain:
-                continue
-            line = RichText(f"{column.label}: ", style="bold")
-            line.append_text(value)
-            out.print(line, style=STYLES.get(style or ""), overflow="fold")
+    label_width = max(cell_len(c.label) for c in columns)
+    for number, (row, style) in enumerate(zip(texts, styles, strict=True)):
+        if number or title:
+            out.print()
+        pairs = [(c, value) for c, value in zip(columns, row, strict=True) if value.plain]
+        beside = all(
+            label_width + 2 + _lines_width(value.plain) <= out.width
+            for c, value in pairs
+            if c.unbreakable
+        )
+        grid = RichTable.grid(padding=(0, 2) if beside else 0)
+        if beside:
+            grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold", style=STYLES.get(style or ""))
+        for column, value in pairs:
+            if beside:
+                grid.add_row(_text(column.label), value)
+            else:
+                grid.add_row(RichText(safe_text(column.label, "terminal"), style="bold"))
+                grid.add_row(value)
+        out.print(grid)
 
 
 def fields_grid(section: Fields) -> RichTable:
@@ -242,8 +339,12 @@ def _text(text: str) -> RichText:
     return RichText(safe_text(text, "terminal"))
 
 
-def _width(text: RichText) -> int:
-    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+def _lines_width(text: str) -> int:
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in _WORD.findall(text)), default=0)
 
 
 def stdout_is_terminal() -> bool:

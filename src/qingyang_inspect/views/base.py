@@ -48,6 +48,8 @@ class Column:
     numbers give way first; ``None`` keeps a column out of terminal tables
     altogether (files still carry it). ``export=False`` is the reverse: a
     terminal-only column (e.g. id and name joined) that files leave out.
+    ``wrap=False`` keeps a text on one line although its kind is ``text``: a
+    name people search for (``inspect sites list | grep 杜甫草堂``).
     """
 
     key: str
@@ -57,6 +59,12 @@ class Column:
     export: bool = True
     #: Width hint for paged media (a workbook column), in characters; ``None``: by kind.
     width: float | None = None
+    wrap: bool = True
+
+    @property
+    def unbreakable(self) -> bool:
+        """Whether a terminal must show each cell of this column on one line."""
+        return self.kind in UNBREAKABLE or not self.wrap
 
 
 @dataclass(frozen=True, slots=True)

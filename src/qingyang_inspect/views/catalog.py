@@ -225,13 +225,14 @@ def site_columns() -> tuple[Column, ...]:
     """The columns of a sites list, in their fixed order."""
     return (
         Column("id", t("col.id"), "id", priority=0),
-        Column("name", t("col.name"), priority=0),
+        # Names and streets stay on one line: people grep for them.
+        Column("name", t("col.name"), priority=0, wrap=False),
         Column("site_type", t("col.site_type"), priority=1),
-        Column("level", t("col.level"), "status", priority=2),
-        Column("street", t("col.street"), priority=2),
+        Column("level", t("col.level"), "status", priority=3),
+        Column("street", t("col.street"), priority=2, wrap=False),
         Column("responsible_unit", t("col.unit"), priority=3),
         Column("lead_department", t("col.lead"), priority=4),
-        Column("items", t("col.items"), "int", priority=3),
+        Column("items", t("col.items"), "int", priority=4),
     )
 
 

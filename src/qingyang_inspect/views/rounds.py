@@ -32,7 +32,8 @@ def rounds_list(rounds: Sequence[Round], counts: Mapping[str, int]) -> Document:
         key="rounds",
         title="",
         columns=(
-            Column("name", t("round.col.name"), priority=0),
+            # Typed back as --round NAME: never split.
+            Column("name", t("round.col.name"), priority=0, wrap=False),
             Column("kind", t("round.col.kind"), "status", priority=1),
             Column("date", t("round.col.date"), "date", priority=0),
             Column("standard", t("round.col.standard"), "id", priority=2),
