@@ -31,6 +31,8 @@ R = TypeVar("R")
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+#: The reader of stdout went away (``inspect … | head -1``): 128 + SIGPIPE, as a shell reports it.
+EXIT_CLOSED_PIPE = 141
 
 
 class TextJson(StrEnum):
@@ -84,7 +86,10 @@ def state(ctx: typer.Context) -> State:
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn :class:`InspectError` into a message on stderr and its exit code."""
+    """Turn :class:`InspectError` into a message on stderr and its exit code.
+
+    A closed pipe on stdout ends the command quietly with :data:`EXIT_CLOSED_PIPE`.
+    """
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -97,6 +102,11 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             typer.echo("", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            from qingyang_inspect.render.output import discard_stdout
+
+            discard_stdout()
+            raise typer.Exit(EXIT_CLOSED_PIPE) from None
 
     return wrapper
 
@@ -110,11 +120,10 @@ def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> NoRet
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A rich console; plain when output is not a terminal or ``NO_COLOR`` is set."""
-    from rich.console import Console
+    """The terminal renderer's rich console (``COLUMNS``, no markup surprises, closed pipes)."""
+    from qingyang_inspect.render.table import console as make
 
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    return make(stderr=stderr)
 
 
 def lang_now() -> Lang:

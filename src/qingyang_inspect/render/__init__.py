@@ -165,5 +165,11 @@ def utf8_stdout() -> Iterator[TextIO]:
     try:
         yield text
         text.flush()
+    except BrokenPipeError:
+        # The reader is gone: what detach() still flushes must not fail again.
+        from qingyang_inspect.render.output import discard_stdout
+
+        discard_stdout()
+        raise
     finally:
         text.detach()

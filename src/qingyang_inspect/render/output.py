@@ -3,7 +3,8 @@
 A report goes to a temporary file in the target's own folder (so the final
 rename stays on one file system) and replaces the target with ``os.replace``
 only once it is complete; an error or Ctrl-C removes the temporary file and
-leaves any earlier report untouched.
+leaves any earlier report untouched. The file's permissions follow the umask,
+as for any file a program creates.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
+import secrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,16 +40,16 @@ def check_target(path: Path, *, force: bool) -> None:
 
 @contextlib.contextmanager
 def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
-    """A temporary path next to ``path``; it becomes ``path`` when the block succeeds."""
+    """A temporary path next to ``path``; it becomes ``path`` when the block succeeds.
+
+    The file gets the permissions any new file gets (``0666`` less the umask), so
+    colleagues on a shared drive can open a report as they can any other file.
+    """
     check_target(path, force=force)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".tmp"
-        )
+        tmp = _create_beside(path)
     except OSError as exc:
         raise ReportError(t("report.write_failed", path=path, reason=exc.strerror)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
         if not force and path.exists():  # appeared while we were writing
@@ -58,3 +60,36 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _create_beside(path: Path) -> Path:
+    """A new empty file in ``path``'s folder, created as ``open(…, "w")`` would create it.
+
+    Not :func:`tempfile.mkstemp`: its files are private (``0600``) whatever the umask.
+    """
+    prefix = f".{path.stem[:40]}-"
+    while True:
+        tmp = path.parent / f"{prefix}{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        os.close(fd)
+        return tmp
+
+
+def discard_stdout() -> None:
+    """Point stdout at the null device: its reader is gone (``inspect … | head -1``).
+
+    What is still buffered, and Python's own flush at exit, then go nowhere
+    instead of failing again with "Exception ignored … BrokenPipeError".
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # an in-memory stream (a test runner's)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

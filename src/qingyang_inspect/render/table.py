@@ -86,11 +86,20 @@ STYLES: dict[str, str] = {
 }
 
 
+class _Console(Console):
+    """rich's console, but a closed pipe ends the command as in every other renderer."""
+
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head``): let the command's error handling end it."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: plain when output is not a terminal or ``NO_COLOR`` is set."""
     if width is None and os.environ.get("COLUMNS", "").isdigit():
         width = int(os.environ["COLUMNS"])
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False, emoji=False)
+    return _Console(stderr=stderr, width=width, highlight=False, soft_wrap=False, emoji=False)
 
 
 def render(document: Document, target: Any, context: RenderContext) -> Rendered:
