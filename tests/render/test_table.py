@@ -6,7 +6,8 @@ cells of its rows; the printed text is then checked against them:
 
 * no line is wider than the terminal (display width: a CJK character is 2);
 * no header is cut: every word in a header line is a whole word of a label;
-* every column with priority 0 is shown (as a column or in stacked blocks);
+* every column with priority 0 is shown (as a column or in stacked blocks),
+  and every column the layout (:func:`plan`) keeps has its header printed;
 * no cell of an id, number, date or status column — or of a column marked
   ``wrap=False``, such as a site's name — is split: each appears whole on a
   line.
@@ -28,6 +29,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from campaign import ROUND, record_campaign
+from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.table import GAP, MIN_TEXT_WIDTH, plan
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import Column, Document, Group, Section, Table
@@ -76,7 +78,10 @@ def run_table(
             for table in _tables(sections):
                 kinds = [c.kind for c in table.columns]
                 rows = [
-                    [cell_text(value, kind) for value, kind in zip(cells, kinds, strict=True)]
+                    [
+                        safe_text(cell_text(value, kind), "terminal")
+                        for value, kind in zip(cells, kinds, strict=True)
+                    ]
                     for cells in map(table.cells, table.source())
                 ]
                 printed.append(Printed(table, rows))
@@ -115,13 +120,14 @@ def check_output(stdout: str, printed: list[Printed], width: int) -> None:
     for p in printed:
         if not p.rows:
             continue
-        for n, column in enumerate(p.table.columns):
-            if column.priority is None:
-                continue
-            shown = all(w in text_words for w in column.label.split())
-            if column.priority == 0:
-                assert shown, f"priority-0 column {column.label!r} missing"
-            if not (shown and column.unbreakable):
+        shown = [(n, c) for n, c in enumerate(p.table.columns) if c.priority is not None]
+        layout = plan([c for _, c in shown], [[row[n] for n, _ in shown] for row in p.rows], width)
+        # stacked (None): every column, one record per block
+        kept = [shown[k] for k in layout.columns] if layout is not None else shown
+        assert {c.key for _, c in shown if c.priority == 0} <= {c.key for _, c in kept}
+        for n, column in kept:
+            assert all(w in text_words for w in column.label.split()), column.label
+            if not column.unbreakable:
                 continue
             for row in p.rows:
                 value = row[n]
