@@ -10,6 +10,7 @@ anything or after reading the first line.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 CLOSED_PIPE = 141
 NOISE = ("Traceback", "Exception ignored", "BrokenPipe", "Errno 32")
+
+
+def environment(**more: str) -> dict[str, str]:
+    """This process's environment without the user's inspect settings, plus ``more``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
+    return {**env, "INSPECT_INSPECTOR": "王督导", **more}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +49,7 @@ def closed_early(args: list[str], cwd: Path, *, read_first_line: bool) -> tuple[
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={"PATH": "/usr/bin:/bin", "INSPECT_INSPECTOR": "王督导", "COLUMNS": "100"},
+        env=environment(COLUMNS="100"),
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         if read_first_line:
@@ -97,7 +104,7 @@ def test_a_write_command_keeps_its_work(tmp_path: Path) -> None:
         cwd=ws,
         capture_output=True,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "INSPECT_INSPECTOR": "王督导"},
+        env=environment(),
     )
     assert opened.returncode == 0, opened.stderr.decode()
     args = ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass"]
@@ -109,5 +116,6 @@ def test_a_write_command_keeps_its_work(tmp_path: Path) -> None:
         cwd=ws,
         capture_output=True,
         check=True,
+        env=environment(),
     )
     assert b'"item_id": "CM-EN-01"' in listed.stdout

@@ -23,7 +23,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -353,7 +353,10 @@ class Store:
                 if include_voided or not finding.voided:
                     yield finding
         finally:
-            cursor.close()
+            # A reader stopped early (a closed pipe, Ctrl-C) may let this generator go only
+            # after the store is closed: the cursor went with the connection then.
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()
 
     def finding(self, finding_id: str) -> Finding:
         """The finding ``finding_id`` (voided or not); :class:`RecordError` if unknown."""
