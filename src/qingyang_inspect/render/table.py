@@ -15,7 +15,7 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
   give way first (the later one among equals); when even the priority-0
   columns do not fit, each row is printed as a block of ``label value`` lines.
 * Space left over goes to the text columns, first so that no word is split,
-  then towards their natural width.
+  then towards their natural width, shortest texts first.
 * Every cell is a :class:`rich.text.Text` made from :func:`safe_text` output,
   so neither rich markup (``[red]``) nor terminal escapes in users' text act.
 * At most :data:`MAX_ROWS` rows are printed; a note on stderr says how to get
@@ -267,21 +267,21 @@ def _choose(
 def _widths(measures: Sequence[_Measure], keep: Sequence[int], width: int) -> tuple[int, ...]:
     """Widths of the kept columns: floors, then what they ask, whole words, natural widths.
 
-    Each stage shares out the spare room fairly (those wanting least are served first).
+    Room for what they ask and for whole words is shared fairly (those wanting
+    least served first); room towards natural widths goes to the shortest texts
+    first, so a short text ends whole and the longest one wraps in what is left.
     """
     sizes = {n: measures[n].floor for n in keep}
     spare = width - sum(sizes.values()) - GAP * (len(keep) - 1)
     stages = (
-        {n: measures[n].asks for n in keep},
-        {n: max(measures[n].asks, measures[n].words) for n in keep},
-        {n: measures[n].natural for n in keep},
+        ({n: measures[n].asks for n in keep}, True),
+        ({n: max(measures[n].asks, measures[n].words) for n in keep}, True),
+        ({n: measures[n].natural for n in keep}, False),
     )
-    for targets in stages:
-        # Fill up the columns that want least first, so short texts end whole and
-        # the longest ones share what is left equally.
+    for targets, fair in stages:
         wants = sorted((max(0, targets[n] - sizes[n]), n) for n in keep)
         for rank, (want, n) in enumerate(wants):
-            give = min(want, spare // (len(wants) - rank))
+            give = min(want, spare // (len(wants) - rank) if fair else spare)
             sizes[n] += give
             spare -= give
     return tuple(sizes[n] for n in keep)
