@@ -1,6 +1,7 @@
 """Terminal tables at 80, 120 and 160 columns: nothing cut, nothing split, nothing too wide.
 
-Every table output of the CLI is run for real (``COLUMNS=W``) while a spy on
+Every table output of the CLI (catalog, rounds, findings, the ledger and the
+acceptance report) is run for real (``COLUMNS=W``) while a spy on
 :func:`qingyang_inspect.render.render` keeps the document it printed and the
 cells of its rows; the printed text is then checked against them:
 
@@ -32,7 +33,7 @@ from campaign import ROUND, record_campaign
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.table import GAP, MIN_TEXT_WIDTH, plan
 from qingyang_inspect.render.values import cell_text
-from qingyang_inspect.views.base import Column, Document, Group, Section, Table
+from qingyang_inspect.views.base import Column, Document, Group, Pages, Section, Table
 
 REPO = Path(__file__).resolve().parents[2]
 WIDTHS = (80, 120, 160)
@@ -58,6 +59,9 @@ def _tables(sections: Any) -> Iterator[Table[Any]]:
             yield section
         elif isinstance(section, Group):
             yield from _tables(section.sections)
+        elif isinstance(section, Pages) and section.terminal:
+            for element in section.source():
+                yield from _tables(section.page(element).sections)
 
 
 def run_table(
@@ -150,8 +154,6 @@ STORE_COMMANDS = [
     ["findings", "list", "--voided", "--as-of", "2026-08-01"],
     ["findings", "show", "{open}"],
     ["findings", "show", "{rejected}"],
-]
-REPORT_COMMANDS = [
     ["report", "rectification", "-f", "table", "--as-of", "2026-08-01"],
     ["report", "acceptance", "-f", "table", "--round", ROUND, "--as-of", "2026-08-01"],
     ["report", "acceptance", "-f", "table", "--round", ROUND, "--site", "M1"],
