@@ -16,6 +16,9 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
   columns do not fit, each row is printed as a block of ``label value`` lines.
 * Space left over goes to the text columns, first so that no word is split,
   then towards their natural width, shortest texts first.
+* Text is broken into lines by :func:`~qingyang_inspect.render.linebreak.wrap`:
+  English between words, Chinese between characters but never with a line
+  starting with closing punctuation (，。）…).
 * Every cell is a :class:`rich.text.Text` made from :func:`safe_text` output,
   so neither rich markup (``[red]``) nor terminal escapes in users' text act.
 * At most :data:`MAX_ROWS` rows are printed; a note on stderr says how to get
@@ -40,6 +43,7 @@ from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render.linebreak import wrap
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
@@ -208,7 +212,15 @@ def print_table(out: Console, table: Table[Any], elements: Sequence[Any]) -> Non
             overflow="fold",
             justify="right" if right else "left",
         )
+    # Text cells are broken here (CJK and English rules), rich only lays them out.
+    wrapping = [
+        (n, width)
+        for n, width in zip(layout.columns, layout.widths, strict=True)
+        if not columns[n].unbreakable
+    ]
     for row, style in zip(texts, styles, strict=True):
+        for n, width in wrapping:
+            row[n] = RichText("\n".join(wrap(row[n].plain, width)), style=row[n].style)
         grid.add_row(*(row[n] for n in layout.columns), style=STYLES.get(style or ""))
     out.print(grid)
 
@@ -338,10 +350,8 @@ def fields_grid(section: Fields) -> RichTable:
 
 def _cell(value: object, column: Column | None) -> RichText:
     kind = column.kind if column is not None else "text"
-    text = RichText(safe_text(cell_text(value, kind), "terminal"))
-    if isinstance(value, Styled):
-        text.stylize(STYLES.get(value.style, ""))
-    return text
+    style = STYLES.get(value.style, "") if isinstance(value, Styled) else ""
+    return RichText(safe_text(cell_text(value, kind), "terminal"), style=style)
 
 
 def _text(text: str) -> RichText:

@@ -1,0 +1,86 @@
+"""Breaking mixed Chinese and English text into lines of a display width.
+
+A terminal shows a CJK character in two columns. Chinese text may break
+between any two characters, English only between words; and by the Chinese
+rule (避头尾) a line never starts with closing punctuation (，。、；）…) nor
+ends with opening punctuation (（“《…). rich folds text by columns alone, which
+leaves a lone "。" on a line; :func:`wrap` keeps to these rules and is what the
+terminal table gives rich, pre-broken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+#: Never at the start of a line.
+CLOSING = frozenset("，。、；：？！）】」』”’》〉…—～·%,.;:?!)]}")
+#: Never at the end of a line.
+OPENING = frozenset("（【「『“‘《〈([{")
+
+#: Whitespace, a run of narrow characters (a word), or one wide character.
+_TOKEN = re.compile(
+    r"\s+|[^\s\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|."
+)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` as lines at most ``width`` columns wide (its own line breaks kept).
+
+    A line that already fits is left exactly as it is; elsewhere runs of
+    spaces at a break are dropped and a word longer than the width is cut.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if cell_len(paragraph) <= width:
+            lines.append(paragraph)
+        else:
+            lines.extend(_wrap_line(paragraph, max(width, 2)))
+    return lines
+
+
+def _wrap_line(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled
+    used = 0
+    for token in _TOKEN.findall(text):
+        size = cell_len(token)
+        if token.isspace():
+            if line and used + 1 <= width:
+                line.append(" ")
+                used += 1
+            continue
+        if used + size <= width:
+            line.append(token)
+            used += size
+            continue
+        # The token starts a new line. What must not end this line, or must not
+        # start the next one alone, goes down with it.
+        carry: list[str] = []
+        while line and line[-1] == " ":
+            line.pop()
+        if line and (token[0] in CLOSING or line[-1][-1] in OPENING) and len(line) > 1:
+            carry.append(line.pop())
+            while line and line[-1] == " ":
+                line.pop()
+        if line:
+            lines.append("".join(line))
+        line, used = [*carry, token], sum(map(cell_len, carry)) + size
+        while used > width:  # a word wider than the column: cut it
+            head, rest = _cut("".join(line), width)
+            lines.append(head)
+            line, used = [rest], cell_len(rest)
+    if line or not lines:
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+def _cut(text: str, width: int) -> tuple[str, str]:
+    """The longest head of ``text`` at most ``width`` columns wide, and the rest."""
+    used = 0
+    for n, char in enumerate(text):
+        used += cell_len(char)
+        if used > width:
+            return text[:n], text[n:]
+    return text, ""
