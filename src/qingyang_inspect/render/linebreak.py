@@ -19,10 +19,17 @@ CLOSING = frozenset("，。、；：？！）】」』”’》〉…—～·%,.
 #: Never at the end of a line.
 OPENING = frozenset("（【「『“‘《〈([{")
 
-#: Whitespace, a run of narrow characters (a word), or one wide character.
-_TOKEN = re.compile(
-    r"\s+|[^\s\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|."
-)
+#: Characters a line may break around (CJK, full-width forms), as a regex class body.
+_WIDE = "\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+#: A word: a run of narrow characters.
+_WORD = re.compile(f"[^\\s{_WIDE}]+")
+#: Whitespace, a word, or one wide character.
+_TOKEN = re.compile(f"\\s+|[^\\s{_WIDE}]+|.")
+
+
+def longest_word(text: str) -> int:
+    """The width of the widest word of ``text`` (what a column needs to split none)."""
+    return max((cell_len(word) for word in _WORD.findall(text)), default=0)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -28,7 +28,6 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
-from qingyang_inspect.render.linebreak import wrap
+from qingyang_inspect.render.linebreak import longest_word, wrap
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
@@ -68,9 +67,6 @@ MIN_TEXT_WIDTH = 8
 COMFORT_WIDTH = 20
 #: Columns between two cells: rich's padding each side and the (blank) separator.
 GAP = 3
-#: A word for wrapping: a run of narrow characters. A line may break anywhere
-#: around CJK characters and full-width punctuation, so they end a word.
-_WORD = re.compile(r"[^\s\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 #: Semantic styles of views → rich styles.
 STYLES: dict[str, str] = {
@@ -243,7 +239,7 @@ def _measure(column: Column, values: Sequence[str]) -> _Measure:
     natural = max([label, *(_lines_width(v) for v in values)])
     if column.unbreakable:
         return _Measure(natural, natural, natural, natural)
-    words = min(max([label, *(_longest_word(v) for v in values)]), natural)
+    words = min(max([label, *(longest_word(v) for v in values)]), natural)
     floor = max(label, min(natural, MIN_TEXT_WIDTH))
     # Asked for before optional columns are kept: whole words (up to a point), and
     # for a must-show text some room to read it.
@@ -360,10 +356,6 @@ def _text(text: str) -> RichText:
 
 def _lines_width(text: str) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
-
-
-def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in _WORD.findall(text)), default=0)
 
 
 def stdout_is_terminal() -> bool:
