@@ -30,8 +30,9 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from campaign import ROUND, record_campaign
+from qingyang_inspect.render.linebreak import longest_word
 from qingyang_inspect.render.safe import safe_text
-from qingyang_inspect.render.table import GAP, MIN_TEXT_WIDTH, plan
+from qingyang_inspect.render.table import COMFORT_WIDTH, GAP, MIN_TEXT_WIDTH, plan
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import Column, Document, Group, Pages, Section, Table
 
@@ -269,11 +270,26 @@ def test_plan_keeps_every_promise(table: tuple[list[Column], list[list[str]]], w
         assert w >= max(cell_len(word) for word in column.label.split())  # header not cut
         if column.unbreakable:
             assert w >= _natural(column, rows, n)  # no cell split
+        elif w < _asks(column, rows, n):
+            # a text left narrower than it asks: nothing less important is shown
+            assert all((c.priority or 0) <= (column.priority or 0) for c in kept)
 
 
 def _natural(column: Column, rows: list[list[str]], n: int) -> int:
     words = max(cell_len(w) for w in column.label.split())
     return max([words, *(cell_len(row[n]) for row in rows)])
+
+
+def _asks(column: Column, rows: list[list[str]], n: int) -> int:
+    natural = _natural(column, rows, n)
+    words = min(
+        max([*(cell_len(w) for w in column.label.split()), *(longest_word(r[n]) for r in rows)]),
+        natural,
+    )
+    asks = max(_floor(column, rows, n), min(words, COMFORT_WIDTH))
+    if column.priority == 0 or natural > COMFORT_WIDTH:
+        asks = max(asks, min(natural, COMFORT_WIDTH))
+    return asks
 
 
 def _floor(column: Column, rows: list[list[str]], n: int) -> int:
@@ -295,3 +311,37 @@ def test_plan_drops_by_priority_then_stacks() -> None:
     mid = plan(columns, rows, 7 + 37 + 8 + 2 * GAP)
     assert mid is not None and mid.columns == (0, 1, 2)
     assert plan(columns, rows, 7 + 37 + GAP - 1) is None  # the name cannot be split: stack
+
+
+def test_a_long_text_makes_less_important_columns_give_way() -> None:
+    """An acceptance form at 80 columns: the requirement is read, the category gives way."""
+    columns = [
+        Column("seq", "序号", "int"),
+        Column("item", "条目编号", "id"),
+        Column("category", "类别", "status", priority=2),
+        Column("requirement", "测评内容", priority=1),
+        Column("points", "标准分", "number"),
+        Column("result", "结果", "status"),
+        Column("status", "状态", "status", priority=1),
+    ]
+    rows = [
+        [
+            "1",
+            "CM-AD-06",
+            "公益宣传",
+            "公益广告无错别字、无表述不规范、无褪色污损，未被小广告覆盖",
+            "3.00",
+            "符合",
+            "待整改（逾期）",
+        ]
+    ]
+    layout = plan(columns, rows, 80)
+    assert layout is not None
+    shown = dict(zip((columns[n].key for n in layout.columns), layout.widths, strict=True))
+    assert "category" not in shown and shown["requirement"] >= COMFORT_WIDTH
+    # an equally important column stays, even if the text must then wrap narrower
+    assert "status" in shown
+    narrow = plan(columns, rows, 70)
+    assert narrow is not None and {"requirement", "status"} <= {
+        columns[n].key for n in narrow.columns
+    }

@@ -7,13 +7,14 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
   ``wrap=False``, such as site names) are never split: their column is as
   wide as the widest of them.
 * A text column wraps, but never below the longest word of its header (so a
-  header is never cut) nor below :data:`MIN_TEXT_WIDTH`. Before optional
-  columns are kept it asks for room for its longest word, and a must-show text
-  column (priority 0) for up to :data:`COMFORT_WIDTH`; only when even the
-  must-show columns do not fit that way are text columns squeezed to the floor.
-* When the columns do not fit, the ones with the largest ``priority`` number
-  give way first (the later one among equals); when even the priority-0
-  columns do not fit, each row is printed as a block of ``label value`` lines.
+  header is never cut) nor below :data:`MIN_TEXT_WIDTH` (its floor).
+* When the columns do not fit at their floors, the ones with the largest
+  ``priority`` number give way first (the later one among equals); when even
+  the priority-0 columns do not fit, each row is printed as a block of
+  ``label value`` lines.
+* A text column also asks for room for its longest word and, when it is long
+  (it wraps anyway) or must show, for up to :data:`COMFORT_WIDTH`; while it
+  gets less, less important columns give way (never equally important ones).
 * Space left over goes to the text columns, first so that no word is split,
   then towards their natural width, shortest texts first.
 * Text is broken into lines by :func:`~qingyang_inspect.render.linebreak.wrap`:
@@ -63,7 +64,7 @@ from qingyang_inspect.views.base import (
 MAX_ROWS = 1000
 #: Narrowest a wrapping text column is squeezed to before columns are dropped.
 MIN_TEXT_WIDTH = 8
-#: What a must-show text column asks for before the optional columns are kept.
+#: What a long or must-show text column asks for before optional columns are kept.
 COMFORT_WIDTH = 20
 #: Columns between two cells: rich's padding each side and the (blank) separator.
 GAP = 3
@@ -224,14 +225,26 @@ def print_table(out: Console, table: Table[Any], elements: Sequence[Any]) -> Non
 def plan(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> Layout | None:
     """The columns to show within ``width`` and their widths, or ``None`` to stack the rows.
 
-    ``cells`` are the rows' plain texts in ``columns`` order.
+    ``cells`` are the rows' plain texts in ``columns`` order. Columns are kept
+    by priority while they fit at their floors; then a text column left below
+    what it asks for makes less important columns (larger priority numbers)
+    give way, one at a time, never an equally important one.
     """
     measures = [_measure(column, [row[n] for row in cells]) for n, column in enumerate(columns)]
-    for relaxed in (False, True):
-        keep = _choose(columns, measures, width, relaxed=relaxed)
-        if keep is not None:
-            return Layout(tuple(keep), _widths(measures, keep, width))
-    return None
+    keep = _choose(columns, measures, width)
+    if keep is None:
+        return None
+
+    def rank(n: int) -> tuple[int, int]:
+        return (columns[n].priority or 0, n)
+
+    while True:
+        widths = _widths(measures, keep, width)
+        starved = [rank(n)[0] for n, w in zip(keep, widths, strict=True) if w < measures[n].asks]
+        last = max(keep, key=rank)
+        if not starved or rank(last)[0] <= min(starved):
+            return Layout(tuple(keep), widths)
+        keep.remove(last)
 
 
 def _measure(column: Column, values: Sequence[str]) -> _Measure:
@@ -241,25 +254,24 @@ def _measure(column: Column, values: Sequence[str]) -> _Measure:
         return _Measure(natural, natural, natural, natural)
     words = min(max([label, *(longest_word(v) for v in values)]), natural)
     floor = max(label, min(natural, MIN_TEXT_WIDTH))
-    # Asked for before optional columns are kept: whole words (up to a point), and
-    # for a must-show text some room to read it.
+    # What it asks for before less important columns are kept: whole words (up to a
+    # point), and room to read a long text (one that wraps anyway) or a must-show one.
     asks = max(floor, min(words, COMFORT_WIDTH))
-    if column.priority == 0:
+    if column.priority == 0 or natural > COMFORT_WIDTH:
         asks = max(asks, min(natural, COMFORT_WIDTH))
     return _Measure(floor, asks, words, natural)
 
 
 def _choose(
-    columns: Sequence[Column], measures: Sequence[_Measure], width: int, *, relaxed: bool
+    columns: Sequence[Column], measures: Sequence[_Measure], width: int
 ) -> list[int] | None:
-    """Indexes of the columns kept, dropping by descending priority; ``None`` if none fit.
+    """Indexes of the columns that fit at their floors, dropping by descending priority.
 
-    Columns get what they ask for, or only their floor when ``relaxed``.
+    ``None`` when even the must-show columns (priority 0) do not fit.
     """
 
     def need(keep: list[int]) -> int:
-        sizes = [measures[n].floor if relaxed else measures[n].asks for n in keep]
-        return sum(sizes) + GAP * (len(keep) - 1)
+        return sum(measures[n].floor for n in keep) + GAP * (len(keep) - 1)
 
     keep = list(range(len(columns)))
     order = sorted(keep, key=lambda n: (columns[n].priority or 0, n), reverse=True)
