@@ -96,13 +96,18 @@ def load_workspace(root: Path) -> Workspace:
         )
     inspector = section.get("inspector")
     base = root.resolve()
+
+    def path(key: str, default: str) -> Path:
+        # Relative to the workspace; ``..`` folded away (a sibling folder is fine).
+        return Path(os.path.normpath(base / text(key, default)))
+
     return Workspace(
         root=base,
         district=text("district", "青羊区"),
         language=lang,
-        standards=base / text("standards", "standards"),
-        sites=base / text("sites", "sites"),
-        store=base / text("store", ".inspect/store.sqlite"),
-        evidence=base / text("evidence", ".inspect/evidence"),
+        standards=path("standards", "standards"),
+        sites=path("sites", "sites"),
+        store=path("store", ".inspect/store.sqlite"),
+        evidence=path("evidence", ".inspect/evidence"),
         inspector=inspector.strip() if isinstance(inspector, str) and inspector.strip() else None,
     )

@@ -9,6 +9,7 @@ halfway removes whatever this run created, so nothing half-made is left.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +35,28 @@ class InitOptions:
     inspector: str | None = None
 
 
-def bundled_data() -> tuple[Path, Path] | None:
-    """The bundled ``standards`` and ``sites`` folders, when this is a source checkout."""
-    root = Path(__file__).resolve().parents[2]
-    standards, sites = root / "standards", root / "sites"
-    return (standards, sites) if standards.is_dir() and sites.is_dir() else None
+@dataclass(frozen=True)
+class Bundled:
+    """The bundled Qingyang data: standards, sites and their JSON Schemas."""
+
+    standards: Path
+    sites: Path
+    schema: Path
+
+
+def bundled_data() -> Bundled | None:
+    """The bundled data: inside the installed package, else in the source checkout.
+
+    A wheel (pip, pipx, ``uv tool``) carries it as ``qingyang_inspect/bundled/``
+    (copied there by ``setup.py``); an editable install reads the repository's
+    own ``standards/``, ``sites/`` and ``schema/``.
+    """
+    package = Path(__file__).resolve().parent
+    for root in (package / "bundled", package.parents[1]):
+        found = Bundled(root / "standards", root / "sites", root / "schema")
+        if found.standards.is_dir() and found.sites.is_dir():
+            return found
+    return None
 
 
 def create_workspace(options: InitOptions) -> Workspace:
@@ -57,8 +75,10 @@ def create_workspace(options: InitOptions) -> Workspace:
         if not target.exists():
             target.mkdir(parents=True)
             created.append(target)
-        standards = _folder(target, options.standards, "standards", bundled, 0, created)
-        sites = _folder(target, options.sites, "sites", bundled, 1, created)
+        standards = _folder(target, options.standards, "standards", bundled, created)
+        sites = _folder(target, options.sites, "sites", bundled, created)
+        if bundled is not None and (options.standards is None or options.sites is None):
+            _copy_schemas(target, bundled, created)
         lines = [
             "# qingyang-inspect workspace. Paths are relative to this file.",
             "[workspace]",
@@ -100,8 +120,7 @@ def _folder(
     target: Path,
     given: Path | None,
     name: str,
-    bundled: tuple[Path, Path] | None,
-    index: int,
+    bundled: Bundled | None,
     created: list[Path],
 ) -> str:
     """The config value for the standards or sites folder, copying the bundled one if none given."""
@@ -110,10 +129,7 @@ def _folder(
         source = given.resolve()
         if not source.exists():
             raise WorkspaceError(t("init.missing_folder", option=option, path=given))
-        try:
-            return source.relative_to(target).as_posix()
-        except ValueError:
-            return str(source)
+        return relative_path(source, target)
     if bundled is None:
         raise WorkspaceError(t("init.no_bundled", option=option), hint=t("init.no_bundled_hint"))
     destination = target / name
@@ -121,9 +137,28 @@ def _folder(
         raise WorkspaceError(
             t("init.folder_exists", path=destination, option=option), hint=t("init.exists_hint")
         )
-    shutil.copytree(bundled[index], destination)
+    shutil.copytree(bundled.standards if name == "standards" else bundled.sites, destination)
     created.append(destination)
     return name
+
+
+def _copy_schemas(target: Path, bundled: Bundled, created: list[Path]) -> None:
+    """``schema/`` beside the copied files, which name ``../schema/*.json`` for editors."""
+    destination = target / "schema"
+    if bundled.schema.is_dir() and not destination.exists():
+        shutil.copytree(bundled.schema, destination)
+        created.append(destination)
+
+
+def relative_path(path: Path, start: Path) -> str:
+    """``path`` relative to ``start`` with ``/`` (so the config moves with its folders).
+
+    Only a path on another drive (Windows) cannot be relative; it stays absolute.
+    """
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _toml(value: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -40,8 +42,6 @@ def test_init_points_at_given_folders(run_cli: Any, tmp_path: Path) -> None:
     target = tmp_path / "ws"
     inside = target / "data" / "standards"
     inside.parent.mkdir(parents=True)
-    import shutil
-
     shutil.copytree(MINIMAL / "standards", inside)
     result = run_cli(
         "init",
@@ -58,7 +58,8 @@ def test_init_points_at_given_folders(run_cli: Any, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     config = tomllib.loads((target / "inspect.toml").read_text(encoding="utf-8"))["workspace"]
     assert config["standards"] == "data/standards"  # inside: relative
-    assert config["sites"] == str((MINIMAL / "sites").resolve())  # outside: absolute
+    outside = os.path.relpath((MINIMAL / "sites").resolve(), target.resolve())
+    assert config["sites"] == Path(outside).as_posix()  # outside: relative too
     assert config["district"] == "测试区" and config["language"] == "en"
     assert not (target / "sites").exists()
     assert "点位 3 个" in result.stderr
@@ -83,3 +84,37 @@ def test_a_refused_init_leaves_nothing_behind(run_cli: Any, tmp_path: Path) -> N
     missing = run_cli("init", str(tmp_path / "new"), "--standards", str(tmp_path / "nope"))
     assert missing.exit_code == 2 and "不存在" in missing.stderr
     assert not (tmp_path / "new").exists()
+
+
+def test_a_workspace_moves_with_its_folders(run_cli: Any, tmp_path: Path) -> None:
+    """Paths in inspect.toml are relative, so the folders can go to another machine."""
+    office = tmp_path / "office"
+    shutil.copytree(MINIMAL / "standards", office / "shared" / "standards")
+    shutil.copytree(MINIMAL / "sites", office / "shared" / "sites")
+    shared = office / "shared"
+    result = run_cli(
+        "init",
+        str(office / "ws"),
+        "--standards",
+        str(shared / "standards"),
+        "--sites",
+        str(shared / "sites"),
+    )
+    assert result.exit_code == 0, result.stderr
+    config = tomllib.loads((office / "ws" / "inspect.toml").read_text(encoding="utf-8"))
+    assert config["workspace"]["standards"] == "../shared/standards"
+    moved = tmp_path / "laptop" / "office"
+    moved.parent.mkdir()
+    office.rename(moved)
+    workspace = load_workspace(moved / "ws")
+    assert workspace.standards == moved / "shared" / "standards"
+    listed = cli(run_cli, moved / "ws", "sites", "list", "--format", "json", inspector=None)
+    assert listed.exit_code == 0, listed.stderr
+
+
+def test_init_copies_the_schemas_the_yaml_files_name(run_cli: Any, tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.stderr
+    first = (tmp_path / "ws" / "standards" / "common.yaml").read_text(encoding="utf-8")
+    assert first.startswith("# yaml-language-server: $schema=../schema/standard.schema.json")
+    assert (tmp_path / "ws" / "schema" / "standard.schema.json").is_file()
