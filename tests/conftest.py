@@ -25,8 +25,11 @@ RunCli = Callable[..., Result]
 
 @pytest.fixture(autouse=True)
 def _reset_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test starts in Chinese with no workspace or inspector from the environment."""
-    for name in ("INSPECT_LANG", "INSPECT_WORKSPACE", "INSPECT_INSPECTOR"):
+    """Every test starts in Chinese with no workspace, inspector or width from the environment.
+
+    (GNU readline, once a prompt imported it, exports the terminal's ``COLUMNS``.)
+    """
+    for name in ("INSPECT_LANG", "INSPECT_WORKSPACE", "INSPECT_INSPECTOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     set_language("zh")
 

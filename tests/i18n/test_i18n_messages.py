@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qingyang_inspect.i18n import MESSAGES, parse_lang, set_language, t, translate
-from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store
+from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store, usage
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "qingyang_inspect"
 
@@ -56,7 +56,14 @@ def test_the_check_catches_an_incomplete_message(table: dict[str, tuple[str, str
 
 
 def test_the_catalog_is_the_union_of_the_area_tables() -> None:
-    tables = [catalog.MESSAGES, cli.MESSAGES, store.MESSAGES, reports.MESSAGES, render.MESSAGES]
+    tables = [
+        catalog.MESSAGES,
+        cli.MESSAGES,
+        store.MESSAGES,
+        reports.MESSAGES,
+        render.MESSAGES,
+        usage.MESSAGES,
+    ]
     assert sum(len(table) for table in tables) == len(MESSAGES)
     for table in tables:
         assert problems(table) == []
@@ -85,7 +92,7 @@ def test_every_literal_key_in_the_code_exists() -> None:
 
 def test_language_switch() -> None:
     set_language("en")
-    assert t("label.error") == "error"
+    assert t("label.error") == "Error"
     set_language("zh")
     assert t("label.error") == "错误"
     assert [parse_lang(v) for v in ("zh_CN.UTF-8", "en-US", "EN", "fr", "", None)] == [

@@ -1,34 +1,165 @@
-"""The ``inspect`` command: a typer app with one module per command group.
+"""The ``inspect`` command: a typer app whose commands are loaded from one registry.
 
-typer turns every registered command's signature into click parameters on each
-run. ``inspect record`` runs many times a day, so :func:`main` registers only
-the command group being invoked (all of them for ``--help`` or an unknown
-command); ``app`` (built on first access) has every command, for tests and
-documentation.
+:data:`COMMANDS` names every top-level command, the module that defines it and
+what it may import. The root group loads a command's module only when that
+command is invoked (click's lazy-group pattern), so ``inspect record`` never
+builds the other commands, and ``inspect --help`` lists them from the registry
+without importing any. The language is chosen before anything is built
+(``--lang`` anywhere on the line, else ``INSPECT_LANG``): help texts are
+rendered when a command is defined.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from types import ModuleType
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+from qingyang_inspect import __version__
+from qingyang_inspect.cli.common import EXIT_USAGE, State, early_language, fail, state
+from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded
+from qingyang_inspect.cli.spec import check_lang, lang_in
+from qingyang_inspect.i18n import set_language, t
 
 # typer builds a pydantic TypeAdapter per option, and pydantic then scans every
 # installed package's entry points for plugins (~10 ms a run). The tool uses none.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import importlib
 
-from qingyang_inspect import __version__
-from qingyang_inspect.cli.common import State, early_language
-from qingyang_inspect.i18n import parse_lang, set_language, t
+@dataclass(frozen=True)
+class Entry:
+    """A top-level command in the registry: where it is defined and what it may import.
 
-set_language(early_language())
+    ``help`` is the message key of the command's help (the module's ``register``
+    uses the same key); ``inspect --help`` lists it without importing the module.
+    ``may_load`` is the start-up rule, checked in real processes by
+    ``tests/cli/test_imports.py``: building the CLI and ``--help`` import only
+    typer and the standard library; a command, when it runs, may import these
+    heavy libraries (top-level package names) and no other.
+    """
+
+    module: str
+    help: str
+    may_load: frozenset[str] = frozenset()
+
+
+def _entry(module: str, help_key: str, *may_load: str) -> Entry:
+    return Entry(module, help_key, frozenset(may_load))
+
+
+# typer 0.29 builds a pydantic TypeAdapter per option of the invoked command, so
+# every command that parses options loads pydantic; the catalog models need it too.
+_TYPER = "pydantic"
+
+#: The command registry: each top-level command, the module of ``qingyang_inspect.cli``
+#: whose ``register(app)`` adds it, its help and the libraries it may load; ``--help``
+#: lists the commands in this order.
+COMMANDS: dict[str, Entry] = {
+    "validate": _entry("validate", "validate.help", _TYPER, "yaml"),
+    "schema": _entry("schema", "schema.help", _TYPER),
+    "init": _entry("init", "init.help", _TYPER, "yaml", "sqlite3"),
+    # rich only for the interactive walk, PIL only with --photo.
+    "record": _entry("record", "record.help", _TYPER, "sqlite3", "rich", "PIL"),
+    "rectify": _entry("lifecycle", "lifecycle.rectify_help", _TYPER, "sqlite3", "PIL"),
+    "recheck": _entry("lifecycle", "lifecycle.recheck_help", _TYPER, "sqlite3"),
+    "standards": _entry("browse", "standards.help", _TYPER, "rich"),
+    "sites": _entry("browse", "sites.help", _TYPER, "rich"),
+    "round": _entry("rounds", "round.help", _TYPER, "sqlite3", "rich"),
+    "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich"),
+    "report": _entry(
+        "report", "report.help", _TYPER, "sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL"
+    ),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command ``name`` as typer builds it from its module's ``register``."""
+    holder = typer.Typer(rich_markup_mode=None, pretty_exceptions_enable=False)
+    holder.callback()(_no_options)
+    module = importlib.import_module(f"qingyang_inspect.cli.{COMMANDS[name].module}")
+    module.register(holder)
+    return typer.main.get_command(adopt(holder)).commands[name]  # type: ignore[attr-defined]
+
+
+def _no_options() -> None:
+    """(The holder group of :func:`load_command` is never invoked.)"""
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The registry's commands, each built on first access."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = load_command(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise KeyError(name)  # the registry is fixed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+class RootGroup(InspectGroup):
+    """``inspect``: commands from the registry, the language chosen first, errors worded."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands()
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def subcommands(self, ctx: Any) -> list[tuple[str, str]]:
+        return [(name, t(entry.help)) for name, entry in COMMANDS.items()]
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        args = sys.argv[1:] if args is None else list(args)
+        chosen = early_language(args)
+        set_language(chosen or "zh")
+        problem = check_lang(lang_in(args))
+        if problem is not None:
+            code = _refuse(problem)
+        else:
+            extra.setdefault("obj", State(lang_explicit=chosen is not None))
+            run = partial(super().main, args, prog_name or "inspect", complete_var, False, **extra)
+            code = guarded(run, args)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _refuse(message: str) -> int:
+    try:
+        fail(message)
+    except SystemExit as exit:
+        return int(exit.code or EXIT_USAGE)
+    return EXIT_USAGE  # pragma: no cover - fail always exits
 
 
 def _version(value: bool) -> None:
@@ -41,9 +172,7 @@ def main_callback(
     ctx: typer.Context,
     lang: Annotated[
         str | None,
-        typer.Option(
-            "--lang", envvar="INSPECT_LANG", help=t("opt.lang"), show_default=False, metavar="zh|en"
-        ),
+        typer.Option("--lang", envvar="INSPECT_LANG", help=t("opt.lang"), show_default=False),
     ] = None,
     workspace: Annotated[
         Path | None,
@@ -60,104 +189,36 @@ def main_callback(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=t("opt.version"))
     ] = False,
 ) -> None:
-    """Global options: language and workspace."""
-    chosen = parse_lang(lang)
-    if lang is not None and chosen is None:
-        raise typer.BadParameter(t("opt.lang_bad", value=lang), param_hint="--lang")
-    if chosen is not None:
-        set_language(chosen)
-    ctx.obj = State(workspace=workspace, lang_explicit=chosen is not None)
+    """Global options: language (read before parsing, see ``RootGroup.main``) and workspace."""
+    state(ctx).workspace = workspace
+    if ctx.invoked_subcommand is None:
+        ctx.fail(t("cli.missing_command"))
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A top-level command in the registry: where it is defined and what it may import.
-
-    ``may_load`` is the start-up rule, checked in real processes by
-    ``tests/cli/test_imports.py``: building the CLI and ``--help`` import only
-    typer and the standard library; a command, when it runs, may import these
-    heavy libraries (top-level package names) and no other.
-    """
-
-    module: str
-    may_load: frozenset[str] = frozenset()
-
-
-def _entry(module: str, *may_load: str) -> Entry:
-    return Entry(module, frozenset(may_load))
-
-
-# typer 0.29 builds a pydantic TypeAdapter per option of the invoked command, so
-# every command that parses options loads pydantic; the catalog models need it too.
-_TYPER = "pydantic"
-
-#: The command registry: each top-level command, the module of ``qingyang_inspect.cli``
-#: whose ``register(app)`` adds it, and the libraries it may load; ``--help`` lists
-#: the commands in this order.
-COMMANDS: dict[str, Entry] = {
-    "validate": _entry("validate", _TYPER, "yaml"),
-    "schema": _entry("schema", _TYPER),
-    "init": _entry("init", _TYPER, "yaml", "sqlite3"),
-    # rich only for the interactive walk, PIL only with --photo.
-    "record": _entry("record", _TYPER, "sqlite3", "rich", "PIL"),
-    "rectify": _entry("lifecycle", _TYPER, "sqlite3", "PIL"),
-    "recheck": _entry("lifecycle", _TYPER, "sqlite3"),
-    "standards": _entry("browse", _TYPER, "rich"),
-    "sites": _entry("browse", _TYPER, "rich"),
-    "round": _entry("rounds", _TYPER, "sqlite3", "rich"),
-    "findings": _entry("findings", _TYPER, "sqlite3", "rich"),
-    "report": _entry("report", _TYPER, "sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL"),
-}
-_GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--workspace", "-w"})
-
-
-def invoked_command(argv: list[str]) -> str | None:
-    """The command named on the command line after the global options, if any."""
-    args = iter(argv)
-    for arg in args:
-        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
-            next(args, None)
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
-def build_app(argv: list[str] | None = None) -> typer.Typer:
-    """The app with the command group ``argv`` invokes, or with all of them."""
+def build_app() -> typer.Typer:
+    """The ``inspect`` app (commands are loaded from :data:`COMMANDS` when invoked)."""
     built = typer.Typer(
+        cls=RootGroup,
         name="inspect",
         help=t("app.help"),
         no_args_is_help=True,
+        invoke_without_command=True,
         add_completion=False,
         pretty_exceptions_enable=False,
-        # Plain click help: rich-formatted help imports rich and markdown-it on every
-        # ``--help`` and usage error, doubling start-up (bench/README.md, "help").
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     built.callback()(main_callback)
-    command = invoked_command(argv) if argv is not None else None
-    entry = COMMANDS.get(command) if command is not None else None
-    modules = [entry.module] if entry is not None else [e.module for e in COMMANDS.values()]
-    for name in dict.fromkeys(modules):
-        module: ModuleType = importlib.import_module(f"qingyang_inspect.cli.{name}")
-        module.register(built)
     return built
 
 
-_full_app: typer.Typer | None = None
-
-
-def __getattr__(name: str) -> typer.Typer:
-    """``app``: the app with every command (for tests and docs), built on first use."""
-    global _full_app
-    if name != "app":
-        raise AttributeError(name)
-    if _full_app is None:
-        _full_app = build_app()
-    return _full_app
+#: The app, for tests and documentation (``typer.main.get_command(app)``).
+app = build_app()
 
 
 def main() -> None:
     """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
-    build_app(sys.argv[1:])()
+    from qingyang_inspect.cli.common import configure_streams
+
+    configure_streams()
+    app()

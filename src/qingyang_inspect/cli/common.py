@@ -1,26 +1,27 @@
 """What every command shares: global state, error handling, output helpers.
 
-Only typer is imported at module level: ``inspect record`` runs many times a
-day, so rich, pydantic and the store are imported inside the commands that use
-them.
+Standard library only: the fast path of ``inspect record`` (``cli/fast.py``)
+runs commands' bodies without importing typer, so printing, failing and the
+state of an invocation are plain Python here; rich, pydantic and the store are
+imported inside the commands that use them.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
-import typer
-
 from qingyang_inspect.i18n import Lang, get_language, parse_lang, set_language, t
 
 if TYPE_CHECKING:
+    import typer
     from rich.console import Console
 
     from qingyang_inspect.workspace import Workspace
@@ -42,19 +43,29 @@ class TextJson(StrEnum):
     json = "json"
 
 
-def early_language(argv: list[str] | None = None) -> Lang:
-    """The language asked for by ``--lang`` or ``INSPECT_LANG``, before typer parses.
+def early_language(argv: Sequence[str]) -> Lang | None:
+    """The language asked for by ``--lang`` (anywhere in ``argv``) or ``INSPECT_LANG``.
 
-    Help texts are built when the app is defined, so the language must be
-    known before the command line is parsed.
+    Help texts are built when a command is defined, so the language must be
+    known before the command line is parsed. ``None``: neither asks (Chinese,
+    unless the workspace says otherwise).
     """
-    args = sys.argv[1:] if argv is None else argv
-    for n, arg in enumerate(args):
-        if arg == "--lang" and n + 1 < len(args):
-            return parse_lang(args[n + 1]) or "zh"
-        if arg.startswith("--lang="):
-            return parse_lang(arg.split("=", 1)[1]) or "zh"
-    return parse_lang(os.environ.get("INSPECT_LANG")) or "zh"
+    from qingyang_inspect.cli.spec import lang_in
+
+    return parse_lang(lang_in(argv)) or parse_lang(os.environ.get("INSPECT_LANG"))
+
+
+def configure_streams() -> None:
+    """Output never fails on a console that cannot show a character (GBK, cp936…).
+
+    Python writes to a redirected stream, or to a console under
+    ``PYTHONIOENCODING``, in that encoding, and by default raises on a
+    character it lacks; a name or note with such a character would end the
+    command halfway. Unencodable characters become ``?`` instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
 
 
 @dataclass
@@ -100,23 +111,36 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except InspectError as exc:
             fail(exc.message, exc.hint, exc.exit_code)
         except KeyboardInterrupt:
-            typer.echo("", err=True)
-            raise typer.Exit(130) from None
+            echo("", err=True)
+            raise SystemExit(130) from None
         except BrokenPipeError:
             from qingyang_inspect.render.output import discard_stdout
 
             discard_stdout()
-            raise typer.Exit(EXIT_CLOSED_PIPE) from None
+            raise SystemExit(EXIT_CLOSED_PIPE) from None
 
     return wrapper
 
 
+def echo(text: str = "", *, err: bool = False) -> None:
+    """A line on stdout (or stderr), flushed at once (scripts read ids as they come)."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
+
+
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> NoReturn:
-    """Print ``错误: message`` (and a hint) to stderr and exit with ``code``."""
-    typer.echo(f"{t('label.error')}: {message}", err=True)
+    """Print ``错误: message`` (and ``提示: hint``) to stderr and exit with ``code``.
+
+    The one place these words are printed; typer's own errors use the same
+    labels (``framework.show_error``).
+    """
+    from qingyang_inspect.cli.layout import labelled
+
+    echo(labelled(t("label.error"), message), err=True)
     if hint:
-        typer.echo(f"{t('label.hint')}: {hint}", err=True)
-    raise typer.Exit(code)
+        echo(labelled(t("label.hint"), hint), err=True)
+    raise SystemExit(code)
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -1,6 +1,7 @@
 """Options and helpers shared by the store's commands (init, round, record, findings, lifecycle).
 
-Only typer and the standard library at module level: these commands must start fast.
+Standard library only at module level: ``inspect record``'s fast path uses
+these helpers without typer (the option factories import it when called).
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-import typer
-
+from qingyang_inspect.cli.common import echo
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ ENV_INSPECTOR = "INSPECT_INSPECTOR"
 
 def inspector_option() -> Any:
     """``--inspector NAME`` (default: ``INSPECT_INSPECTOR``, then the workspace config)."""
+    import typer
+
     return typer.Option(
         "--inspector", envvar=ENV_INSPECTOR, help=t("store.opt_inspector"), show_default=False
     )
@@ -32,6 +34,8 @@ def inspector_option() -> Any:
 
 def id_argument() -> Any:
     """The finding id argument of the lifecycle commands."""
+    import typer
+
     return typer.Argument(help=t("lifecycle.id_arg"), show_default=False)
 
 
@@ -77,4 +81,4 @@ def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetim
 
 def warn(message: str) -> None:
     """``警告: message`` on stderr."""
-    typer.echo(f"{t('store.warning')}: {message}", err=True)
+    echo(f"{t('store.warning')}: {message}", err=True)

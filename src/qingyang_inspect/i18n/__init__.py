@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Final, Literal
 
-from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store
+from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store, usage
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -25,6 +25,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         store.MESSAGES,
         reports.MESSAGES,
         render.MESSAGES,
+        usage.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

@@ -9,8 +9,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.category": ("测评项目", "category"),
     "label.item": ("测评内容", "item"),
     "label.site": ("点位", "site"),
-    "label.error": ("错误", "error"),
-    "label.hint": ("提示", "hint"),
+    "label.error": ("错误", "Error"),
+    "label.hint": ("提示", "Hint"),
     # -- app and global options -------------------------------------------------
     "app.help": (
         "青羊区文明城市创建示范点位检查工具：测评标准与点位校验、检查记录、整改台账与验收报告。",

@@ -251,7 +251,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "created the workspace {path}, but its standards or sites have errors; run inspect validate",
     ),
     # -- store -------------------------------------------------------------------
-    "store.warning": ("警告", "warning"),
+    "store.warning": ("警告", "Warning"),
     "store.opt_inspector": (
         "检查人员（默认取 INSPECT_INSPECTOR，再取工作区配置的 inspector）",
         "inspector (default: INSPECT_INSPECTOR, then the workspace config's inspector)",
