@@ -1,5 +1,5 @@
 """Allow ``python -m qingyang_inspect``."""
 
-from qingyang_inspect.cli.app import main
+from qingyang_inspect.cli.main import main
 
 main()

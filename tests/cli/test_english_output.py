@@ -13,6 +13,7 @@ words.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +22,12 @@ from typing import Any
 import pytest
 import typer.core
 import typer.main
-from pydantic import BaseModel
 from typer.testing import CliRunner, Result
 
 from campaign import ROUND, TYPED, record_campaign
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.catalog.models import Model
 from qingyang_inspect.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,8 +43,8 @@ def untranslated(catalog: Catalog) -> set[str]:
     found: set[str] = set()
 
     def walk(value: Any) -> None:
-        if isinstance(value, BaseModel):
-            fields = type(value).model_fields
+        if isinstance(value, Model):
+            fields = [f.name for f in dataclasses.fields(value)]  # type: ignore[arg-type]
             for name in fields:
                 if name.endswith("_en"):
                     continue

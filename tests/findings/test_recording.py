@@ -226,7 +226,7 @@ def test_recording_warns_when_the_standard_changed_version(
     store: Store, catalog: Catalog, supervision: str
 ) -> None:
     newer = dataclasses.replace(
-        catalog, standard=catalog.standard.model_copy(update={"version": "2.0"})
+        catalog, standard=dataclasses.replace(catalog.standard, version="2.0")
     )
     recorded = record_finding(store, newer, request(), now=NOW)
     [warning] = recorded.warnings

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.catalog.models import to_record
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.render import RenderContext
 from qingyang_inspect.render.json import render as render_json
@@ -40,7 +42,7 @@ def test_english_names_where_the_files_have_them(catalog: Catalog) -> None:
     assert rows["CM-AD-01"][2] == catalog.items["CM-AD-01"].requirement_en
     # no English gloss: the Chinese text is all there is
     assert rows["CM-EN-01"][2] == catalog.items["CM-EN-01"].requirement
-    unglossed = catalog.categories["safety"].model_copy(update={"name_en": None})
+    unglossed = dataclasses.replace(catalog.categories["safety"], name_en=None)
     bare = Catalog(
         standard=catalog.standard,
         site_types=catalog.site_types,
@@ -72,7 +74,7 @@ def test_json_is_the_files_fields_with_counts_and_names(catalog: Catalog) -> Non
     data = as_json(standard_detail(catalog))
     assert set(data) == {"items", "sites", "standard", "site_types", "categories"}
     assert (data["items"], data["sites"]) == (5, 3)
-    assert data["standard"] == catalog.standard.model_dump(mode="json")
+    assert data["standard"] == to_record(catalog.standard)
     assert {t["id"]: (t["items"], t["sites"]) for t in data["site_types"]} == {
         "market": (4, 2),
         "alley": (3, 1),

@@ -6,12 +6,12 @@ each time would dominate its run time. The first load of a valid catalog writes
 bytes (and the tool's version and models); later loads read that JSON while
 the key matches. The cache is derived data: deleting it is always safe.
 
-A warm load must cost little more than ``json.loads``: the cache was written
-from validated models, so it is read back without validating again, and each
-site, item or site type becomes a model only when it is first looked up
-(``record`` touches one site and one item of hundreds). Validating the
-snapshot instead would build pydantic's validators for every model on every
-run, which alone cost ``record`` more than all its real work.
+A warm load must cost little more than ``json.loads`` and import no pydantic:
+the cache was written from validated models, so it is read back without
+validating again (the models are plain dataclasses), and each site, item or
+site type becomes a model only when it is first looked up (``record`` touches
+one site and one item of hundreds). Importing pydantic and validating the
+snapshot instead cost ``record`` more than all its real work.
 """
 
 from __future__ import annotations
@@ -20,12 +20,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
-
-from pydantic import BaseModel, ConfigDict
 
 from qingyang_inspect import __version__
 from qingyang_inspect.catalog import models
@@ -37,46 +34,35 @@ from qingyang_inspect.catalog.models import (
     Deduction,
     Graded,
     Item,
+    Model,
     PassFail,
     Site,
     SiteType,
     StandardHeader,
     Thresholds,
     Verdicts,
+    to_json,
 )
 from qingyang_inspect.errors import CatalogError
 from qingyang_inspect.i18n import t
 from qingyang_inspect.workspace import Workspace
 
 CACHE_NAME = "catalog.json"
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Model)
 #: As :data:`qingyang_inspect.catalog.loader.YAML_SUFFIXES` (not imported: see source_files).
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class Snapshot(BaseModel):
-    """A valid catalog, serialised for the cache."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    key: str
-    standard: StandardHeader
-    site_types: list[SiteType]
-    categories: list[Category]
-    items: list[Item]
-    sites: list[Site]
-
-    @classmethod
-    def of(cls, key: str, catalog: Catalog) -> Snapshot:
-        """Snapshot ``catalog`` under cache ``key``."""
-        return cls(
-            key=key,
-            standard=catalog.standard,
-            site_types=list(catalog.site_types.values()),
-            categories=list(catalog.categories.values()),
-            items=list(catalog.items.values()),
-            sites=list(catalog.sites.values()),
-        )
+def snapshot(key: str, catalog: Catalog) -> dict[str, Any]:
+    """``catalog`` as the cache holds it, under cache ``key``."""
+    return {
+        "key": key,
+        "standard": to_json(catalog.standard),
+        "site_types": [to_json(v) for v in catalog.site_types.values()],
+        "categories": [to_json(v) for v in catalog.categories.values()],
+        "items": [to_json(v) for v in catalog.items.values()],
+        "sites": [to_json(v) for v in catalog.sites.values()],
+    }
 
 
 def source_files(workspace: Workspace) -> list[Path]:
@@ -142,7 +128,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
             hint=t("catalog.invalid_hint"),
         )
     if use_cache:
-        _write_cache(cache, Snapshot.of(key, result.catalog))
+        _write_cache(cache, snapshot(key, result.catalog))
     return result.catalog
 
 
@@ -189,8 +175,8 @@ class Lazy(Mapping[str, M], Generic[M]):
         return key in self._records
 
 
-# Builders from records written by ``Snapshot.model_dump_json``: trusted data, so
-# ``model_construct`` (no validation); only JSON's types are turned back into ours.
+# Builders from records written by :func:`snapshot`: trusted data, so the dataclasses
+# are made directly (no validation); only JSON's types are turned back into ours.
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -199,44 +185,42 @@ def _date(value: str | None) -> dt.date | None:
 
 def _standard(r: dict[str, Any]) -> StandardHeader:
     verdicts = r["verdicts"]
-    levels = {k: Thresholds.model_construct(**v) for k, v in verdicts["levels"].items()}
-    return StandardHeader.model_construct(
+    levels = {k: Thresholds(**v) for k, v in verdicts["levels"].items()}
+    return StandardHeader(
         **{
             **r,
             "effective_date": _date(r["effective_date"]),
-            "verdicts": Verdicts.model_construct(**{**verdicts, "levels": levels}),
+            "verdicts": Verdicts(**{**verdicts, "levels": levels}),
         }
     )
 
 
 def _site_type(r: dict[str, Any]) -> SiteType:
-    return SiteType.model_construct(**r)
+    return SiteType(**r)
 
 
 def _category(r: dict[str, Any]) -> Category:
-    return Category.model_construct(**r)
+    return Category(**r)
 
 
 def _item(r: dict[str, Any]) -> Item:
     scoring = r["scoring"]
     built: PassFail | Deduction | Graded
     if scoring["mode"] == "deduction":
-        built = Deduction.model_construct(**scoring)
+        built = Deduction(**scoring)
     elif scoring["mode"] == "graded":
-        built = Graded.model_construct(mode="graded", coefficients=tuple(scoring["coefficients"]))
+        built = Graded(mode="graded", coefficients=tuple(scoring["coefficients"]))
     else:
-        built = PassFail.model_construct(**scoring)
-    return Item.model_construct(**{**r, "site_types": tuple(r["site_types"]), "scoring": built})
+        built = PassFail(**scoring)
+    return Item(**{**r, "site_types": tuple(r["site_types"]), "scoring": built})
 
 
 def _site(r: dict[str, Any]) -> Site:
-    return Site.model_construct(
+    return Site(
         **{
             **r,
-            "coordinates": Coordinates.model_construct(**r["coordinates"])
-            if r["coordinates"]
-            else None,
-            "contact": Contact.model_construct(**r["contact"]) if r["contact"] else None,
+            "coordinates": Coordinates(**r["coordinates"]) if r["coordinates"] else None,
+            "contact": Contact(**r["contact"]) if r["contact"] else None,
             "cooperating_departments": tuple(r["cooperating_departments"]),
             "tags": tuple(r["tags"]),
             "planned_acceptance": _date(r["planned_acceptance"]),
@@ -244,13 +228,15 @@ def _site(r: dict[str, Any]) -> Site:
     )
 
 
-def _write_cache(path: Path, snapshot: Snapshot) -> None:
+def _write_cache(path: Path, data: dict[str, Any]) -> None:
     """Write atomically; a cache that cannot be written is only a lost speed-up."""
+    import tempfile  # (and shutil, bz2, lzma with it): only when the cache is written
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
-            out.write(snapshot.model_dump_json().encode())
+            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         os.replace(tmp, path)
     except OSError:
         return

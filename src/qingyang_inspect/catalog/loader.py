@@ -10,6 +10,7 @@ that does not exist, or a folder without YAML files.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -18,15 +19,16 @@ import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import (
     ITEM_ID_PATTERN,
     KEY_PATTERN,
     Category,
+    Model,
     Site,
     SitesFile,
     SiteType,
@@ -35,6 +37,7 @@ from qingyang_inspect.catalog.models import (
 )
 from qingyang_inspect.catalog.models import Item as ItemModel
 from qingyang_inspect.catalog.report import Issue, Severity, ValidationReport
+from qingyang_inspect.catalog.validation import validate
 from qingyang_inspect.catalog.yamlfile import (
     YamlDocument,
     YamlProblem,
@@ -252,7 +255,7 @@ def _load_source(source: SourceFile, sink: IssueSink) -> None:
     else:
         model_cls = StandardFile
     try:
-        source.model = model_cls.model_validate(data)
+        source.model = validate(model_cls, data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             _add_schema_error(source, sink, error, model_cls)
@@ -288,12 +291,12 @@ def _salvage(
         return
     source.partial = True
     fields: dict[str, Any] = {}
-    for name in model_cls.model_fields:
+    for name in _field_names(model_cls):
         raw = data.get(name)
         if name == "standard":
             if isinstance(raw, dict):
                 try:
-                    fields[name] = StandardHeader.model_validate(raw)
+                    fields[name] = validate(StandardHeader, raw)
                 except ValidationError:
                     source.broken_ids.add(("standard", ""))
             continue
@@ -302,7 +305,7 @@ def _salvage(
         positions = source.kept_at.setdefault(name, [])
         for n, entry in enumerate(raw if isinstance(raw, list) else []):
             try:
-                kept.append(element.model_validate(entry))
+                kept.append(validate(element, entry))
                 positions.append(n)
             except ValidationError:
                 if isinstance(entry, dict):
@@ -310,7 +313,7 @@ def _salvage(
                     if isinstance(entry.get("id"), str):
                         source.broken_ids.add((name, entry["id"]))
         fields[name] = tuple(kept)
-    source.model = model_cls.model_construct(**fields)
+    source.model = model_cls(**fields)
 
 
 def _add_schema_error(
@@ -320,7 +323,7 @@ def _add_schema_error(
     model_cls: type[StandardFile] | type[SitesFile],
 ) -> None:
     """Report one pydantic error in words that say what is wrong and how to fix it."""
-    kind = str(error["type"])
+    kind = _KINDS.get(str(error["type"]), str(error["type"]))
     loc: tuple[str | int, ...] = tuple(error["loc"])
     ctx = {k: _plain(v) for k, v in (error.get("ctx") or {}).items()}
     raw = error.get("input")
@@ -366,17 +369,33 @@ def _add_schema_error(
     sink.add(source, loc, kind, message, key=kind == "extra_forbidden")
 
 
-def _fields_at(model_cls: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+#: pydantic's error types for dataclasses, as the types the messages are written for.
+_KINDS = {
+    "unexpected_keyword_argument": "extra_forbidden",
+    "dataclass_type": "model_type",
+    "dataclass_exact_type": "model_type",
+}
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Model)
+
+
+def _field_names(model_cls: type[Model]) -> list[str]:
+    return [f.name for f in dataclasses.fields(model_cls)]  # type: ignore[arg-type]
+
+
+def _fields_at(model_cls: type[Model], loc: Sequence[str | int]) -> list[str]:
     """Field names of the model that a pydantic error location ``loc`` lands in."""
     current: list[Any] = [model_cls]
     for part in loc:
         nxt: list[Any] = []
         for tp in _members(current):
             origin = get_origin(tp)
-            if isinstance(tp, type) and issubclass(tp, BaseModel):
-                info = tp.model_fields.get(str(part))
-                if info is not None:
-                    nxt.append(info.annotation)
+            if _is_model(tp):
+                hint = get_type_hints(tp, include_extras=True).get(str(part))
+                if hint is not None:
+                    nxt.append(hint)
             elif origin in (tuple, list) and isinstance(part, int):
                 nxt.append(get_args(tp)[0])
             elif origin is dict:
@@ -386,8 +405,8 @@ def _fields_at(model_cls: type[BaseModel], loc: Sequence[str | int]) -> list[str
         current = nxt or [tp for tp in _members(current) if _has_tag(tp, part)]
     names: dict[str, None] = {}
     for tp in _members(current):
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            names.update(dict.fromkeys(tp.model_fields))
+        if _is_model(tp):
+            names.update(dict.fromkeys(_field_names(tp)))
     return list(names)
 
 
@@ -406,10 +425,10 @@ def _members(annotations: list[Any]) -> list[Any]:
 
 
 def _has_tag(tp: Any, part: str | int) -> bool:
-    if not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+    if not _is_model(tp):
         return False
-    for info in tp.model_fields.values():
-        if get_origin(info.annotation) is Literal and part in get_args(info.annotation):
+    for hint in get_type_hints(tp).values():
+        if get_origin(hint) is Literal and part in get_args(hint):
             return True
     return False
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qingyang_inspect.catalog.models import SitesFile, StandardFile
+from qingyang_inspect.catalog.validation import json_schema
 
 SCHEMA_FILES: dict[str, type[StandardFile] | type[SitesFile]] = {
     "standard.schema.json": StandardFile,
@@ -22,7 +23,7 @@ SCHEMA_FILES: dict[str, type[StandardFile] | type[SitesFile]] = {
 
 def schema_for(model: type[StandardFile] | type[SitesFile]) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one file kind."""
-    schema = model.model_json_schema()
+    schema = json_schema(model)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

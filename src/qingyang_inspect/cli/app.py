@@ -65,7 +65,8 @@ COMMANDS: dict[str, Entry] = {
     "validate": _entry("validate", "validate.help", _TYPER, "yaml"),
     "schema": _entry("schema", "schema.help", _TYPER),
     "init": _entry("init", "init.help", _TYPER, "yaml", "sqlite3"),
-    # rich only for the interactive walk, PIL only with --photo.
+    # With --item, the fast path (cli/fast.py): SQLite only, Pillow with --photo;
+    # typer, pydantic and rich for the interactive walk.
     "record": _entry("record", "record.help", _TYPER, "sqlite3", "rich", "PIL"),
     "rectify": _entry("lifecycle", "lifecycle.rectify_help", _TYPER, "sqlite3", "PIL"),
     "recheck": _entry("lifecycle", "lifecycle.recheck_help", _TYPER, "sqlite3"),
@@ -214,11 +215,3 @@ def build_app() -> typer.Typer:
 
 #: The app, for tests and documentation (``typer.main.get_command(app)``).
 app = build_app()
-
-
-def main() -> None:
-    """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
-    from qingyang_inspect.cli.common import configure_streams
-
-    configure_streams()
-    app()

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.catalog.models import Item, Site
+from qingyang_inspect.catalog.models import Item, Site, to_record
 from qingyang_inspect.i18n import get_language, t
 from qingyang_inspect.views.base import Column, Document, Field, Fields, Table
 from qingyang_inspect.views.labels import (
@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 def item_record(catalog: Catalog, item: Item) -> dict[str, Any]:
     """Every field of ``item`` plus the names it refers to, for ``--format json``."""
-    record = item.model_dump(mode="json")
+    record = to_record(item)
     record["category_name"] = catalog.categories[item.category].name
     record["site_type_names"] = [catalog.site_types[s].name for s in item.site_types]
     record["effective_rectification_days"] = catalog.rectification_days(item)
@@ -45,7 +45,7 @@ def item_record(catalog: Catalog, item: Item) -> dict[str, Any]:
 
 def site_record(catalog: Catalog, site: Site) -> dict[str, Any]:
     """Every field of ``site``, its type's name and its applicable items, for ``--format json``."""
-    record = site.model_dump(mode="json")
+    record = to_record(site)
     record["site_type_name"] = catalog.site_types[site.site_type].name
     items = catalog.items_for_site(site.id)
     record["applicable_items"] = [i.id for i in items]
@@ -132,7 +132,7 @@ def standard_detail(catalog: Catalog) -> Document:
             ),
             _shown("verdicts", t("browse.field.verdicts"), "\n".join(cut_offs)),
         ),
-        extra=std.model_dump(mode="json"),
+        extra=to_record(std),
     )
     items_by_type = {key: len(catalog.items_for_site_type(key)) for key in catalog.site_types}
     sites_by_type = Counter(site.site_type for site in catalog.sites.values())
@@ -157,7 +157,7 @@ def standard_detail(catalog: Catalog) -> Document:
             ),
         ),
         record=lambda st: {
-            **st.model_dump(mode="json"),
+            **to_record(st),
             "items": items_by_type[st.id],
             "sites": sites_by_type[st.id],
         },
@@ -172,7 +172,7 @@ def standard_detail(catalog: Catalog) -> Document:
         ),
         source=lambda: catalog.categories.values(),
         cells=lambda c: (c.id, category_label(catalog, c.id), items_by_category[c.id]),
-        record=lambda c: c.model_dump(mode="json"),
+        record=to_record,
     )
     return Document(
         key="standards.show",

@@ -1,0 +1,29 @@
+"""The ``inspect`` console script: the fast path for the hot commands, else the typer app.
+
+Standard library only until typer is needed: ``inspect record`` with its
+options runs without importing typer (``cli/fast.py``); everything else —
+and anything on the fast path that is not plain — goes to the typer app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
+    from qingyang_inspect.cli.common import configure_streams, early_language
+    from qingyang_inspect.i18n import set_language
+
+    configure_streams()
+    argv = sys.argv[1:]
+    chosen = early_language(argv)
+    set_language(chosen or "zh")
+    from qingyang_inspect.cli import fast
+
+    code = fast.run(argv, lang_explicit=chosen is not None)
+    if code is not None:
+        sys.exit(code)
+    from qingyang_inspect.cli.app import app
+
+    app()

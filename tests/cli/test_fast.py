@@ -1,0 +1,125 @@
+"""The fast path of the hot commands: the same definition, the same result, typer for the rest."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from qingyang_inspect.cli import fast, hot
+from qingyang_inspect.cli.hotgen import described
+from qingyang_inspect.store import Store
+from qingyang_inspect.workspace import load_workspace
+from store_helpers import cli
+
+
+def test_the_generated_parameters_match_the_typer_definitions() -> None:
+    """Run ``python -m qingyang_inspect.cli.hotgen`` (then ruff format) when this fails."""
+    global_params, commands = described()
+    assert hot.GLOBAL == global_params
+    assert hot.COMMANDS == commands
+    assert commands.keys() == fast.BODIES.keys()
+
+
+@pytest.fixture
+def ws(run_cli: Any, minimal_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The minimal workspace with an open round, as the current folder."""
+    opened = cli(run_cli, minimal_workspace, "round", "open", "R1", "--kind", "督导")
+    assert opened.exit_code == 0, opened.stderr
+    monkeypatch.chdir(minimal_workspace)
+    monkeypatch.setenv("INSPECT_INSPECTOR", "张三")
+    return minimal_workspace
+
+
+def findings(workspace: Path) -> list[tuple[Any, ...]]:
+    with Store.open(load_workspace(workspace), readonly=True) as store:
+        return [
+            (f.site_id, f.item_id, f.result, f.occurrences, f.note, f.location, f.inspector)
+            for f in store.iter_findings(include_voided=True)
+        ]
+
+
+ARGS = [
+    "record",
+    *("--site", "M1", "--item", "CM-EN-01", "--result", "不符合", "--count", "2"),
+    *("--note", "门口有烟蒂", "--location=东门", "--lang", "zh"),
+]
+
+
+def test_a_plain_record_takes_the_fast_path_and_matches_typer(
+    ws: Path, run_cli: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fast.run(ARGS, lang_explicit=True) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() and "已记录：M1 测试农贸市场 · CM-EN-01 不符合 2 例" in out.err
+    through_typer = run_cli(*ARGS)
+    assert through_typer.exit_code == 0, through_typer.stderr
+    first, second = findings(ws)
+    assert first == second == ("M1", "CM-EN-01", "fail", 2, "门口有烟蒂", "东门", "张三")
+
+
+def test_errors_of_the_body_are_the_same_on_the_fast_path(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["record", "--site", "M1", "--item", "NOPE-01", "--result", "pass"]
+    assert fast.run(args, lang_explicit=False) == 2
+    assert capsys.readouterr().err.startswith("错误: ")
+    assert findings(ws) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["record", "--help"],
+        ["record", "-h"],
+        ["--version"],
+        ["record", "--site", "M1"],  # no --item: the interactive walk
+        ["record", "--item", "CM-EN-01", "--result", "pass"],  # no --site
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "maybe"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--count", "two"],
+        ["record", "--site", "M1", "--site", "M2", "--item", "CM-EN-01", "--result", "pass"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass", "--bogus"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass", "extra"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass", "--on-spot=1"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass", "--lang", "fr"],
+        ["record", "--site", "M1", "--item", "CM-EN-01", "--result"],
+        ["findings", "list"],
+        [],
+    ],
+    ids=" ".join,
+)
+def test_anything_not_plain_is_left_to_typer(args: list[str], ws: Path) -> None:
+    assert fast.run(args, lang_explicit=False) is None
+    assert findings(ws) == []
+
+
+def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
+    """A real process (the console script's module): ``record`` with options, cache warm."""
+    probe = (
+        "import sys\n"
+        "from qingyang_inspect.cli.main import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "roots = {m.split('.')[0] for m in sys.modules}\n"
+        "print(sorted(roots & {'typer', 'pydantic', 'pydantic_core', 'yaml', 'rich'}), code,"
+        " file=sys.__stderr__)\n"
+    )
+    env = {**os.environ, "INSPECT_INSPECTOR": "张三"}
+    args = ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"]
+    # Twice: the first run may build the catalog cache (which validates the YAML).
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            cwd=ws,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+    assert done.stderr.strip().splitlines()[-1] == "[] 0", done.stderr
