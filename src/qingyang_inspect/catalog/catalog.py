@@ -9,6 +9,13 @@ from qingyang_inspect.catalog.models import Category, Item, Site, SiteType, Stan
 from qingyang_inspect.errors import CatalogError, suggestion
 from qingyang_inspect.i18n import t
 
+#: Candidates named when a site name is ambiguous.
+MAX_CANDIDATES = 8
+
+
+def _fold(text: str) -> str:
+    return "".join(text.split()).casefold()
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -45,19 +52,55 @@ class Catalog:
         """Whether ``item`` is part of the checklist of ``site``."""
         return site.site_type in item.site_types
 
-    def site(self, site_id: str) -> Site:
-        """The site ``site_id``; :class:`CatalogError` naming the closest ids if unknown."""
-        site = self.sites.get(site_id)
-        if site is None:
+    def site(self, text: str) -> Site:
+        """The site ``text`` names: its id, or a unique part of its name (拼音 initials too).
+
+        :class:`CatalogError` lists the candidates when several sites match, and
+        the closest ids when none does.
+        """
+        site = self.sites.get(text)
+        if site is not None:
+            return site
+        found = self.find_sites(text)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            shown = [f"{s.id} {s.name}" for s in found[:MAX_CANDIDATES]]
+            if len(found) > MAX_CANDIDATES:
+                shown.append(t("catalog.more_sites", count=len(found) - MAX_CANDIDATES))
             raise CatalogError(
-                t(
-                    "catalog.unknown_site",
-                    id=site_id,
-                    suggest=suggestion(site_id, self.sites, cutoff=0.6),
-                ),
-                hint=t("catalog.unknown_hint_sites"),
+                t("catalog.ambiguous_site", text=text, count=len(found), sites="；".join(shown)),
+                hint=t("catalog.ambiguous_site_hint"),
             )
-        return site
+        raise CatalogError(
+            t("catalog.unknown_site", id=text, suggest=suggestion(text, self.sites, cutoff=0.6)),
+            hint=t("catalog.unknown_hint_sites"),
+        )
+
+    def find_sites(self, text: str) -> list[Site]:
+        """Sites ``text`` may mean, in file order: the first of these that finds any.
+
+        The id in any case; the whole name; names containing ``text`` (spaces
+        and case ignored); names whose pinyin initials contain ``text``
+        (``fqnm`` for 抚琴农贸市场).
+        """
+        from qingyang_inspect.catalog.pinyin import initials
+
+        wanted = _fold(text)
+        if not wanted:
+            return []
+        sites = list(self.sites.values())
+        tiers = (
+            lambda s: s.id.casefold() == wanted,
+            lambda s: _fold(s.name) == wanted,
+            lambda s: wanted in _fold(s.name),
+            lambda s: wanted.isascii() and wanted.isalnum() and wanted in initials(s.name),
+        )
+        for matches in tiers:
+            found = [s for s in sites if matches(s)]
+            if found:
+                return found
+        return []
 
     def item(self, item_id: str) -> Item:
         """The item ``item_id``; :class:`CatalogError` naming the closest ids if unknown."""

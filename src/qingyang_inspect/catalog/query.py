@@ -42,14 +42,17 @@ def filter_sites(
     site_type: str | None = None,
     level: str | None = None,
     street: str | None = None,
+    name: str | None = None,
 ) -> list[Site]:
-    """Sites matching every given filter, in file order."""
+    """Sites matching every given filter, in file order (``name``: as ``Catalog.find_sites``)."""
     if site_type is not None:
         _require(catalog.site_types, site_type, t("browse.unknown_site_type", id=site_type))
+    named = {s.id for s in catalog.find_sites(name)} if name is not None else None
     return [
         s
         for s in catalog.sites.values()
-        if (site_type is None or s.site_type == site_type)
+        if (named is None or s.id in named)
+        and (site_type is None or s.site_type == site_type)
         and (level is None or s.level == level)
         and (street is None or s.street == street)
     ]

@@ -83,15 +83,18 @@ def sites_list(
     street: Annotated[
         str | None, typer.Option("--street", "-s", help=t("opt.street"), show_default=False)
     ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help=t("opt.site_name"), show_default=False)
+    ] = None,
     output_format: Format = TextJson.table,
 ) -> None:
-    """List sites, optionally filtered by site type, level and street."""
+    """List sites, optionally filtered by site type, level, street and name."""
     from qingyang_inspect.catalog.query import filter_sites
     from qingyang_inspect.render import render
     from qingyang_inspect.views.catalog import sites_list as view
 
     catalog = _catalog(ctx)
-    sites = filter_sites(catalog, site_type=site_type, level=level, street=street)
+    sites = filter_sites(catalog, site_type=site_type, level=level, street=street, name=name)
     render(view(catalog, sites), output_format.value)
 
 

@@ -752,9 +752,7 @@ def build_acceptance(
     :class:`~qingyang_inspect.errors.CatalogError`, unknown streets or units
     :class:`~qingyang_inspect.errors.ReportError`, with suggestions.
     """
-    chosen = list(dict.fromkeys(site_ids))
-    for site_id in chosen:
-        catalog.site(site_id)
+    chosen = list(dict.fromkeys(catalog.site(site_id).id for site_id in site_ids))
     street_set, unit_set, level_set = frozenset(streets), frozenset(units), frozenset(levels)
     check_places(catalog, units=unit_set, streets=street_set)
     ids = tuple(

@@ -353,9 +353,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalog.unknown_site": ("未知点位 '{id}'{suggest}", "unknown site '{id}'{suggest}"),
     "catalog.unknown_item": ("未知测评内容 '{id}'{suggest}", "unknown item '{id}'{suggest}"),
     "catalog.unknown_hint_sites": (
-        "用 `inspect sites list` 查看全部点位编号",
-        "list the site ids with `inspect sites list`",
+        "用 `inspect sites list --name 名称的一部分` 查找点位编号",
+        "find the site's id with `inspect sites list --name PART_OF_ITS_NAME`",
     ),
+    "catalog.ambiguous_site": (
+        "'{text}' 对应 {count} 个点位：{sites}",
+        "'{text}' matches {count} sites: {sites}",
+    ),
+    "catalog.ambiguous_site_hint": (
+        "请用点位编号，或写出更完整的名称",
+        "give the site's id, or more of its name",
+    ),
+    "catalog.more_sites": ("另有 {count} 个", "{count} more"),
     "catalog.unknown_hint_items": (
         "用 `inspect standards show` 查看全部测评内容编号",
         "list the item ids with `inspect standards show`",

@@ -97,8 +97,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filter by level: city / district / other",
     ),
     "opt.street": ("按街道筛选", "filter by street"),
+    "opt.site_name": (
+        "按名称筛选：名称的一部分或拼音首字母（如 fqnm）",
+        "filter by name: part of it, or its pinyin initials (e.g. fqnm)",
+    ),
     "arg.item": ("测评内容编号，如 NM-01-02", "item id, e.g. NM-01-02"),
-    "arg.site": ("点位编号，如 QY-C-01", "site id, e.g. QY-C-01"),
+    "arg.site": (
+        "点位编号（如 QY-C-01），或名称中唯一的一部分",
+        "site id (e.g. QY-C-01), or a unique part of its name",
+    ),
     "col.id": ("编号", "ID"),
     "col.name": ("名称", "Name"),
     "col.category": ("类别", "Category"),

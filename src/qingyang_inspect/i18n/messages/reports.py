@@ -201,8 +201,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "only this status: open, rectified, closed; repeatable",
     ),
     "report.opt.site": (
-        "只含该点位（可重复；未检查的点位也列出）",
-        "only this site (repeatable; listed even when not inspected)",
+        "只含该点位：编号或名称（可重复；未检查的点位也列出）",
+        "only this site: id or name (repeatable; listed even when not inspected)",
     ),
     "report.opt.all_sites": (
         "列出目录中的全部点位（默认只列本轮次检查过的点位）",

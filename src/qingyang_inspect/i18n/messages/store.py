@@ -428,7 +428,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录一条检查结果并输出其编号；只给 --site 时逐项检查该点位。",
         "Record one finding and print its id; with only --site, walk the site's checklist.",
     ),
-    "record.opt_site": ("点位编号", "site id"),
+    "record.opt_site": (
+        "点位编号，或名称中唯一的一部分（拼音首字母亦可）",
+        "site id, or a unique part of its name (pinyin initials too)",
+    ),
     "record.opt_item": ("测评内容编号", "item id"),
     "record.opt_result": (
         "结果：pass 符合、fail 不符合、na 不适用",
@@ -716,7 +719,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Void a finding: it leaves lists and scores but stays in the history.",
     ),
     "findings.opt_round": ("只列出该轮次", "only this round"),
-    "findings.opt_site": ("只列出该点位", "only this site"),
+    "findings.opt_site": ("只列出该点位：编号或名称", "only this site: id or name"),
     "findings.opt_unit": ("只列出该责任单位的点位", "only sites of this responsible unit"),
     "findings.opt_street": ("只列出该街道的点位", "only sites in this street (sub-district)"),
     "findings.opt_item": ("只列出该测评内容", "only this item"),
