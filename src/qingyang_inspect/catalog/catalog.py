@@ -80,9 +80,10 @@ class Catalog:
     def find_sites(self, text: str) -> list[Site]:
         """Sites ``text`` may mean, in file order: the first of these that finds any.
 
-        The id in any case; the whole name; names containing ``text`` (spaces
-        and case ignored); names whose pinyin initials contain ``text``
-        (``fqnm`` for 抚琴农贸市场).
+        The whole name; names containing ``text`` (spaces and case ignored);
+        names whose pinyin initials contain ``text`` (``fqnm`` for 抚琴农贸市场).
+        Ids match exactly only (``Catalog.site``): ``m1`` is answered with
+        "did you mean 'M1'", as every unknown id is.
         """
         from qingyang_inspect.catalog.pinyin import initials
 
@@ -91,7 +92,6 @@ class Catalog:
             return []
         sites = list(self.sites.values())
         tiers = (
-            lambda s: s.id.casefold() == wanted,
             lambda s: _fold(s.name) == wanted,
             lambda s: wanted in _fold(s.name),
             lambda s: wanted.isascii() and wanted.isalnum() and wanted in initials(s.name),
