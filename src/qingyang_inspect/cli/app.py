@@ -24,7 +24,7 @@ import typer
 
 from qingyang_inspect import __version__
 from qingyang_inspect.cli.common import EXIT_USAGE, State, early_language, fail, state
-from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded
+from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded, refresh_help
 from qingyang_inspect.cli.spec import check_lang, lang_in
 from qingyang_inspect.i18n import set_language, t
 
@@ -143,6 +143,8 @@ class RootGroup(InspectGroup):
         args = sys.argv[1:] if args is None else list(args)
         chosen = early_language(args)
         set_language(chosen or "zh")
+        self.help = t("app.help")
+        refresh_help(self)
         problem = check_lang(lang_in(args))
         if problem is not None:
             code = _refuse(problem)

@@ -55,6 +55,20 @@ def describe(command: Any) -> tuple[Param, ...]:
     return tuple(found)
 
 
+def refresh_help(command: Any) -> None:
+    """Render ``command``'s option help again from its definition, in the current language.
+
+    typer renders help texts when it builds a command; the root group is built
+    before its ``main`` reads ``--lang`` from the command line.
+    """
+    hints = _hints(command.callback)
+    for param in command.params:
+        _, info = _split(hints.get(param.name or ""))
+        if info is not None and info.help:
+            param.help = info.help
+    command.__dict__.pop("_spec", None)
+
+
 def _hints(callback: Callable[..., Any] | None) -> dict[str, Any]:
     if callback is None:
         return {}

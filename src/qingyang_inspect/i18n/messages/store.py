@@ -157,7 +157,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hint}; type the photo paths again (Enter = none)",
     ),
     "walk.photos_ok": ("{count} 张照片已校验", "{count} photo(s) checked"),
-    "walk.ask_on_spot": ("是否已立行立改？(y/N)", "fixed on the spot (立行立改)? (y/N)"),
+    "walk.ask_on_spot": ("是否已立行立改？(y/N)", "fixed on the spot? (y/N)"),
     "walk.yes_no_bad": ("请输入 y（是）或 n（否）", "type y (yes) or n (no)"),
     "walk.ask_reason": ("不适用的原因（必填）", "reason it does not apply (required)"),
     "walk.reason_required": ("不适用必须说明原因", "not applicable needs a reason"),
@@ -451,7 +451,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record.opt_on_spot": (
         "立行立改：当场整改完毕，直接销号（仍计为不符合）",
-        "fixed on the spot (立行立改): closed at once, still counts as a failure",
+        "fixed on the spot: closed at once, still counts as a failure",
     ),
     "record.opt_round": (
         "记录到的轮次（默认唯一进行中的轮次）",
