@@ -90,17 +90,12 @@ class Catalog:
         wanted = _fold(text)
         if not wanted:
             return []
-        sites = list(self.sites.values())
-        tiers = (
-            lambda s: _fold(s.name) == wanted,
-            lambda s: wanted in _fold(s.name),
-            lambda s: wanted.isascii() and wanted.isalnum() and wanted in initials(s.name),
-        )
-        for matches in tiers:
-            found = [s for s in sites if matches(s)]
-            if found:
-                return found
-        return []
+        names = [(site, _fold(site.name)) for site in self.sites.values()]
+        found = [site for site, name in names if name == wanted]
+        found = found or [site for site, name in names if wanted in name]
+        if not found and wanted.isascii() and wanted.isalnum():
+            found = [site for site, _ in names if wanted in initials(site.name)]
+        return found
 
     def item(self, item_id: str) -> Item:
         """The item ``item_id``; :class:`CatalogError` naming the closest ids if unknown."""
