@@ -59,7 +59,6 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     ("args", "code", "expected"),
     [
         (["findings", "list"], 0, "M1 测试农贸市场"),
-        (["findings", "list", "--format", "json"], 0, "门口有烟蒂"),
         (["findings", "show", "{id}"], 0, "门口有烟蒂"),
         (
             ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass", "--note", NOTE],
@@ -69,7 +68,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         (["record", "--site", "👍", "--item", "CM-AD-01", "--result", "pass"], 2, "错误: 未知点位"),
         (["record", "--help"], 0, "用法: inspect record [选项]"),
         (["round", "open", "R2", "--kind", "👍"], 2, "错误: --kind 的值"),
-    ],  # fmt: skip
+    ],
     ids=lambda value: " ".join(value[:4]) if isinstance(value, list) else None,
 )
 def test_output_never_fails_to_encode(
@@ -88,10 +87,12 @@ def test_output_never_fails_to_encode(
 
 
 @pytest.mark.parametrize("encoding", ["gbk", None], ids=str)
-def test_csv_stays_utf8_with_bom_whatever_the_console(
-    ws: tuple[Path, str], encoding: str | None
+@pytest.mark.parametrize("output", ["csv", "json"])
+def test_machine_formats_stay_utf8_whatever_the_console(
+    ws: tuple[Path, str], encoding: str | None, output: str
 ) -> None:
-    """CSV is for Excel: UTF-8 with a BOM on any console, every character kept."""
-    done = run(ws[0], encoding, "findings", "list", "--format", "csv")
+    """CSV (for Excel, with a BOM) and JSON (for scripts) are UTF-8, every character kept."""
+    done = run(ws[0], encoding, "findings", "list", "--format", output)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(b"\xef\xbb\xbf") and NOTE in done.stdout.decode("utf-8-sig")
+    assert done.stdout.startswith(b"\xef\xbb\xbf") == (output == "csv")
+    assert NOTE in done.stdout.decode("utf-8-sig")
