@@ -119,6 +119,10 @@ class LazyCommands(MutableMapping[str, Any]):
         return len(COMMANDS)
 
 
+#: The variable through which a shell asks ``inspect`` for completions (typer's protocol).
+COMPLETE_VAR = "_INSPECT_COMPLETE"
+
+
 class RootGroup(InspectGroup):
     """``inspect``: commands from the registry, the language chosen first, errors worded."""
 
@@ -141,6 +145,10 @@ class RootGroup(InspectGroup):
         **extra: Any,
     ) -> Any:
         args = sys.argv[1:] if args is None else list(args)
+        if COMPLETE_VAR in os.environ:  # the shell asks for completions (README, "Completion")
+            from typer.completion import completion_init
+
+            completion_init()
         chosen = early_language(args)
         set_language(chosen or "zh")
         self.help = t("app.help")

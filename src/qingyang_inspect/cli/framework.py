@@ -167,7 +167,7 @@ class InspectCommand(_Presented, TyperCommand):
         ctx.allow_extra_args = True
         with worded(ctx, self.spec()):
             rest = super().parse_args(ctx, prepare_args(self.spec(), args))
-        if ctx.args:
+        if ctx.args and not ctx.resilient_parsing:
             ctx.fail(t("cli.extra_args", args=" ".join(ctx.args)))
         return rest
 
