@@ -146,9 +146,11 @@ class RootGroup(InspectGroup):
     ) -> Any:
         args = sys.argv[1:] if args is None else list(args)
         if COMPLETE_VAR in os.environ:  # the shell asks for completions (README, "Completion")
-            from typer.completion import completion_init
+            from typer.completion import get_completion_inspect_parameters
 
-            completion_init()
+            # typer registers its bash/zsh/fish/PowerShell classes when it describes its
+            # completion options; the app has none (add_completion=False), so ask here.
+            get_completion_inspect_parameters()
         chosen = early_language(args)
         set_language(chosen or "zh")
         self.help = t("app.help")
