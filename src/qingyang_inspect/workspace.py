@@ -68,6 +68,25 @@ def resolve_workspace(explicit: Path | None = None, cwd: Path | None = None) -> 
     return load_workspace(root)
 
 
+def configured_language(explicit: Path | None = None) -> Lang | None:
+    """The ``language`` of the workspace a command would use, if it is found and readable.
+
+    Read before the command line is parsed (help is rendered in it); any
+    problem is left for the command itself to report, so this never raises.
+    """
+    env = os.environ.get(ENV_WORKSPACE)
+    chosen = explicit or (Path(env) if env else None)
+    root = chosen if chosen is not None else find_root(Path.cwd())
+    if root is None:
+        return None
+    try:
+        section = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8")).get("workspace")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    value = section.get("language") if isinstance(section, dict) else None
+    return parse_lang(value) if isinstance(value, str) else None
+
+
 def load_workspace(root: Path) -> Workspace:
     """Read ``root/inspect.toml``; errors name the file and the bad setting."""
     config = root / CONFIG_NAME

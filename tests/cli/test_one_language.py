@@ -225,3 +225,21 @@ def test_lang_anywhere_on_the_line(args: list[str], run_cli: Any) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Usage: inspect ")
     assert not CJK.search(result.stdout)
+
+
+def test_the_workspace_language_covers_help_and_usage_errors(
+    run_cli: Any, minimal_workspace: Path
+) -> None:
+    """A workspace set to English: its help and usage errors are English from the first word."""
+    config = minimal_workspace / "inspect.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('language = "zh"', 'language = "en"'),
+        encoding="utf-8",
+    )
+    assert 'language = "en"' in config.read_text(encoding="utf-8")
+    helped = run_cli("-w", str(minimal_workspace), "round", "open", "--help")
+    assert helped.stdout.startswith("Usage: inspect round open [OPTIONS] ROUND")
+    wrong = run_cli("-w", str(minimal_workspace), "round", "open", "R1", "--kind", "weekly")
+    assert wrong.exit_code == 2 and "Error: invalid value 'weekly' for --kind" in wrong.stderr
+    chinese = run_cli("-w", str(minimal_workspace), "--lang", "zh", "round", "open", "--help")
+    assert chinese.stdout.startswith("用法: inspect round open")

@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli.common import EXIT_USAGE, State, early_language, fail, state
+from qingyang_inspect.cli.common import EXIT_USAGE, State, fail, startup_language, state
 from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded, refresh_help
 from qingyang_inspect.cli.spec import check_lang, lang_in
 from qingyang_inspect.i18n import set_language, t
@@ -151,15 +151,15 @@ class RootGroup(InspectGroup):
             # typer registers its bash/zsh/fish/PowerShell classes when it describes its
             # completion options; the app has none (add_completion=False), so ask here.
             get_completion_inspect_parameters()
-        chosen = early_language(args)
-        set_language(chosen or "zh")
+        lang, explicit = startup_language(args)
+        set_language(lang)
         self.help = t("app.help")
         refresh_help(self)
         problem = check_lang(lang_in(args))
         if problem is not None:
             code = _refuse(problem)
         else:
-            extra.setdefault("obj", State(lang_explicit=chosen is not None))
+            extra.setdefault("obj", State(lang_explicit=explicit))
             run = partial(super().main, args, prog_name or "inspect", complete_var, False, **extra)
             code = guarded(run, args)
         if standalone_mode:

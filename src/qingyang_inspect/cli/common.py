@@ -47,12 +47,29 @@ def early_language(argv: Sequence[str]) -> Lang | None:
     """The language asked for by ``--lang`` (anywhere in ``argv``) or ``INSPECT_LANG``.
 
     Help texts are built when a command is defined, so the language must be
-    known before the command line is parsed. ``None``: neither asks (Chinese,
-    unless the workspace says otherwise).
+    known before the command line is parsed. ``None``: neither asks (see
+    :func:`startup_language`).
     """
     from qingyang_inspect.cli.spec import lang_in
 
     return parse_lang(lang_in(argv)) or parse_lang(os.environ.get("INSPECT_LANG"))
+
+
+def startup_language(argv: Sequence[str]) -> tuple[Lang, bool]:
+    """The language of this run, and whether the command line or environment chose it.
+
+    Else the workspace's ``language`` (found as commands find it, from ``-w``,
+    ``INSPECT_WORKSPACE`` or the folders upward), so its help and usage errors
+    are in the same language as everything after; else Chinese.
+    """
+    chosen = early_language(argv)
+    if chosen is not None:
+        return chosen, True
+    from qingyang_inspect.cli.spec import option_in
+    from qingyang_inspect.workspace import configured_language
+
+    given = option_in(argv, ("--workspace", "-w"))
+    return configured_language(Path(given) if given else None) or "zh", False
 
 
 def configure_streams() -> None:

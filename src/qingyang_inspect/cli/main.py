@@ -12,16 +12,16 @@ import sys
 
 def main() -> None:
     """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
-    from qingyang_inspect.cli.common import configure_streams, early_language
+    from qingyang_inspect.cli.common import configure_streams, startup_language
     from qingyang_inspect.i18n import set_language
 
     configure_streams()
     argv = sys.argv[1:]
-    chosen = early_language(argv)
-    set_language(chosen or "zh")
+    lang, explicit = startup_language(argv)
+    set_language(lang)
     from qingyang_inspect.cli import fast
 
-    code = fast.run(argv, lang_explicit=chosen is not None)
+    code = fast.run(argv, lang_explicit=explicit)
     if code is not None:
         sys.exit(code)
     from qingyang_inspect.cli.app import app

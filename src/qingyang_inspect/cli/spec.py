@@ -176,15 +176,20 @@ def choices_text(param: Param) -> str:
 
 def lang_in(args: Sequence[str]) -> str | None:
     """The value of the last ``--lang`` in ``args`` (anywhere on the line), if any."""
+    return option_in(args, (LANG_OPTION,))
+
+
+def option_in(args: Sequence[str], names: Sequence[str]) -> str | None:
+    """The value of the last of the options ``names`` in ``args``, read before parsing."""
     found = None
     items = list(args)
     for n, arg in enumerate(items):
         if arg == "--":
             break
-        if arg == LANG_OPTION and n + 1 < len(items):
+        if arg in names and n + 1 < len(items):
             found = items[n + 1]
-        elif arg.startswith(LANG_OPTION + "="):
-            found = arg.split("=", 1)[1]
+        elif arg.startswith("--") and arg.partition("=")[0] in names:
+            found = arg.partition("=")[2]
     return found
 
 
