@@ -23,8 +23,9 @@ from typing import Annotated, Any
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli.common import EXIT_USAGE, State, fail, startup_language, state
+from qingyang_inspect.cli.common import EXIT_USAGE, State, echo, startup_language, state
 from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded, refresh_help
+from qingyang_inspect.cli.layout import labelled
 from qingyang_inspect.cli.spec import check_lang, lang_in
 from qingyang_inspect.i18n import set_language, t
 
@@ -157,22 +158,16 @@ class RootGroup(InspectGroup):
         refresh_help(self)
         problem = check_lang(lang_in(args))
         if problem is not None:
-            code = _refuse(problem)
+            echo(labelled(t("label.error"), problem), err=True)
+            code = EXIT_USAGE
         else:
             extra.setdefault("obj", State(lang_explicit=explicit))
+            complete_var = complete_var or COMPLETE_VAR
             run = partial(super().main, args, prog_name or "inspect", complete_var, False, **extra)
             code = guarded(run, args)
         if standalone_mode:
             sys.exit(code)
         return code
-
-
-def _refuse(message: str) -> int:
-    try:
-        fail(message)
-    except SystemExit as exit:
-        return int(exit.code or EXIT_USAGE)
-    return EXIT_USAGE  # pragma: no cover - fail always exits
 
 
 def _version(value: bool) -> None:
