@@ -20,16 +20,14 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingyang_inspect.cli.common import State, handle_errors
 from qingyang_inspect.cli.spec import Param, check_lang, lang_in, prepare_args
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """What runs a hot command: ``module:function``, and what the fast path needs given."""
 
     target: str
@@ -74,8 +72,7 @@ def run(argv: Sequence[str], *, lang_explicit: bool) -> int | None:
     return invoke(body, state, command.values)
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """Values by parameter name; the command named and the words after it."""
 
     values: dict[str, Any]

@@ -7,7 +7,6 @@ options); ``tests/cli/test_fast.py`` fails while the file is stale.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from qingyang_inspect.cli.spec import Param
@@ -26,7 +25,7 @@ from qingyang_inspect.cli.spec import Param
 
 def plain(param: Param) -> Param:
     """``param`` without what depends on the language (help) or only matters to help."""
-    return dataclasses.replace(param, help="", hidden=False)
+    return param._replace(help="", hidden=False)
 
 
 def described() -> tuple[tuple[Param, ...], dict[str, tuple[Param, ...]]]:
@@ -49,10 +48,10 @@ def described() -> tuple[tuple[Param, ...], dict[str, tuple[Param, ...]]]:
 def written(param: Param) -> str:
     """``Param(...)`` with the fields that differ from their defaults."""
     fields = [f"{param.name!r}", f"{param.kind!r}", f"{param.opts!r}"]
-    for field in dataclasses.fields(param)[3:]:
-        value = getattr(param, field.name)
-        if value != field.default:
-            fields.append(f"{field.name}={value!r}")
+    for name in param._fields[3:]:
+        value = getattr(param, name)
+        if value != Param._field_defaults[name]:
+            fields.append(f"{name}={value!r}")
     return f"Param({', '.join(fields)})"
 
 
