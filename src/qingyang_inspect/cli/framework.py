@@ -14,7 +14,9 @@ app uses typer's public extension points: its command and group classes
   attributes (the option, the parameter, the possibilities).
 
 What each parameter is comes from the command's typer definition itself: the
-annotations of its callback (:func:`describe`).
+annotations of its callback (:func:`describe`). Commands report their own
+mistakes as :class:`~qingyang_inspect.errors.InspectError` (``fail``), never as
+typer's ``BadParameter``, whose message is reworded here from its parameter.
 """
 
 from __future__ import annotations
