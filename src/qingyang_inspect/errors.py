@@ -43,6 +43,10 @@ class ReportError(InspectError):
     """A report could not be produced or written."""
 
 
+class CalendarError(InspectError):
+    """The workspace's holiday file cannot be read or has bad entries."""
+
+
 def suggestion(name: str, candidates: Iterable[str], *, cutoff: float = 0.5) -> str:
     """``；是否是 'X'？`` for the closest of ``candidates`` (same letters in another case first).
 

@@ -11,9 +11,13 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qingyang_inspect.errors import WorkspaceError
 from qingyang_inspect.i18n import Lang, parse_lang, t
+
+if TYPE_CHECKING:
+    from qingyang_inspect.calendar import WorkCalendar
 
 CONFIG_NAME = "inspect.toml"
 ENV_WORKSPACE = "INSPECT_WORKSPACE"
@@ -31,11 +35,25 @@ class Workspace:
     store: Path
     evidence: Path
     inspector: str | None = None
+    #: The holiday file (工作日历补充): read when present; ``holidays.yaml`` by default.
+    holidays: Path | None = None
 
     @property
     def config_path(self) -> Path:
         """The workspace's ``inspect.toml``."""
         return self.root / CONFIG_NAME
+
+    def work_calendar(self) -> WorkCalendar:
+        """The official calendar with this workspace's holiday file (read on first use)."""
+        from qingyang_inspect.calendar import WorkCalendar
+
+        shown = None
+        if self.holidays is not None:
+            try:
+                shown = str(self.holidays.relative_to(self.root))
+            except ValueError:
+                shown = str(self.holidays)
+        return WorkCalendar(self.holidays, display=shown, cache_dir=self.cache_dir)
 
     @property
     def cache_dir(self) -> Path:
@@ -120,6 +138,11 @@ def load_workspace(root: Path) -> Workspace:
         # Relative to the workspace; ``..`` folded away (a sibling folder is fine).
         return Path(os.path.normpath(base / text(key, default)))
 
+    holidays = path("holidays", "holidays.yaml")
+    if "holidays" in section and not holidays.is_file():
+        raise WorkspaceError(
+            t("calendar.file_missing", file=holidays), hint=t("calendar.file_missing_hint")
+        )
     return Workspace(
         root=base,
         district=text("district", "青羊区"),
@@ -129,4 +152,5 @@ def load_workspace(root: Path) -> Workspace:
         store=path("store", ".inspect/store.sqlite"),
         evidence=path("evidence", ".inspect/evidence"),
         inspector=inspector.strip() if isinstance(inspector, str) and inspector.strip() else None,
+        holidays=holidays,
     )

@@ -122,7 +122,9 @@ def test_list_filters(run_cli: Any, ws: Path) -> None:
     assert listed(run_cli, ws, "--result", "fail") == [f["dirty"], f["floor"]]
     assert listed(run_cli, ws, "--overdue", "--as-of", "2026-06-02") == []
     assert listed(run_cli, ws, "--overdue", "--as-of", "2026-06-04") == [f["dirty"]]
-    assert listed(run_cli, ws, "--overdue", "--as-of", "2026-06-09") == [f["dirty"], f["floor"]]
+    # floor: 5 working days from Wednesday 2026-06-03 → Wednesday 2026-06-10.
+    assert listed(run_cli, ws, "--overdue", "--as-of", "2026-06-10") == [f["dirty"]]
+    assert listed(run_cli, ws, "--overdue", "--as-of", "2026-06-11") == [f["dirty"], f["floor"]]
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,9 @@ HEAVY = frozenset(
         "PIL",
         "sqlite3",
         "_sqlite3",
+        "chinese_calendar",
+        "docx",
+        "lxml",
     }
 )
 #: Database drivers: no command loads any but SQLite's.
@@ -168,3 +171,18 @@ def test_record_with_options_loads_only_sqlite(
     """The fast path: the rule's pydantic and rich are for the walk, Pillow for photos."""
     _, heavy, _ = runs["record"]
     assert heavy == {"sqlite3"}
+
+
+def test_record_reads_the_holiday_file_from_its_cache(tmp_path: Path) -> None:
+    """A failure's due date needs the calendar, and a workspace's holiday file: parsed once."""
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", ws)
+    shutil.copy(EXAMPLES / "holidays" / "valid-2027" / "holidays.yaml", ws / "holidays.yaml")
+    assert probe(["round", "open", "R1", "--kind", "supervision"], ws)[0] == 0
+    fail = ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "fail"]
+    first = probe(fail, ws)
+    assert first[0] == 0, first[2]
+    code, heavy, stderr = probe(fail, ws)
+    assert code == 0, stderr
+    assert "chinese_calendar" in heavy and "yaml" not in heavy
+    assert heavy <= COMMANDS["record"].may_load

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 from typer.testing import Result
 
+from qingyang_inspect.calendar import WorkCalendar, working_days_between
 from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import load_workspace
@@ -101,9 +102,12 @@ def test_fail_with_defaults_gets_the_items_due_date(walk: Walk, ws: Path) -> Non
     [failed] = findings(ws)
     assert (failed.item_id, failed.occurrences, failed.on_spot) == ("CM-EN-01", 1, False)
     assert (failed.note, failed.location, failed.photos) == (None, None, ())
-    # CM-EN-01 has 1 rectification day.
+    # CM-EN-01 has 1 rectification day, a working day: the next one after today.
     assert failed.due_date is not None
-    assert (failed.due_date - failed.found_at.date()).days == 1
+    calendar = WorkCalendar()
+    found = failed.found_at.date()
+    assert calendar.is_working_day(failed.due_date)
+    assert working_days_between(calendar, found, failed.due_date) == 1
     assert f"已记录：不符合 1 例，整改期限 {failed.due_date.isoformat()}（{failed.id}）" in (
         result.stdout
     )

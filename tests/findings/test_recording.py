@@ -124,9 +124,10 @@ def test_a_failure_gets_the_items_rectification_days(
     assert store.finding(finding.id) == finding
     [event] = store.events(finding.id)
     assert (event.seq, event.kind, event.at, event.actor) == (1, "recorded", NOW, "张三")
-    # NM-03-01 has no days of its own: the standard's default (5).
+    # NM-03-01 has no days of its own: the standard's default, 5 working days from
+    # Wednesday 2026-06-10: Thu 11, Fri 12, (weekend), Mon 15, Tue 16, Wed 17.
     other = record_finding(store, catalog, request(item_id="NM-03-01"), now=NOW).finding
-    assert other.due_date == NOW.date() + dt.timedelta(days=5)
+    assert other.due_date == dt.date(2026, 6, 17)
 
 
 def test_pass_na_and_on_spot(store: Store, catalog: Catalog, supervision: str) -> None:

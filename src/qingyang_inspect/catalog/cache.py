@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -112,7 +113,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
     if use_cache:
         cached = _read_cache(cache, key)
         if cached is not None:
-            return cached
+            return replace(cached, calendar=workspace.work_calendar())
     from qingyang_inspect.catalog.loader import load_catalog
 
     result = load_catalog([workspace.standards, workspace.sites], base=workspace.root)
@@ -129,7 +130,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
         )
     if use_cache:
         _write_cache(cache, snapshot(key, result.catalog))
-    return result.catalog
+    return replace(result.catalog, calendar=workspace.work_calendar())
 
 
 def _read_cache(path: Path, key: str) -> Catalog | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from qingyang_inspect.calendar import DayKind, Due, WorkCalendar
 from qingyang_inspect.catalog.models import Category, Item, Site, SiteType, StandardHeader
 from qingyang_inspect.errors import CatalogError, suggestion
 from qingyang_inspect.i18n import t
@@ -30,6 +32,8 @@ class Catalog:
     categories: Mapping[str, Category]
     items: Mapping[str, Item]
     sites: Mapping[str, Site]
+    #: Working days and holidays: the official calendar, with the workspace's holiday file.
+    calendar: WorkCalendar = field(default_factory=WorkCalendar, compare=False, repr=False)
     _by_type: dict[str, tuple[Item, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def items_for_site_type(self, site_type: str) -> tuple[Item, ...]:
@@ -116,3 +120,15 @@ class Catalog:
         if item.rectification_days is not None:
             return item.rectification_days
         return self.standard.default_rectification_days
+
+    def rectification_day_kind(self, item: Item) -> DayKind:
+        """Whether the item's rectification days are working or calendar days."""
+        if item.rectification_day_kind is not None:
+            return item.rectification_day_kind
+        return self.standard.default_rectification_day_kind
+
+    def due_date(self, item: Item, found: dt.date) -> Due:
+        """The due date of a problem with ``item`` found on ``found``, and how it was reached."""
+        return self.calendar.add(
+            found, self.rectification_days(item), self.rectification_day_kind(item)
+        )

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Annotated, Any, ClassVar, Literal
 
+from qingyang_inspect.calendar import DayKind
+
 # ``NM-01-02``, ``CM-AD-01``, ``XZ-01-03``: a prefix, then dash-separated parts.
 ITEM_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
 # Site ids, site type and category keys: letters, digits, ``_`` and ``-``.
@@ -150,6 +152,9 @@ class StandardHeader(Model):
     issuer: Annotated[NonEmptyStr, described("发布单位")]
     source_note: Annotated[NonEmptyStr, described("来源说明")]
     default_rectification_days: Annotated[Count, Rule(ge=0, le=365)] = 5
+    default_rectification_day_kind: Annotated[
+        DayKind, described("整改时限按工作日（working）或自然日（calendar）计")
+    ] = "working"
     verdicts: Verdicts
 
 
@@ -187,6 +192,9 @@ class Item(Model):
     scoring: Scoring = field(default_factory=PassFail)
     veto: Annotated[bool, described("一票否决")] = False
     rectification_days: Annotated[RectificationDays | None, described("整改时限")] = None
+    rectification_day_kind: Annotated[
+        DayKind | None, described("工作日（working）或自然日（calendar）；默认取标准头部的设置")
+    ] = None
     counting_rule: NonEmptyStr | None = None
     notes: NonEmptyStr | None = None
     source: NonEmptyStr | None = None

@@ -58,6 +58,8 @@ def _entry(module: str, help_key: str, *may_load: str) -> Entry:
 # typer 0.29 builds a pydantic TypeAdapter per option of the invoked command, so
 # every command that parses options loads pydantic; the catalog models need it too.
 _TYPER = "pydantic"
+# Working days (due dates, overdue within N working days) come from the holiday calendar.
+_CALENDAR = "chinese_calendar"
 
 #: The command registry: each top-level command, the module of ``qingyang_inspect.cli``
 #: whose ``register(app)`` adds it, its help and the libraries it may load; ``--help``
@@ -67,16 +69,19 @@ COMMANDS: dict[str, Entry] = {
     "schema": _entry("schema", "schema.help", _TYPER),
     "init": _entry("init", "init.help", _TYPER, "yaml", "sqlite3"),
     # With --item, the fast path (cli/fast.py): SQLite only, Pillow with --photo;
-    # typer, pydantic and rich for the interactive walk.
-    "record": _entry("record", "record.help", _TYPER, "sqlite3", "rich", "PIL"),
+    # typer, pydantic and rich for the interactive walk; chinese_calendar for a due date.
+    "record": _entry("record", "record.help", _TYPER, "sqlite3", "rich", "PIL", _CALENDAR),
     "rectify": _entry("lifecycle", "lifecycle.rectify_help", _TYPER, "sqlite3", "PIL"),
     "recheck": _entry("lifecycle", "lifecycle.recheck_help", _TYPER, "sqlite3"),
     "standards": _entry("browse", "standards.help", _TYPER, "rich"),
     "sites": _entry("browse", "sites.help", _TYPER, "rich"),
     "round": _entry("rounds", "round.help", _TYPER, "sqlite3", "rich"),
-    "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich"),
+    "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich", _CALENDAR),
     "report": _entry(
-        "report", "report.help", _TYPER, "sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL"
+        "report",
+        "report.help",
+        _TYPER,
+        *("sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL", _CALENDAR),
     ),
 }
 

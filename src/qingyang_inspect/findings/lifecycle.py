@@ -121,8 +121,8 @@ def plan_amend(
             if due is not None:
                 new_due = check_due(due, finding.found_at)
             else:
-                days = catalog.rectification_days(catalog.item(finding.item_id))
-                new_due = finding.found_at.date() + dt.timedelta(days=days)
+                item = catalog.item(finding.item_id)
+                new_due = catalog.due_date(item, finding.found_at.date()).date
             change("occurrences", finding.occurrences, check_count("fail", count))
             change("due_date", _iso(finding.due_date), new_due.isoformat())
             change("status", finding.status, "open")

@@ -190,9 +190,11 @@ def record_finding(
         facts = _with_photos(facts, tuple(p.as_photo("before") for p in stored))
     # add_findings re-checks, inside the transaction, that the round is still open.
     store.add_findings([facts])
-    warning = version_warning(round_, catalog)
+    from qingyang_inspect.views.deadlines import estimate_warning
+
+    warnings = (version_warning(round_, catalog), estimate_warning(catalog, facts))
     return Recorded(
-        finding=initial_state(facts), round=round_, warnings=(warning,) if warning else ()
+        finding=initial_state(facts), round=round_, warnings=tuple(w for w in warnings if w)
     )
 
 
@@ -238,7 +240,7 @@ def build_facts(
         elif request.due is not None:
             due = check_due(request.due, found_at)
         else:
-            due = found_at.date() + dt.timedelta(days=catalog.rectification_days(item))
+            due = catalog.due_date(item, found_at.date()).date
     else:
         if request.on_spot:
             raise RecordError(t("record.on_spot_not_fail"), hint=t("record.on_spot_hint"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Final, Literal
 
-from qingyang_inspect.i18n.messages import catalog, cli, render, reports, store, usage
+from qingyang_inspect.i18n.messages import campaign, catalog, cli, render, reports, store, usage
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -26,6 +26,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         reports.MESSAGES,
         render.MESSAGES,
         usage.MESSAGES,
+        campaign.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

@@ -17,6 +17,7 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Item, Site, to_record
 from qingyang_inspect.i18n import get_language, t
 from qingyang_inspect.views.base import Column, Document, Field, Fields, Table
+from qingyang_inspect.views.deadlines import days_label
 from qingyang_inspect.views.labels import (
     category_label,
     level_label,
@@ -40,6 +41,7 @@ def item_record(catalog: Catalog, item: Item) -> dict[str, Any]:
     record["category_name"] = catalog.categories[item.category].name
     record["site_type_names"] = [catalog.site_types[s].name for s in item.site_types]
     record["effective_rectification_days"] = catalog.rectification_days(item)
+    record["effective_rectification_day_kind"] = catalog.rectification_day_kind(item)
     return record
 
 
@@ -128,7 +130,7 @@ def standard_detail(catalog: Catalog) -> Document:
             _shown(
                 "default_rectification_days",
                 t("browse.field.default_days"),
-                str(std.default_rectification_days),
+                days_label(std.default_rectification_days, std.default_rectification_day_kind),
             ),
             _shown("verdicts", t("browse.field.verdicts"), "\n".join(cut_offs)),
         ),
@@ -205,7 +207,11 @@ def item_detail(catalog: Catalog, item: Item) -> Document:
         _shown("points", t("col.points"), number(item.points)),
         _shown("scoring", t("col.scoring"), scoring_label(item)),
         _shown("veto", t("col.veto"), yes_no(item.veto)),
-        _shown("rectification_days", t("col.rect_days"), str(catalog.rectification_days(item))),
+        _shown(
+            "rectification_days",
+            t("col.rect_days"),
+            days_label(catalog.rectification_days(item), catalog.rectification_day_kind(item)),
+        ),
     ]
     for key, label, value in (
         ("counting_rule", t("browse.field.counting_rule"), item.counting_rule),

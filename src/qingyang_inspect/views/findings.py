@@ -15,6 +15,7 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.model import Event, Finding, Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.views.base import Column, Document, Field, Fields, Table
+from qingyang_inspect.views.deadlines import due_basis
 from qingyang_inspect.views.labels import (
     describe_event,
     event_kind_label,
@@ -216,6 +217,9 @@ def finding_detail(
     if finding.result == "fail" or finding.voided:
         rows += [
             field("due_date", finding.due_date.isoformat() if finding.due_date else ""),
+            Field(
+                "due_basis", t("calendar.col.due_basis"), due_basis(catalog, finding), export=False
+            ),
             field("status", finding_status_text(finding, as_of)),
         ]
     if finding.rectification_note:

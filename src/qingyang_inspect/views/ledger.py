@@ -20,6 +20,7 @@ from qingyang_inspect.errors import ReportError, suggestion
 from qingyang_inspect.findings.model import Finding, Photo, Status
 from qingyang_inspect.i18n import t
 from qingyang_inspect.views.base import Column, Document, Page, Pages, Table, Text
+from qingyang_inspect.views.deadlines import days_given
 from qingyang_inspect.views.labels import (
     date_text,
     recheck_label,
@@ -235,7 +236,7 @@ def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) 
         photos_before=finding.photos_at("before"),
         unit=site.responsible_unit if site else "",
         lead_department=site.lead_department if site else "",
-        rectification_days=(finding.due_date - found).days if finding.due_date else None,
+        rectification_days=days_given(catalog, item, found, finding.due_date),
         due_date=finding.due_date,
         status=status,
         status_label=status_label(status),

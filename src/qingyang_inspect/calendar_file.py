@@ -1,0 +1,244 @@
+"""The workspace's holiday file (``holidays.yaml``): days the official calendar lacks or gets wrong.
+
+Read through the catalog's positioned YAML reader, so every problem is reported
+at ``file:line:col``, all of them at once, and the file is refused whole::
+
+    years: [2027]                 # years this file gives in full (the announcement is out)
+    holidays:                     # days off: a date, or a range with from/to
+      - {date: 2027-01-01, name: 元旦}
+      - {from: 2027-02-06, to: 2027-02-12, name: 春节}
+    working_days:                 # weekend days worked (调休上班)
+      - {date: 2027-02-20, name: 春节调休}
+      - 2027-02-21                # a bare date is fine too
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Overrides
+from qingyang_inspect.errors import CalendarError
+from qingyang_inspect.i18n import t, translate
+
+_TOP_KEYS = ("years", "holidays", "working_days")
+_ENTRY_KEYS = ("date", "from", "to", "name")
+#: Years outside this range are typing mistakes, not plans.
+_YEARS = range(1949, 2201)
+
+Loc = tuple[str | int, ...]
+CACHE_NAME = "holidays.json"
+
+
+class _Problems:
+    """Every problem of the file, each with its place (rendered when the file is refused)."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.found: list[tuple[int, int, str]] = []
+
+    def add_at(self, line: int | None, column: int | None, message: str) -> None:
+        self.found.append((line or 1, column or 1, message))
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise self.error()
+
+    def error(self) -> CalendarError:
+        ordered = sorted(self.found, key=lambda found: found[:2])
+        lines = [f"{self.display}:{line}:{col}: {message}" for line, col, message in ordered]
+        return CalendarError(
+            t("calendar.file_invalid", count=len(lines), problems="\n".join(lines)),
+            hint=t("calendar.file_hint", file=self.display),
+        )
+
+
+def read_holiday_file(path: Path, display: str, cache_dir: Path | None = None) -> Overrides:
+    """The file's days and years; :class:`CalendarError` with every problem at file:line:col.
+
+    With ``cache_dir``, a valid file is kept there as JSON keyed by a hash of its
+    bytes, so ``record`` reads JSON instead of parsing YAML on every run (as the
+    catalog does).
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CalendarError(
+            t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
+        ) from None
+    key = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    cache = cache_dir / CACHE_NAME if cache_dir is not None else None
+    if cache is not None:
+        cached = _read_cache(cache, key)
+        if cached is not None:
+            return cached
+    found = _parse(path, display)
+    if cache is not None:
+        _write_cache(cache, key, found)
+    return found
+
+
+def _parse(path: Path, display: str) -> Overrides:
+    # PyYAML only when the file changed: a warm run reads the JSON cache.
+    from qingyang_inspect.catalog.yamlfile import YamlProblem, format_path, locate, read_document
+
+    problems = _Problems(display)
+    try:
+        doc = read_document(path)
+    except YamlProblem as problem:
+        where = f" {format_path(problem.path)}:" if problem.path else ""
+        message = t(problem.message_key, **problem.params)
+        problems.add_at(problem.line, problem.column, where + message)
+        raise problems.error() from None
+    except OSError as exc:
+        raise CalendarError(
+            t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
+        ) from None
+
+    def add(loc: Loc, message: str, *, key: bool = False) -> None:
+        (line, column), shown = locate(doc.root, loc, key=key)
+        problems.add_at(line, column, f"{format_path(shown)}: {message}" if shown else message)
+
+    data = doc.data
+    if not isinstance(data, dict):
+        add((), t("calendar.not_mapping"))
+        raise problems.error()
+    for key in data:
+        if key not in _TOP_KEYS:
+            add((key,), t("calendar.unknown_key", key=key, keys=", ".join(_TOP_KEYS)), key=True)
+    years = _years(data.get("years", []), add)
+    holidays = _days(data.get("holidays", []), "holidays", add)
+    working = _days(data.get("working_days", []), "working_days", add)
+    for date, (loc, _) in working.items():
+        if date in holidays:
+            add(loc, t("calendar.both", date=date.isoformat()))
+    problems.raise_if_any()
+    return Overrides(
+        holidays={d: name for d, (_, name) in holidays.items()},
+        working_days={d: name for d, (_, name) in working.items()},
+        years=frozenset(years),
+    )
+
+
+def _years(value: Any, add: Any) -> set[int]:
+    if not isinstance(value, list):
+        add(("years",), t("calendar.years_not_list"))
+        return set()
+    found: set[int] = set()
+    for n, year in enumerate(value):
+        if isinstance(year, bool) or not isinstance(year, int) or year not in _YEARS:
+            add(("years", n), t("calendar.bad_year", value=year))
+        else:
+            found.add(year)
+    return found
+
+
+def _days(value: Any, section: str, add: Any) -> dict[dt.date, tuple[Loc, Name]]:
+    """``date → (where it was written, name)`` for one list of the file."""
+    if not isinstance(value, list):
+        add((section,), t("calendar.section_not_list", section=section))
+        return {}
+    found: dict[dt.date, tuple[Loc, Name]] = {}
+    # Both languages: the cache keeps the names for every later run, in either language.
+    key = "calendar.default_holiday" if section == "holidays" else "calendar.default_working"
+    default = Name(translate("zh", key), translate("en", key))
+    for n, entry in enumerate(value):
+        loc: Loc = (section, n)
+        if not isinstance(entry, dict):
+            date = _date(entry, loc, add)
+            if date is not None:
+                found[date] = (loc, default)
+            continue
+        for key in entry:
+            if key not in _ENTRY_KEYS:
+                add(
+                    (*loc, key),
+                    t("calendar.unknown_key", key=key, keys=", ".join(_ENTRY_KEYS)),
+                    key=True,
+                )
+        raw_name = entry.get("name")
+        if raw_name is not None and (not isinstance(raw_name, str) or not raw_name.strip()):
+            add((*loc, "name"), t("calendar.bad_name"))
+        given = raw_name.strip() if isinstance(raw_name, str) else ""
+        name = Name(given, given) if given else default
+        if "date" in entry:
+            if "from" in entry or "to" in entry:
+                add(loc, t("calendar.date_and_range"))
+                continue
+            date = _date(entry["date"], (*loc, "date"), add)
+            if date is not None:
+                found[date] = ((*loc, "date"), name)
+            continue
+        if "from" not in entry or "to" not in entry:
+            add(loc, t("calendar.no_date"))
+            continue
+        first = _date(entry["from"], (*loc, "from"), add)
+        last = _date(entry["to"], (*loc, "to"), add)
+        if first is None or last is None:
+            continue
+        if last < first:
+            add((*loc, "to"), t("calendar.range_backwards", first=first, last=last))
+            continue
+        if (last - first).days + 1 > MAX_SPAN_DAYS:
+            add((*loc, "to"), t("calendar.range_too_long", max=MAX_SPAN_DAYS))
+            continue
+        day = first
+        while day <= last:
+            found[day] = ((*loc, "from"), name)
+            day += dt.timedelta(days=1)
+    return found
+
+
+def _date(value: Any, loc: Loc, add: Any) -> dt.date | None:
+    """A date as YAML wrote it (``2027-01-01``, quoted or not); else a problem at ``loc``."""
+    if isinstance(value, dt.datetime):
+        add(loc, t("calendar.not_a_date", value=value.isoformat(sep=" ")))
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    add(loc, t("calendar.not_a_date", value=value))
+    return None
+
+
+def _read_cache(path: Path, key: str) -> Overrides | None:
+    try:
+        data = json.loads(path.read_bytes())
+        if data["key"] != key:
+            return None
+        return Overrides(
+            holidays={dt.date.fromisoformat(d): Name(*n) for d, n in data["holidays"].items()},
+            working_days={
+                dt.date.fromisoformat(d): Name(*n) for d, n in data["working_days"].items()
+            },
+            years=frozenset(data["years"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged: parse the file again
+
+
+def _write_cache(path: Path, key: str, found: Overrides) -> None:
+    """Write atomically; a cache that cannot be written is only a lost speed-up."""
+    data = {
+        "key": key,
+        "holidays": {d.isoformat(): [n.zh, n.en] for d, n in found.holidays.items()},
+        "working_days": {d.isoformat(): [n.zh, n.en] for d, n in found.working_days.items()},
+        "years": sorted(found.years),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".holidays-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        return
