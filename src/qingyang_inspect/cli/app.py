@@ -82,6 +82,8 @@ COMMANDS: dict[str, Entry] = {
         "report.help",
         _TYPER,
         *("sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL", _CALENDAR),
+        # python-docx (with lxml) only for the bulletin, a Word document.
+        *("docx", "lxml"),
     ),
 }
 

@@ -43,6 +43,7 @@ RENDERERS: dict[str, tuple[str, Medium, str]] = {
     "text": ("qingyang_inspect.render.lines", "text", ".txt"),
     "github": ("qingyang_inspect.render.lines", "text", ".txt"),
     "xlsx": ("qingyang_inspect.render.xlsx", "file", ".xlsx"),
+    "docx": ("qingyang_inspect.render.docx", "file", ".docx"),
 }
 
 Progress = Callable[[int], None]

@@ -151,6 +151,11 @@ class Fields:
         return out
 
 
+#: How a paragraph reads on paper: body text, a heading (一、总体情况), or the line
+#: under a document's title (a bulletin's number line, 第 3 期).
+TextRole = Literal["body", "heading", "subtitle"]
+
+
 @dataclass(frozen=True)
 class Text:
     """A paragraph: a note under a table, a summary line (on stderr in a terminal)."""
@@ -159,6 +164,7 @@ class Text:
     text: str
     #: ``True``: a status line for people (stderr), not part of the document's body.
     status: bool = False
+    role: TextRole = "body"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,304 @@
+"""Word documents (``--format docx``): a document as offices send it — title, number line,
+headings, paragraphs, tables, photos — through python-docx's public API.
+
+The page follows the usual layout of official documents (GB/T 9704: A4, margins
+3.7 / 3.5 / 2.8 / 2.6 cm, body in 仿宋 三号 with a two-character first-line
+indent, headings in 黑体, the title in 宋体 二号 bold and centred). Word, WPS and
+LibreOffice open the result; fonts a machine lacks are substituted by it.
+
+Sections map to Word as follows: :class:`Text` by its role (title line, heading,
+paragraph; status lines are left out), :class:`Table` to a bordered table with a
+bold header row (photos as small pictures in their cells), :class:`Fields` to
+``label：value`` lines with photos as pictures under them, :class:`Group` and
+:class:`Pages` to a heading and their sections, :class:`Signatures` to a line to
+sign. Charts belong to workbooks and are left out. Users' text goes through
+:func:`~qingyang_inspect.render.safe.safe_text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_document
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table as WordTable
+
+from qingyang_inspect.findings.model import Photo
+from qingyang_inspect.i18n import t
+from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render.safe import safe_text
+from qingyang_inspect.render.values import cell_text
+from qingyang_inspect.thumbnails import make_thumbnail
+from qingyang_inspect.views.base import (
+    Chart,
+    Document,
+    Fields,
+    Group,
+    Pages,
+    Section,
+    Signatures,
+    Styled,
+    Table,
+    Text,
+)
+
+#: Fonts of official documents, present on Chinese Windows and in WPS.
+BODY_FONT = "仿宋"
+HEADING_FONT = "黑体"
+TITLE_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+#: 三号 = 16 pt (body, headings), 二号 = 22 pt (title), 小四 = 12 pt (tables).
+BODY_PT = 16
+TITLE_PT = 22
+TABLE_PT = 10.5
+TITLE_STYLE = "Document Title"
+SUBTITLE_STYLE = "Number Line"
+#: Longest side, in pixels, of a photo embedded in the document (sharp at 8 cm).
+PHOTO_PX = 1000
+PHOTO_WIDTH = Cm(8)
+CELL_PHOTO_WIDTH = Cm(2.6)
+#: Row styles a table shows in red (overdue problems, the bottom of a ranking).
+RED_STYLES = frozenset({"overdue", "worst", "result.fail"})
+RED = RGBColor(0xC0, 0x00, 0x00)
+
+
+def render(document: Document, target: Any, context: RenderContext) -> Rendered:
+    """Write ``document`` as a .docx file to the path ``target``."""
+    path: Path = target
+    word = new_document()
+    _page_setup(word)
+    _styles(word)
+    props = word.core_properties
+    props.title = document.title
+    props.author = ""
+    props.comments = ""
+    if context.day is not None:
+        moment = dt.datetime.combine(context.day, dt.time(), tzinfo=dt.UTC)
+        props.created = moment
+        props.modified = moment
+        props.last_printed = moment
+    writer = _Writer(word, context)
+    if document.title:
+        writer.paragraph(document.title, TITLE_STYLE)
+    for section in document.iter_sections():
+        writer.section(section)
+    word.save(str(path))
+    return writer.done
+
+
+def _page_setup(word: WordDocument) -> None:
+    for part in word.sections:
+        part.page_width, part.page_height = Cm(21), Cm(29.7)
+        part.top_margin, part.bottom_margin = Cm(3.7), Cm(3.5)
+        part.left_margin, part.right_margin = Cm(2.8), Cm(2.6)
+
+
+def _font(style: ParagraphStyle | Any, east_asian: str, size: float, *, bold: bool = False) -> None:
+    """Set a style's fonts: ``east_asian`` for Chinese, Times New Roman for Latin text."""
+    font = style.font
+    font.name = LATIN_FONT
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = False
+    font.color.rgb = RGBColor(0, 0, 0)
+    # python-docx names no East Asian font: set it on the style's run properties
+    # (the proxied element, public), and drop theme fonts that would win over it.
+    fonts = font.element.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def _styles(word: WordDocument) -> None:
+    styles = word.styles
+    normal = styles["Normal"]
+    _font(normal, BODY_FONT, BODY_PT)
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+    fmt.line_spacing = Pt(28)  # 每行 28 磅: a common setting for 三号 body text
+    fmt.first_line_indent = Pt(BODY_PT * 2)
+    # Own styles for the title lines: the template's Title has a coloured rule under it.
+    title = styles.add_style(TITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    title.base_style = normal
+    _font(title, TITLE_FONT, TITLE_PT, bold=True)
+    tfmt = title.paragraph_format
+    tfmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tfmt.first_line_indent = Pt(0)
+    tfmt.space_before, tfmt.space_after = Pt(12), Pt(12)
+    tfmt.line_spacing = Pt(36)
+    subtitle = styles.add_style(SUBTITLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    subtitle.base_style = normal
+    _font(subtitle, BODY_FONT, BODY_PT)
+    sfmt = subtitle.paragraph_format
+    sfmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sfmt.first_line_indent = Pt(0)
+    sfmt.space_after = Pt(12)
+    heading = styles["Heading 1"]
+    _font(heading, HEADING_FONT, BODY_PT)
+    hfmt = heading.paragraph_format
+    hfmt.first_line_indent = Pt(BODY_PT * 2)
+    hfmt.space_before, hfmt.space_after = Pt(6), Pt(0)
+    hfmt.keep_with_next = True
+    heading2 = styles["Heading 2"]
+    _font(heading2, BODY_FONT, BODY_PT, bold=True)
+    h2 = heading2.paragraph_format
+    h2.first_line_indent = Pt(BODY_PT * 2)
+    h2.space_before, h2.space_after = Pt(0), Pt(0)
+    h2.keep_with_next = True
+
+
+class _Writer:
+    """Adds sections to a Word document, counting table rows."""
+
+    def __init__(self, word: WordDocument, context: RenderContext) -> None:
+        self.word = word
+        self.context = context
+        self.done = Rendered()
+
+    def paragraph(self, text: str, style: str = "Normal") -> None:
+        self.word.add_paragraph(safe_text(text, "docx"), style=style)
+
+    def section(self, section: Section, depth: int = 0) -> None:
+        if isinstance(section, Text):
+            if section.status:
+                return
+            style = {"heading": "Heading 1", "subtitle": SUBTITLE_STYLE}.get(section.role, "Normal")
+            self.paragraph(section.text, style)
+        elif isinstance(section, Table):
+            self.table(section, depth)
+        elif isinstance(section, Fields):
+            self.fields(section, depth)
+        elif isinstance(section, Group):
+            if section.title:
+                self.paragraph(section.title, "Heading 1" if depth == 0 else "Heading 2")
+            for inner in section.sections:
+                self.section(inner, depth + 1)
+        elif isinstance(section, Pages):
+            for element in section.source():
+                page = section.page(element)
+                if page.title:
+                    self.paragraph(page.title, "Heading 2")
+                for inner in page.sections:
+                    self.section(inner, depth + 1)
+        elif isinstance(section, Signatures):
+            blank = "＿" * 6
+            self.paragraph("　　".join(f"{label}：{blank}" for label in section.labels))
+        elif isinstance(section, Chart):
+            return  # a workbook's; the tables carry the same numbers
+
+    def table(self, table: Table[Any], depth: int) -> None:
+        if table.title:
+            self.paragraph(table.title, "Heading 2" if depth else "Heading 1")
+        columns = table.columns
+        elements = list(table.source())
+        if not elements:
+            if table.empty is not None:
+                self.paragraph(table.empty)
+            return
+        grid = self.word.add_table(rows=1, cols=len(columns))
+        grid.style = self.word.styles["Table Grid"]
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, column in zip(grid.rows[0].cells, columns, strict=True):
+            self._cell_text(cell, column.label, bold=True, center=True)
+        for element in elements:
+            cells = grid.add_row().cells
+            style = table.style(element) if table.style is not None else None
+            for cell, column, value in zip(cells, columns, table.cells(element), strict=True):
+                red = style in RED_STYLES or (
+                    isinstance(value, Styled) and value.style in RED_STYLES
+                )
+                if column.kind == "photos":
+                    self._cell_photos(cell, value if isinstance(value, tuple) else ())
+                else:
+                    self._cell_text(
+                        cell,
+                        cell_text(value, column.kind),
+                        red=red,
+                        center=column.kind != "text",
+                    )
+            self.done.rows += 1
+        _widths(grid, [c.width for c in columns])
+        self.word.add_paragraph("", style="Normal")
+
+    def fields(self, fields: Fields, depth: int) -> None:
+        if fields.title:
+            self.paragraph(fields.title, "Heading 2" if depth else "Heading 1")
+        for f in fields.fields:
+            if f.kind == "photos":
+                photos = f.value if isinstance(f.value, tuple) else ()
+                for photo in photos:
+                    self.photo(photo)
+                if not photos:
+                    self.paragraph(t("report.field", label=f.label, value="—"))
+                continue
+            text = cell_text(f.value, f.kind)
+            self.paragraph(t("report.field", label=f.label, value=text))
+
+    def photo(self, photo: Photo) -> None:
+        """The photo, centred, or a line naming it when its file is missing."""
+        data = self._image(photo, PHOTO_PX)
+        if data is None:
+            self.paragraph(t("report.photo_missing", name=photo.original_name))
+            return
+        para = self.word.add_paragraph(style="Normal")
+        para.paragraph_format.first_line_indent = Pt(0)
+        para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.line_spacing = 1.0
+        para.add_run().add_picture(io.BytesIO(data), width=PHOTO_WIDTH)
+
+    def _image(self, photo: Photo, size: int) -> bytes | None:
+        evidence = self.context.evidence
+        if evidence is None or not (evidence / photo.relpath).is_file():
+            return None
+        return make_thumbnail(evidence / photo.relpath, size)
+
+    def _cell_text(
+        self, cell: Any, text: str, *, bold: bool = False, red: bool = False, center: bool = False
+    ) -> None:
+        para = cell.paragraphs[0]
+        fmt = para.paragraph_format
+        fmt.first_line_indent = Pt(0)
+        fmt.line_spacing = 1.0
+        if center:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = para.add_run(safe_text(text, "docx"))
+        run.font.size = Pt(TABLE_PT)
+        run.bold = bold or None
+        if red:
+            run.font.color.rgb = RED
+
+    def _cell_photos(self, cell: Any, photos: Sequence[Photo]) -> None:
+        para = cell.paragraphs[0]
+        para.paragraph_format.first_line_indent = Pt(0)
+        para.paragraph_format.line_spacing = 1.0
+        for photo in photos[:1]:
+            data = self._image(photo, PHOTO_PX // 2)
+            if data is None:
+                run = para.add_run(t("report.photo_missing", name=photo.original_name))
+                run.font.size = Pt(TABLE_PT)
+            else:
+                para.add_run().add_picture(io.BytesIO(data), width=CELL_PHOTO_WIDTH)
+
+
+def _widths(grid: WordTable, hints: Iterable[float | None]) -> None:
+    """Column widths from the view's hints (characters), the rest sharing what is left."""
+    total = Cm(21 - 2.8 - 2.6)
+    given = [Cm(h * 0.37) if h else None for h in hints]
+    fixed = sum(w for w in given if w is not None)
+    free = [n for n, w in enumerate(given) if w is None]
+    share = (total - fixed) // len(free) if free and total > fixed else Cm(1.5)
+    widths = [w if w is not None else share for w in given]
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width

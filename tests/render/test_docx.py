@@ -1,0 +1,153 @@
+"""Word documents: every kind of section written, then read back with python-docx."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+
+from office import SOFFICE, pdf_text, to_pdf
+from qingyang_inspect.findings.model import Photo
+from qingyang_inspect.i18n import set_language
+from qingyang_inspect.render import RenderContext, render
+from qingyang_inspect.views.base import (
+    Chart,
+    Column,
+    Document,
+    Field,
+    Fields,
+    Group,
+    Signatures,
+    Styled,
+    Table,
+    Text,
+)
+
+DAY = dt.date(2026, 6, 15)
+
+
+def photo(evidence: Path, name: str, colour: str, *, stored: bool = True) -> Photo:
+    relpath = f"{name[:2]}/{name}.jpg"
+    if stored:
+        (evidence / relpath).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (1600, 1200), colour).save(evidence / relpath)
+    return Photo(sha256=name * 4, original_name=f"{name}.jpg", stage="before", relpath=relpath)
+
+
+def sample(evidence: Path) -> Document:
+    shown = photo(evidence, "ab12", "orange")
+    gone = photo(evidence, "cd34", "blue", stored=False)
+    rows = [
+        ("草堂街道", 12, Decimal("91.67"), (shown,), None),
+        ("府南街道", 3, Decimal("33.33"), (gone,), "worst"),
+    ]
+    table: Table[tuple[object, ...]] = Table(
+        key="ranking",
+        title="整改排名",
+        columns=(
+            Column("street", "街道"),
+            Column("found", "发现问题", "int"),
+            Column("rate", "整改率", "percent"),
+            Column("photo", "照片", "photos"),
+        ),
+        source=lambda: rows,
+        cells=lambda r: (r[0], r[1], Styled(r[2], "good") if r[1] > 5 else r[2], r[3]),
+        style=lambda r: r[4],  # type: ignore[arg-type, return-value]
+    )
+    empty: Table[object] = Table(
+        key="overdue",
+        title="逾期问题",
+        columns=(Column("id", "问题编号", "id"),),
+        source=lambda: [],
+        cells=lambda r: (r,),
+        empty="本周无逾期问题。",
+    )
+    typical = Fields(
+        key="typical",
+        title="（一）草堂小学",
+        fields=(
+            Field("site", "点位", "QY-C-03 草堂小学"),
+            Field("note", "问题", "校门口有烟蒂\x1b[31m"),
+            Field("photos", "照片", (shown, gone), kind="photos"),
+        ),
+    )
+    return Document(
+        key="sample",
+        title="督查通报",
+        sections=(
+            Text("number", "第 3 期", role="subtitle"),
+            Text("status", "只在终端显示", status=True),
+            Text("h1", "一、总体情况", role="heading"),
+            Text("summary", "本周共发现问题 15 个，整改率 80.00%。"),
+            table,
+            empty,
+            Group(key="typical", title="二、典型问题", sections=(typical,)),
+            Chart(key="c", title="趋势", table="ranking", categories="street", values="rate"),
+            Signatures(key="sign", labels=("制表人", "审核人")),
+        ),
+    )
+
+
+def test_every_section_reads_back(tmp_path: Path) -> None:
+    set_language("zh")
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    path = tmp_path / "out.docx"
+    done = render(
+        sample(evidence), "docx", output=path, context=RenderContext(evidence=evidence, day=DAY)
+    )
+    assert done.path == path and done.rows == 2
+
+    word = docx.Document(str(path))
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in word.paragraphs if p.text]
+    assert paragraphs[:4] == [
+        ("Document Title", "督查通报"),
+        ("Number Line", "第 3 期"),
+        ("Heading 1", "一、总体情况"),
+        ("Normal", "本周共发现问题 15 个，整改率 80.00%。"),
+    ]
+    texts = [text for _, text in paragraphs]
+    assert "只在终端显示" not in texts
+    assert ("Heading 1", "整改排名") in paragraphs
+    assert ("Normal", "本周无逾期问题。") in paragraphs  # an empty table says so
+    assert ("Heading 1", "二、典型问题") in paragraphs
+    assert ("Heading 2", "（一）草堂小学") in paragraphs
+    assert "问题：校门口有烟蒂␛[31m" in texts  # a terminal escape, shown and not obeyed
+    assert "照片缺失：cd34.jpg" in texts
+    assert texts[-1] == "制表人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿"
+
+    [ranking] = word.tables
+    cells = [[c.text for c in row.cells] for row in ranking.rows]
+    assert cells == [
+        ["街道", "发现问题", "整改率", "照片"],
+        ["草堂街道", "12", "91.67%", ""],
+        ["府南街道", "3", "33.33%", "照片缺失：cd34.jpg"],
+    ]
+    worst = ranking.rows[2].cells[0].paragraphs[0].runs[0]
+    assert worst.font.color.rgb == docx.shared.RGBColor(0xC0, 0x00, 0x00)
+    assert ranking.rows[0].cells[0].paragraphs[0].runs[0].bold
+    # One picture in the table, one under the typical problem; the missing one named.
+    assert len(word.inline_shapes) == 2
+    assert word.core_properties.title == "督查通报"
+    assert word.core_properties.created == dt.datetime(2026, 6, 15, tzinfo=dt.UTC)
+    section = word.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_it(tmp_path: Path) -> None:
+    set_language("zh")
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    path = tmp_path / "sample.docx"
+    render(sample(evidence), "docx", output=path, context=RenderContext(evidence=evidence))
+    text = pdf_text(to_pdf(path, tmp_path))
+    if text is not None:
+        flat = text.replace(" ", "")  # pdftotext spaces Chinese text as it pleases
+        for expected in ("督查通报", "第3期", "整改排名", "草堂街道", "照片缺失：cd34.jpg"):
+            assert expected in flat
