@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from qingyang_inspect.calendar import Name, WorkCalendar
+from qingyang_inspect.calendar import Name, Official, WorkCalendar, official
+from qingyang_inspect.calendar_file import cached_official
 from qingyang_inspect.errors import CalendarError, WorkspaceError
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.workspace import load_workspace
@@ -84,3 +85,21 @@ def test_a_valid_file_is_read_back_from_its_cache(tmp_path: Path) -> None:
     source.write_text("years: [20x8]\n", encoding="utf-8")
     with pytest.raises(CalendarError, match=r"holidays\.yaml:1:9"):
         _ = WorkCalendar(source, display="holidays.yaml", cache_dir=tmp_path / "cache").overrides
+
+
+def test_the_packages_tables_are_kept_in_the_cache(tmp_path: Path) -> None:
+    built: list[int] = []
+
+    def build() -> Official:
+        built.append(1)
+        return official()
+
+    first = cached_official(tmp_path, build)
+    again = cached_official(tmp_path, build)
+    assert first == again == official() and len(built) == 1
+    assert again.holidays[dt.date(2026, 10, 1)] == Name("国庆节", "National Day")
+    assert again.workdays[dt.date(2026, 10, 10)] == Name("国庆节", "National Day")
+    # A copy made from another release of the package is not used.
+    copy = tmp_path / "chinesecalendar.json"
+    copy.write_text(copy.read_text(encoding="utf-8").replace('"key": "', '"key": "old'))
+    assert cached_official(tmp_path, build) == first and len(built) == 2

@@ -15,17 +15,17 @@ Friday as working days, and every deadline that passes through it says so
 
 Everything here is pure (no clock, no global state) but the first read of the file.
 The package is imported on the first question about a day, so commands that compute
-no deadline never load it.
+no deadline never load it; a workspace keeps a JSON copy of its tables in its cache.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 #: How rectification days are counted: working days (default) or calendar days.
 DayKind = Literal["working", "calendar"]
@@ -38,16 +38,14 @@ WEEKEND = "weekend"
 MAX_SPAN_DAYS = 31
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A holiday's name in Chinese and English (the file's names are the same in both)."""
 
     zh: str
     en: str
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What a workspace's holiday file says: days that are off or on, and the years it covers.
 
     ``holidays`` and ``working_days`` win over the package and over the weekday
@@ -55,13 +53,12 @@ class Overrides:
     (the package's own years need not be listed).
     """
 
-    holidays: Mapping[dt.date, Name] = field(default_factory=dict)
-    working_days: Mapping[dt.date, Name] = field(default_factory=dict)
+    holidays: Mapping[dt.date, Name] = MappingProxyType({})
+    working_days: Mapping[dt.date, Name] = MappingProxyType({})
     years: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One date as the calendar sees it."""
 
     date: dt.date
@@ -77,8 +74,7 @@ class Day:
         return self.working and self.date.weekday() >= 5
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """Consecutive days a working-day deadline passed over, for the same reason."""
 
     first: dt.date
@@ -86,8 +82,7 @@ class Skipped:
     reason: Name | str
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """A due date and how it was reached: ``start`` plus ``days`` of ``kind``.
 
     ``start`` (the found date) is day 0; the due date is the ``days``-th working
@@ -133,6 +128,11 @@ class WorkCalendar:
         self._working: dict[dt.date, bool] = {}
 
     @cached_property
+    def official(self) -> Official:
+        """The package's calendar (through the workspace's cache when there is one)."""
+        return official(self.cache_dir)
+
+    @cached_property
     def overrides(self) -> Overrides:
         """The workspace file's days (empty without a file); errors name file:line:col."""
         if self._given is not None:
@@ -145,11 +145,11 @@ class WorkCalendar:
 
     def known_years(self) -> range:
         """The years the package holds announcements for (1.11.0: 2004–2026)."""
-        return official_years()
+        return self.official.years
 
     def knows(self, year: int) -> bool:
         """Whether ``year`` has an official calendar (the package's or the file's)."""
-        return year in official_years() or year in self.overrides.years
+        return year in self.official.years or year in self.overrides.years
 
     def day(self, date: dt.date) -> Day:
         """Whether ``date`` is a working day, and why (the file first, then the package)."""
@@ -159,11 +159,12 @@ class WorkCalendar:
         if date in extra.working_days:
             return Day(date, True, extra.working_days[date])
         weekend = date.weekday() >= 5
-        if date.year in official_years():
-            name = official_holiday(date)
+        package = self.official
+        if date.year in package.years:
+            name = package.holidays.get(date)
             if name is not None:
                 return Day(date, False, name)
-            adjusted = official_adjusted(date)
+            adjusted = package.workdays.get(date)
             if adjusted is not None:
                 return Day(date, True, adjusted)
             return Day(date, not weekend, WEEKEND if weekend else None)
@@ -234,38 +235,42 @@ def working_days_between(calendar: WorkCalendar, start: dt.date, end: dt.date) -
 # -- the package (chinesecalendar) ---------------------------------------------------
 
 
+class Official(NamedTuple):
+    """The package's announcements: days off and weekend working days, with their names."""
+
+    holidays: Mapping[dt.date, Name]
+    workdays: Mapping[dt.date, Name]
+    years: range
+
+
 @cache
-def _tables() -> tuple[Mapping[dt.date, Any], Mapping[dt.date, Any], range]:
+def official(cache_dir: Path | None = None) -> Official:
+    """The installed package's tables; with ``cache_dir``, through a JSON copy kept there.
+
+    The package's table module takes longer to import than a ``record`` takes to
+    do its work, so a workspace keeps a copy, keyed by the module file's size and
+    time (a new release of the package replaces it).
+    """
+    if cache_dir is None:
+        return _from_package()
+    from qingyang_inspect.calendar_file import cached_official
+
+    return cached_official(cache_dir, _from_package)
+
+
+def _from_package() -> Official:
     import chinese_calendar
 
-    holidays: Mapping[dt.date, Any] = chinese_calendar.holidays
-    workdays: Mapping[dt.date, Any] = chinese_calendar.workdays
+    names = {h.value: Name(zh=str(h.chinese), en=str(h.value)) for h in chinese_calendar.Holiday}
+
+    def named(table: Mapping[dt.date, str]) -> dict[dt.date, Name]:
+        return {day: names.get(english, Name(english, english)) for day, english in table.items()}
+
+    holidays = named(chinese_calendar.holidays)
     years = range(min(holidays).year, max(holidays).year + 1)
-    return holidays, workdays, years
+    return Official(holidays, named(chinese_calendar.workdays), years)
 
 
 def official_years() -> range:
     """The years the installed package knows."""
-    return _tables()[2]
-
-
-def official_holiday(date: dt.date) -> Name | None:
-    """The package's holiday on ``date`` (weekend days inside a holiday week included)."""
-    english = _tables()[0].get(date)
-    return _official_name(english) if english is not None else None
-
-
-def official_adjusted(date: dt.date) -> Name | None:
-    """The holiday a weekend working day (调休上班) on ``date`` makes up for, per the package."""
-    english = _tables()[1].get(date)
-    return _official_name(english) if english is not None else None
-
-
-@cache
-def _official_name(english: str) -> Name:
-    import chinese_calendar
-
-    for holiday in chinese_calendar.Holiday:
-        if holiday.value == english:
-            return Name(zh=str(holiday.chinese), en=english)
-    return Name(zh=english, en=english)
+    return official().years

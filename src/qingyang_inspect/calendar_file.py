@@ -1,4 +1,6 @@
-"""The workspace's holiday file (``holidays.yaml``): days the official calendar lacks or gets wrong.
+"""The calendar's files: the workspace's holiday file (``holidays.yaml``: days the official
+calendar lacks or gets wrong), and the JSON copies in the workspace's cache of that file and
+of the package's tables.
 
 Read through the catalog's positioned YAML reader, so every problem is reported
 at ``file:line:col``, all of them at once, and the file is refused whole::
@@ -14,15 +16,17 @@ at ``file:line:col``, all of them at once, and the file is refused whole::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import os
-import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Overrides
+from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
 from qingyang_inspect.errors import CalendarError
 from qingyang_inspect.i18n import t, translate
 
@@ -33,6 +37,7 @@ _YEARS = range(1949, 2201)
 
 Loc = tuple[str | int, ...]
 CACHE_NAME = "holidays.json"
+OFFICIAL_CACHE_NAME = "chinesecalendar.json"
 
 
 class _Problems:
@@ -216,10 +221,8 @@ def _read_cache(path: Path, key: str) -> Overrides | None:
         if data["key"] != key:
             return None
         return Overrides(
-            holidays={dt.date.fromisoformat(d): Name(*n) for d, n in data["holidays"].items()},
-            working_days={
-                dt.date.fromisoformat(d): Name(*n) for d, n in data["working_days"].items()
-            },
+            holidays=_dates(data["holidays"]),
+            working_days=_dates(data["working_days"]),
             years=frozenset(data["years"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
@@ -227,18 +230,73 @@ def _read_cache(path: Path, key: str) -> Overrides | None:
 
 
 def _write_cache(path: Path, key: str, found: Overrides) -> None:
+    _write_json(
+        path,
+        {
+            "key": key,
+            "holidays": _names(found.holidays),
+            "working_days": _names(found.working_days),
+            "years": sorted(found.years),
+        },
+    )
+
+
+def _names(days: Mapping[dt.date, Name]) -> dict[str, list[str]]:
+    return {d.isoformat(): [n.zh, n.en] for d, n in days.items()}
+
+
+def _dates(data: Mapping[str, list[str]]) -> dict[dt.date, Name]:
+    return {dt.date.fromisoformat(d): Name(*n) for d, n in data.items()}
+
+
+def _write_json(path: Path, data: object) -> None:
     """Write atomically; a cache that cannot be written is only a lost speed-up."""
-    data = {
-        "key": key,
-        "holidays": {d.isoformat(): [n.zh, n.en] for d, n in found.holidays.items()},
-        "working_days": {d.isoformat(): [n.zh, n.en] for d, n in found.working_days.items()},
-        "years": sorted(found.years),
-    }
+    import tempfile  # only when a copy is (re)made
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".holidays-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".calendar-", suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def cached_official(cache_dir: Path, build: Callable[[], Official]) -> Official:
+    """The package's tables from ``cache_dir``, or ``build()`` them and keep a copy there."""
+    spec = importlib.util.find_spec("chinese_calendar")  # finds, does not import
+    folder = spec.submodule_search_locations if spec is not None else None
+    if not folder:
+        return build()
+    try:
+        info = (Path(next(iter(folder))) / "constants.py").stat()
+    except OSError:
+        return build()
+    key = f"{next(iter(folder))}:{info.st_size}:{info.st_mtime_ns}"
+    path = cache_dir / OFFICIAL_CACHE_NAME
+    try:
+        data = json.loads(path.read_bytes())
+        if data["key"] == key:
+            return Official(
+                holidays=_dates(data["holidays"]),
+                workdays=_dates(data["workdays"]),
+                years=range(*data["years"]),
+            )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing, damaged or stale: build it again
+    found = build()
+    _write_json(
+        path,
+        {
+            "key": key,
+            "holidays": _names(found.holidays),
+            "workdays": _names(found.workdays),
+            "years": [found.years.start, found.years.stop],
+        },
+    )
+    return found

@@ -43,8 +43,11 @@ class Workspace:
         """The workspace's ``inspect.toml``."""
         return self.root / CONFIG_NAME
 
-    def work_calendar(self) -> WorkCalendar:
-        """The official calendar with this workspace's holiday file (read on first use)."""
+    def work_calendar(self, *, cached: bool = True) -> WorkCalendar:
+        """The official calendar with this workspace's holiday file (read on first use).
+
+        ``cached``: keep JSON copies of the file and the package's tables in the cache folder.
+        """
         from qingyang_inspect.calendar import WorkCalendar
 
         shown = None
@@ -53,7 +56,8 @@ class Workspace:
                 shown = str(self.holidays.relative_to(self.root))
             except ValueError:
                 shown = str(self.holidays)
-        return WorkCalendar(self.holidays, display=shown, cache_dir=self.cache_dir)
+        cache_dir = self.cache_dir if cached else None
+        return WorkCalendar(self.holidays, display=shown, cache_dir=cache_dir)
 
     @property
     def cache_dir(self) -> Path:

@@ -113,7 +113,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
     if use_cache:
         cached = _read_cache(cache, key)
         if cached is not None:
-            return replace(cached, calendar=workspace.work_calendar())
+            return replace(cached, calendar=workspace.work_calendar(cached=use_cache))
     from qingyang_inspect.catalog.loader import load_catalog
 
     result = load_catalog([workspace.standards, workspace.sites], base=workspace.root)
@@ -130,7 +130,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
         )
     if use_cache:
         _write_cache(cache, snapshot(key, result.catalog))
-    return replace(result.catalog, calendar=workspace.work_calendar())
+    return replace(result.catalog, calendar=workspace.work_calendar(cached=use_cache))
 
 
 def _read_cache(path: Path, key: str) -> Catalog | None:
