@@ -24,11 +24,14 @@ import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
-from qingyang_inspect.errors import CalendarError
+from qingyang_inspect.errors import CalendarError, HolidayProblem
 from qingyang_inspect.i18n import t, translate
+
+if TYPE_CHECKING:
+    from qingyang_inspect.catalog.report import ValidationReport
 
 _TOP_KEYS = ("years", "holidays", "working_days")
 _ENTRY_KEYS = ("date", "from", "to", "name")
@@ -45,21 +48,25 @@ class _Problems:
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.found: list[tuple[int, int, str]] = []
+        self.found: list[HolidayProblem] = []
 
-    def add_at(self, line: int | None, column: int | None, message: str) -> None:
-        self.found.append((line or 1, column or 1, message))
+    def add_at(self, line: int | None, column: int | None, path: str, message: str) -> None:
+        self.found.append(HolidayProblem(line or 1, column or 1, path, message))
 
     def raise_if_any(self) -> None:
         if self.found:
             raise self.error()
 
     def error(self) -> CalendarError:
-        ordered = sorted(self.found, key=lambda found: found[:2])
-        lines = [f"{self.display}:{line}:{col}: {message}" for line, col, message in ordered]
+        ordered = sorted(self.found, key=lambda found: (found.line, found.column))
+        lines = [
+            f"{self.display}:{p.line}:{p.column}: {p.path + ': ' if p.path else ''}{p.message}"
+            for p in ordered
+        ]
         return CalendarError(
             t("calendar.file_invalid", count=len(lines), problems="\n".join(lines)),
             hint=t("calendar.file_hint", file=self.display),
+            problems=ordered,
         )
 
 
@@ -96,9 +103,8 @@ def _parse(path: Path, display: str) -> Overrides:
     try:
         doc = read_document(path)
     except YamlProblem as problem:
-        where = f" {format_path(problem.path)}:" if problem.path else ""
         message = t(problem.message_key, **problem.params)
-        problems.add_at(problem.line, problem.column, where + message)
+        problems.add_at(problem.line, problem.column, format_path(problem.path), message)
         raise problems.error() from None
     except OSError as exc:
         raise CalendarError(
@@ -107,7 +113,7 @@ def _parse(path: Path, display: str) -> Overrides:
 
     def add(loc: Loc, message: str, *, key: bool = False) -> None:
         (line, column), shown = locate(doc.root, loc, key=key)
-        problems.add_at(line, column, f"{format_path(shown)}: {message}" if shown else message)
+        problems.add_at(line, column, format_path(shown), message)
 
     data = doc.data
     if not isinstance(data, dict):
@@ -300,3 +306,28 @@ def cached_official(cache_dir: Path, build: Callable[[], Official]) -> Official:
         },
     )
     return found
+
+
+def add_holiday_issues(report: ValidationReport, path: Path) -> None:
+    """Check the holiday file at ``path`` for ``inspect validate``: its problems join ``report``."""
+    from qingyang_inspect.catalog.loader import display_name
+    from qingyang_inspect.catalog.report import Issue
+
+    display = display_name(path)
+    report.files.append(display)
+    try:
+        _parse(path, display)
+    except CalendarError as error:
+        if not error.problems:  # unreadable: one issue without a place
+            report.issues.append(Issue(file=display, code="holidays", message=error.message))
+        report.issues.extend(
+            Issue(
+                file=display,
+                line=p.line,
+                column=p.column,
+                path=p.path,
+                code="holidays",
+                message=p.message,
+            )
+            for p in error.problems
+        )

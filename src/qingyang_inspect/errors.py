@@ -10,6 +10,7 @@ traceback.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 
 class InspectError(Exception):
@@ -43,8 +44,23 @@ class ReportError(InspectError):
     """A report could not be produced or written."""
 
 
+class HolidayProblem(NamedTuple):
+    """One bad entry of the holiday file: where (1-based), its path in the file, what."""
+
+    line: int
+    column: int
+    path: str
+    message: str
+
+
 class CalendarError(InspectError):
-    """The workspace's holiday file cannot be read or has bad entries."""
+    """The workspace's holiday file cannot be read or has bad entries (all in ``problems``)."""
+
+    def __init__(
+        self, message: str, hint: str | None = None, problems: Iterable[HolidayProblem] = ()
+    ) -> None:
+        super().__init__(message, hint)
+        self.problems = tuple(problems)
 
 
 def suggestion(name: str, candidates: Iterable[str], *, cutoff: float = 0.5) -> str:

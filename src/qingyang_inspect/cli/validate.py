@@ -47,5 +47,9 @@ def validate_command(
     else:
         workspace = state(ctx).load_workspace()
         result = load_catalog([workspace.standards, workspace.sites])
+        if workspace.holidays is not None and workspace.holidays.is_file():
+            from qingyang_inspect.calendar_file import add_holiday_issues
+
+            add_holiday_issues(result.report, workspace.holidays)
     render(validation_report(result), output_format.value)
     raise typer.Exit(EXIT_OK if result.report.ok(strict=strict) else EXIT_PROBLEMS)
