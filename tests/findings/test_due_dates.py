@@ -58,13 +58,16 @@ def test_an_unknown_year_gives_an_estimate_and_a_warning(
     assert record_finding(store, catalog, given, now=found).warnings == ()
 
 
+def with_holidays(workspace: Workspace, case: str) -> Catalog:
+    """The workspace's catalog after copying in the holiday file of example ``case``."""
+    (workspace.root / "holidays.yaml").write_bytes((HOLIDAYS / case / "holidays.yaml").read_bytes())
+    return load_workspace_catalog(workspace)
+
+
 def test_the_holiday_file_makes_the_year_known(
     workspace: Workspace, store: Store, supervision: str
 ) -> None:
-    (workspace.root / "holidays.yaml").write_bytes(
-        (HOLIDAYS / "valid-2027" / "holidays.yaml").read_bytes()
-    )
-    catalog = load_workspace_catalog(workspace)
+    catalog = with_holidays(workspace, "valid-2027")
     found = moment(2026, 12, 31)
     recorded = record_finding(store, catalog, fail("CM-EN-01", found), now=found)
     # 2027-01-01 … 01-03 off per the file: Monday 01-04.
@@ -74,10 +77,7 @@ def test_the_holiday_file_makes_the_year_known(
 def test_a_bad_holiday_file_refuses_the_record_and_writes_nothing(
     workspace: Workspace, store: Store, supervision: str
 ) -> None:
-    (workspace.root / "holidays.yaml").write_bytes(
-        (HOLIDAYS / "bad-date" / "holidays.yaml").read_bytes()
-    )
-    catalog = load_workspace_catalog(workspace)
+    catalog = with_holidays(workspace, "bad-date")
     found = moment(2026, 6, 8)
     with pytest.raises(CalendarError, match=r"holidays\.yaml:5:12: holidays\[1\]\.date"):
         record_finding(store, catalog, fail("CM-EN-01", found), now=found)

@@ -9,20 +9,17 @@ its column).
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from office import SOFFICE, pdf_text, to_pdf
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.render import RenderContext, render
 from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 from qingyang_inspect.views.source import ListSource
 from worked_example import AS_OF, ROUND, rounds
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 pytestmark = [
     pytest.mark.slow,
@@ -31,41 +28,6 @@ pytestmark = [
         reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
     ),
 ]
-
-
-def _to_pdf(xlsx: Path, tmp_path: Path) -> Path:
-    assert SOFFICE is not None
-    profile = tmp_path / "lo-profile"
-    proc = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(xlsx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    pdf = tmp_path / "pdf" / (xlsx.stem + ".pdf")
-    assert proc.returncode == 0, proc.stderr
-    assert pdf.is_file(), (proc.stdout, proc.stderr)
-    assert pdf.read_bytes().startswith(b"%PDF")
-    return pdf
-
-
-def _text(pdf: Path) -> str | None:
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        return None
-    return subprocess.run(
-        [tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 def test_reports_convert_to_pdf(
@@ -79,8 +41,8 @@ def test_reports_convert_to_pdf(
     report = build_acceptance(catalog, source, rounds()[ROUND], district="测试区", as_of=AS_OF)
     render(acceptance_document(report), "xlsx", output=acceptance_path, context=context)
 
-    ledger_text = _text(_to_pdf(ledger_path, tmp_path))
-    acceptance_text = _text(_to_pdf(acceptance_path, tmp_path))
+    ledger_text = pdf_text(to_pdf(ledger_path, tmp_path))
+    acceptance_text = pdf_text(to_pdf(acceptance_path, tmp_path))
     if ledger_text is None or acceptance_text is None:
         return
     for text in (ledger_text, acceptance_text):
@@ -137,7 +99,7 @@ def test_acceptance_forms_keep_totals_and_signatures_with_their_items(tmp_path: 
     import openpyxl
 
     assert len(openpyxl.load_workbook(path, read_only=True).sheetnames) == 5
-    text = _text(_to_pdf(path, tmp_path))
+    text = pdf_text(to_pdf(path, tmp_path))
     if text is None:
         return
     pages = [page for page in text.split("\f") if page.strip()]
