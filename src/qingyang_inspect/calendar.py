@@ -29,7 +29,6 @@ from typing import Literal, NamedTuple
 
 #: How rectification days are counted: working days (default) or calendar days.
 DayKind = Literal["working", "calendar"]
-DAY_KINDS: tuple[DayKind, ...] = ("working", "calendar")
 
 #: Why a day is not a working day: a holiday's name, or a plain weekend.
 WEEKEND = "weekend"

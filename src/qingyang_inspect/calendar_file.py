@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qingyang_inspect import __version__
 from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
 from qingyang_inspect.errors import CalendarError, HolidayProblem
 from qingyang_inspect.i18n import t, translate
@@ -83,7 +84,8 @@ def read_holiday_file(path: Path, display: str, cache_dir: Path | None = None) -
         raise CalendarError(
             t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
         ) from None
-    key = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    # The tool's version is part of the key: a newer reader may read the file differently.
+    key = hashlib.blake2b(__version__.encode() + b"\0" + raw, digest_size=20).hexdigest()
     cache = cache_dir / CACHE_NAME if cache_dir is not None else None
     if cache is not None:
         cached = _read_cache(cache, key)
