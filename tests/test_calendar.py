@@ -181,6 +181,8 @@ def test_the_workspace_file_adds_a_year_and_corrects_days() -> None:
 def test_a_deadline_is_a_working_day_exactly_days_later(start: dt.date, days: int) -> None:
     due = add_days(OFFICIAL, start, days, "working")
     assert working_days_between(OFFICIAL, start, due.date) == days
+    assert OFFICIAL.add(start, days, "working") == due  # remembered, the same answer
+    assert OFFICIAL.between(start, due.date) == days
     if days:
         assert OFFICIAL.is_working_day(due.date)
         assert working_days_between(OFFICIAL, start, due.date - dt.timedelta(days=1)) == days - 1

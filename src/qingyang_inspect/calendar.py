@@ -124,7 +124,10 @@ class WorkCalendar:
         self.cache_dir = cache_dir
         self.display = display or (str(file) if file is not None else None)
         self._given = overrides
+        # Reports ask about the same few hundred dates and spans for every row.
         self._working: dict[dt.date, bool] = {}
+        self._between: dict[tuple[dt.date, dt.date], int] = {}
+        self._added: dict[tuple[dt.date, int, DayKind], Due] = {}
 
     @cached_property
     def official(self) -> Official:
@@ -172,7 +175,6 @@ class WorkCalendar:
 
     def is_working_day(self, date: dt.date) -> bool:
         """Whether people work on ``date`` (weekdays only for an unknown year)."""
-        # Reports ask about the same few hundred dates for every row.
         working = self._working.get(date)
         if working is None:
             working = self._working[date] = self.day(date).working
@@ -180,7 +182,17 @@ class WorkCalendar:
 
     def add(self, start: dt.date, days: int, kind: DayKind) -> Due:
         """The due date ``days`` working (or calendar) days after ``start``, with its reasons."""
-        return add_days(self, start, days, kind)
+        due = self._added.get((start, days, kind))
+        if due is None:
+            due = self._added[start, days, kind] = add_days(self, start, days, kind)
+        return due
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 when ``end ≤ start``)."""
+        count = self._between.get((start, end))
+        if count is None:
+            count = self._between[start, end] = working_days_between(self, start, end)
+        return count
 
 
 def add_days(calendar: WorkCalendar, start: dt.date, days: int, kind: DayKind) -> Due:

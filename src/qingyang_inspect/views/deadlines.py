@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from qingyang_inspect.calendar import WEEKEND, DayKind, Due, Name, Skipped, working_days_between
+from qingyang_inspect.calendar import WEEKEND, DayKind, Due, Name, Skipped
 from qingyang_inspect.i18n import get_language, t
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def days_given(
     if due is None:
         return None
     if item is not None and catalog.rectification_day_kind(item) == "working":
-        return working_days_between(catalog.calendar, found, due)
+        return catalog.calendar.between(found, due)
     return (due - found).days
 
 
