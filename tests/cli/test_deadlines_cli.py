@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,9 @@ def record_before_national_day(run_cli: Any, ws: Path) -> str:
         ),
         (
             "en",
-            "due date basis    2026-09-30 + 3 working day(s) → 2026-10-10: skipped 2026-10-01 "
-            "to 2026-10-07, National Day; 2026-10-10 (Saturday) is a working day (调休)",
+            "due date basis    2026-09-30 + 3 working day(s) → 2026-10-10: skipped "
+            "2026-10-01 to 2026-10-07, National Day; 2026-10-10 (Saturday) is a working day "
+            "(adjusted weekend)",
         ),
     ],
 )
@@ -51,6 +53,21 @@ def test_findings_show_explains_the_due_date(
     shown = cli(run_cli, minimal_workspace, "--lang", lang, "findings", "show", finding)
     assert shown.exit_code == 0, shown.stderr
     assert expected in [line.rstrip() for line in shown.stdout.splitlines()]
+
+
+def test_json_carries_the_computation(run_cli: Any, minimal_workspace: Path) -> None:
+    finding = record_before_national_day(run_cli, minimal_workspace)
+    shown = cli(run_cli, minimal_workspace, "findings", "show", finding, "-f", "json")
+    assert json.loads(shown.stdout)["finding"]["due_basis"] == {
+        "start": "2026-09-30",
+        "days": 3,
+        "kind": "working",
+        "computed": "2026-10-10",
+        "matches": True,
+        "skipped": [{"first": "2026-10-01", "last": "2026-10-07", "reason": "National Day"}],
+        "adjusted": ["2026-10-10"],
+        "estimated_years": [],
+    }
 
 
 def test_a_due_date_given_by_hand_is_told_apart(run_cli: Any, minimal_workspace: Path) -> None:

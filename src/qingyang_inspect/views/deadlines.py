@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qingyang_inspect.calendar import WEEKEND, DayKind, Due, Name, Skipped
 from qingyang_inspect.i18n import get_language, t
@@ -110,16 +110,39 @@ def estimate_warning(catalog: Catalog, facts: FindingFacts) -> str | None:
     )
 
 
-def due_basis(catalog: Catalog, finding: Finding) -> str:
-    """How ``finding``'s due date came about, or that it differs from today's computation."""
+def due_basis(catalog: Catalog, finding: Finding) -> tuple[str, dict[str, Any] | None]:
+    """How ``finding``'s due date came about (text, and its JSON record), or that it differs
+    from today's computation (``matches`` false: given by hand, or the rules changed since)."""
     if finding.due_date is None:
-        return ""
+        return "", None
     if finding.on_spot:
-        return t("calendar.on_spot")
+        return t("calendar.on_spot"), {"kind": "on_spot", "computed": finding.due_date.isoformat()}
     item = catalog.items.get(finding.item_id)
     if item is None:
-        return ""
+        return "", {}
     due = catalog.due_date(item, finding.found_at.date())
+    record = due_record(due, matches=due.date == finding.due_date)
     if due.date == finding.due_date:
-        return explain_due(due)
-    return t("calendar.due_differs", due=due.date.isoformat(), basis=explain_due(due))
+        return explain_due(due), record
+    return t("calendar.due_differs", due=due.date.isoformat(), basis=explain_due(due)), record
+
+
+def due_record(due: Due, *, matches: bool) -> dict[str, Any]:
+    """``due`` as JSON (codes: a holiday by its English name, ``weekend``)."""
+
+    def code(reason: Name | str) -> str:
+        return reason.en if isinstance(reason, Name) else reason
+
+    return {
+        "start": due.start.isoformat(),
+        "days": due.days,
+        "kind": due.kind,
+        "computed": due.date.isoformat(),
+        "matches": matches,
+        "skipped": [
+            {"first": r.first.isoformat(), "last": r.last.isoformat(), "reason": code(r.reason)}
+            for r in due.skipped
+        ],
+        "adjusted": [d.isoformat() for d in due.adjusted],
+        "estimated_years": list(due.estimated_years),
+    }

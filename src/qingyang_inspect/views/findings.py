@@ -217,9 +217,7 @@ def finding_detail(
     if finding.result == "fail" or finding.voided:
         rows += [
             field("due_date", finding.due_date.isoformat() if finding.due_date else ""),
-            Field(
-                "due_basis", t("calendar.col.due_basis"), due_basis(catalog, finding), export=False
-            ),
+            Field("due_basis", t("calendar.col.due_basis"), *due_basis(catalog, finding)),
             field("status", finding_status_text(finding, as_of)),
         ]
     if finding.rectification_note:

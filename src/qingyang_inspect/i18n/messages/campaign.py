@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.skipped": ("跳过 {days} {reason}", "skipped {days}, {reason}"),
     "calendar.adjusted_day": (
         "{date}（{weekday}）调休上班",
-        "{date} ({weekday}) is a working day (调休)",
+        "{date} ({weekday}) is a working day (adjusted weekend)",
     ),
     "calendar.estimated": (
         "{years} 年的节假日安排未知，按周一至周五估算",
