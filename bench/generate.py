@@ -866,13 +866,13 @@ def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
 
 
 def finding_facts(rows: Iterable[FindingRow]) -> Iterator[tuple[Any, FindingRow]]:
-    """Each row as the store's ``FindingFacts`` (with a new finding id), paired with the row."""
+    """Each row as a recorded ``Finding`` (with a new finding id), paired with the row."""
     from qingyang_inspect.findings.ids import new_finding_id
-    from qingyang_inspect.findings.model import FindingFacts
+    from qingyang_inspect.findings.model import Finding
 
     for row in rows:
         recorded_at = row.found_at + dt.timedelta(minutes=1)
-        facts = FindingFacts(
+        facts = Finding(
             id=new_finding_id(recorded_at),
             round_name=row.round_name,
             site_id=row.site_id,

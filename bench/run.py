@@ -323,6 +323,8 @@ class Context:
     runs: int
     warmup: int
     scratch: Path
+    #: Workspaces made once and shared by several benchmarks, by name.
+    shared: dict[str, Any] = field(default_factory=dict)
 
     def copy_bundled_workspace(self, name: str) -> Path:
         """A copy of the repository's own workspace (config, standards, sites; no store)."""
@@ -581,6 +583,143 @@ def bench_bulk_insert(ctx: Context, row: Row) -> None:
 
     subject()  # the first run also yields the baseline's rows
     row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=0))
+
+
+#: Seconds of timed ``findings list`` runs per format after the first pair (time box).
+LIST_BUDGET_S = 120.0
+
+#: The baseline of ``findings list``: the store's own history query, every row written
+#: with ``csv.writer`` to stdout; nothing folded, looked up, labelled or escaped.
+_QUERY_CSV_SCRIPT = """\
+import csv, sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+out = csv.writer(sys.stdout, lineterminator="\\r\\n")
+for row in conn.execute(open(sys.argv[2], encoding="utf-8").read()):
+    out.writerow(row)
+"""
+
+
+def _list_stores(ctx: Context) -> tuple[Path, Path, int, int]:
+    """Two workspaces with the same catalog: a large store and one a hundredth its size.
+
+    Made once per run and shared by the ``findings list`` rows: 1,000 sites ×
+    100 items × 10 rounds = 1,000,000 findings, and the first 10 sites of it
+    (10,000); tiny for ``--smoke``.
+    """
+    if "list" in ctx.shared:
+        return ctx.shared["list"]  # type: ignore[no-any-return]
+    sites, small, per_site, rounds = (10, 2, 10, 2) if ctx.smoke else (1000, 10, 100, 10)
+    big_ws = ctx.scratch / "list-big"
+    spec = generate.generate_workspace(big_ws, generate.Size.per_site(per_site, sites, 10))
+    big = generate.write_findings(
+        big_ws, spec, generate.generate_findings(spec, rounds=rounds, items_per_site=per_site)
+    )
+    small_ws = ctx.scratch / "list-small"
+    small_ws.mkdir()
+    for part in ("inspect.toml", "standards", "sites"):
+        (shutil.copytree if (big_ws / part).is_dir() else shutil.copy2)(
+            big_ws / part, small_ws / part
+        )
+    little = generate.write_findings(
+        small_ws,
+        spec,
+        generate.generate_findings(spec, rounds=rounds, items_per_site=per_site, sites=small),
+    )
+    result = (big_ws, small_ws, big, little)
+    ctx.shared["list"] = result
+    return result
+
+
+def _bench_findings_list(ctx: Context, row: Row, fmt: str) -> None:
+    """``inspect findings list -f FMT`` of the whole store against its query written as CSV.
+
+    Both are whole processes writing to /dev/null. The baseline runs the very
+    statement the store runs for the list (findings joined with their events
+    and photos, in the list's order) and writes each row it returns with
+    ``csv.writer``: reading the same data out of SQLite and writing it as
+    text is the floor. Folding events into a state, the catalog's names,
+    labels and formula-safety are the overhead measured. Peak RSS is measured
+    at both sizes.
+    """
+    _require_command("findings", "list")
+    from qingyang_inspect.store import sql
+
+    big_ws, small_ws, big, little = _list_stores(ctx)
+    row.size = f"{big:,} findings (1,000 sites × 100 items × 10 rounds)"
+    if ctx.smoke:
+        row.what = f"`inspect findings list -f {fmt}`, {big:,} findings (smoke)"
+    statement = ctx.scratch / "history.sql"
+    statement.write_text(sql.select_history(), encoding="utf-8")
+    script = ctx.scratch / "query_csv.py"
+    script.write_text(_QUERY_CSV_SCRIPT, encoding="utf-8")
+    store = big_ws / ".inspect" / "store.sqlite"
+    base = [PYTHON, str(script), str(store), str(statement)]
+
+    def listing(ws: Path) -> list[str]:
+        return [INSPECT, "--workspace", str(ws), "findings", "list", "--format", fmt]
+
+    for ws in (big_ws, small_ws):
+        # Load the catalog once (an unknown site stops the list right after): each
+        # measured run then reads it from its cache, as every run after the first does.
+        warm = [INSPECT, "--workspace", str(ws), "findings", "list", "--site", "NO-SUCH-SITE"]
+        checked(run_process(warm), warm, ok_codes=(2,))
+    cmd = listing(big_ws)
+    first = checked(run_process(cmd), cmd)
+    extra = 0 if ctx.smoke else max(0, min(ctx.runs - 1, int(LIST_BUDGET_S / first.seconds) - 1))
+    timings = alternate(
+        lambda: checked(run_process(cmd), cmd),
+        lambda: checked(run_process(base), base),
+        runs=max(extra, 1),
+        warmup=0,
+    )
+    timings.subject.insert(0, first.seconds)
+    timings.subject_rss_kib.insert(0, first.max_rss_kib)
+    if extra + 1 < ctx.runs and not ctx.smoke:
+        row.note = (
+            f"time-boxed to {len(timings.subject)} run(s): one list took {first.seconds:.0f} s"
+        )
+    small_cmd = listing(small_ws)
+    small_mib = checked(run_process(small_cmd), small_cmd).max_rss_kib / 1024
+    big_mib = statistics.median(timings.subject_rss_kib) / 1024
+    row.checks = [
+        {
+            "what": f"peak RSS, {big:,} findings",
+            "value": f"{big_mib:.0f} MiB",
+            "value_mib": round(big_mib, 1),
+            "target": "≤ 80 MiB",
+            "ok": big_mib <= 80,
+        },
+        {
+            "what": f"peak RSS growth from {little:,} to {big:,} findings",
+            "value": f"{small_mib:.0f} → {big_mib:.0f} MiB ({big_mib / small_mib:.2f}×)",
+            "value_ratio": round(big_mib / small_mib, 3),
+            "target": "≤ 1.10×",
+            "ok": big_mib <= small_mib * 1.10,
+        },
+    ]
+    row.fill(timings)
+
+
+@benchmark(
+    "findings_list_csv",
+    "`inspect findings list -f csv`, 1,000,000 findings",
+    "the same query written with `csv.writer`",
+    1.5,
+)
+def bench_findings_list_csv(ctx: Context, row: Row) -> None:
+    """The CSV listing of a million findings (see :func:`_bench_findings_list`)."""
+    _bench_findings_list(ctx, row, "csv")
+
+
+@benchmark(
+    "findings_list_json",
+    "`inspect findings list -f json`, 1,000,000 findings",
+    "the same query written with `csv.writer`",
+    1.5,
+)
+def bench_findings_list_json(ctx: Context, row: Row) -> None:
+    """The JSON listing of a million findings (see :func:`_bench_findings_list`)."""
+    _bench_findings_list(ctx, row, "json")
 
 
 _DUMP_SCRIPT = """\

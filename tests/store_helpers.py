@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from qingyang_inspect.findings.ids import new_finding_id
-from qingyang_inspect.findings.model import FindingFacts
+from qingyang_inspect.findings.model import Finding
 
 CST = dt.timezone(dt.timedelta(hours=8))
 #: "Now" in the store tests: the library never reads the clock, tests choose it.
@@ -14,7 +14,7 @@ NOW = dt.datetime(2026, 6, 10, 9, 0, tzinfo=CST)
 ROUND = "2026-06 督导"
 
 
-def make_facts(**overrides: Any) -> FindingFacts:
+def make_facts(**overrides: Any) -> Finding:
     """A valid failed finding at M1 / CM-EN-01, with ``overrides``."""
     values: dict[str, Any] = {
         "id": new_finding_id(NOW),
@@ -32,7 +32,7 @@ def make_facts(**overrides: Any) -> FindingFacts:
     if values["result"] != "fail" and "occurrences" not in overrides:
         values["occurrences"] = 0
         values["due_date"] = None
-    return FindingFacts(**values)
+    return Finding(**values)
 
 
 def cli(run_cli: Any, workspace: Any, *args: str, inspector: str | None = "张三") -> Any:

@@ -105,7 +105,9 @@ def test_list_json_is_the_librarys_records(run_cli: Any, ws: Path) -> None:
             finding_record(f, catalog, dt.date(2026, 6, 20))
             for f in select_findings(store, catalog, FindingFilter(as_of=dt.date(2026, 6, 20)))
         ]
-    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+    from qingyang_inspect.render.values import json_default
+
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected, default=json_default))
     assert len(expected) == 3 and all(r["overdue"] for r in expected if r["result"] == "fail")
 
 

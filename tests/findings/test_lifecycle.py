@@ -229,12 +229,12 @@ def test_ids_may_be_given_by_prefix(store: Store, catalog: Catalog, supervision:
 def test_replay_of_the_stored_history_equals_the_store_state(
     store: Store, catalog: Catalog, supervision: str
 ) -> None:
-    from qingyang_inspect.findings.model import FindingFacts
+    from qingyang_inspect.findings.model import Finding
 
     finding = record(store, catalog)
     rectify(store, catalog, finding.id, note="ok", actor="x", now=LATER)
     amend(store, catalog, finding.id, location="西门", reason="补充", actor="x", now=LATER)
-    facts = FindingFacts(
+    facts = Finding(
         id=finding.id,
         round_name=finding.round_name,
         site_id=finding.site_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -184,7 +183,7 @@ def test_bulk_add_and_streamed_reads_in_order(store: Store, supervision: str) ->
 
 def test_bulk_add_is_all_or_nothing(store: Store, supervision: str) -> None:
     good = [make_facts(round_name=supervision) for _ in range(10)]
-    bad = dataclasses.replace(good[3], occurrences=0)  # a failure without occurrences
+    bad = good[3]._replace(occurrences=0)  # a failure without occurrences
     with pytest.raises(sqlite3.IntegrityError):
         store.add_findings([*good[:3], bad, *good[4:]])
     assert list(store.iter_findings()) == []

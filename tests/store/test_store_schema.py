@@ -15,7 +15,7 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import StoreError
 from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.store import Store, sql
-from qingyang_inspect.store.db import _bulk_rows, _IsoTexts
+from qingyang_inspect.store.db import FINDING_ROW, _bulk_rows, _IsoTexts
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW, ROUND, make_facts
 
@@ -307,7 +307,7 @@ def test_insert_statements_bind_their_columns_in_order() -> None:
 
 def test_bulk_rows_follow_the_column_order() -> None:
     facts = make_facts(note="破损", location="东门", on_spot=True, due_date=None)
-    findings, events, photos, rounds = _bulk_rows([facts], _IsoTexts())
+    findings, events, photos, rounds = _bulk_rows([facts], FINDING_ROW.writer(_IsoTexts()))
     row = dict(zip(sql.FINDING_COLUMNS, findings[0], strict=True))
     assert row == {
         "id": facts.id,

@@ -1,7 +1,7 @@
 """The rules about findings, free of SQL and of output.
 
 * :mod:`~qingyang_inspect.findings.model` — the one definition of a round, a
-  finding, its facts, events and photos;
+  finding (its recorded facts and its state), events and photos;
 * :mod:`~qingyang_inspect.findings.recording` — opening and closing rounds,
   checking and recording findings;
 * :mod:`~qingyang_inspect.findings.lifecycle` — rectify, re-check, amend, void;

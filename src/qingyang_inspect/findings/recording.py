@@ -19,8 +19,6 @@ from qingyang_inspect.findings.model import (
     RESULTS,
     ROUND_KINDS,
     Finding,
-    FindingFacts,
-    Photo,
     Result,
     Round,
 )
@@ -182,26 +180,25 @@ def record_finding(
 ) -> Recorded:
     """Check ``request``, store its photos, then store the finding in one transaction."""
     round_ = choose_round(store, request.round_name)
-    facts = build_facts(catalog, round_, request, now=now)
+    finding = build_finding(catalog, round_, request, now=now)
     if request.photos:
         from qingyang_inspect.evidence import ingest_photos
 
         stored = ingest_photos(store.evidence_dir, list(request.photos), stage="before")
-        facts = _with_photos(facts, tuple(p.as_photo("before") for p in stored))
+        finding = finding._replace(photos=tuple(p.as_photo("before") for p in stored))
     # add_findings re-checks, inside the transaction, that the round is still open.
-    store.add_findings([facts])
+    store.add_findings([finding])
     from qingyang_inspect.views.deadlines import estimate_warning
 
-    warnings = (version_warning(round_, catalog), estimate_warning(catalog, facts))
-    return Recorded(
-        finding=initial_state(facts), round=round_, warnings=tuple(w for w in warnings if w)
-    )
+    warnings = (version_warning(round_, catalog), estimate_warning(catalog, finding))
+    return Recorded(finding=finding, round=round_, warnings=tuple(w for w in warnings if w))
 
 
-def build_facts(
+def build_finding(
     catalog: Catalog, round_: Round, request: RecordRequest, *, now: dt.datetime
-) -> FindingFacts:
-    """The facts to store for ``request``, or :class:`RecordError` saying what is wrong (pure)."""
+) -> Finding:
+    """The finding to store for ``request``, as recorded, or :class:`RecordError` saying
+    what is wrong (pure)."""
     _require_aware(now)
     site = catalog.site(request.site_id)
     item = catalog.item(request.item_id)
@@ -246,20 +243,22 @@ def build_facts(
             raise RecordError(t("record.on_spot_not_fail"), hint=t("record.on_spot_hint"))
         if request.due is not None:
             raise RecordError(t("record.due_not_fail"), hint=t("record.due_not_fail_hint"))
-    return FindingFacts(
-        id=new_finding_id(now),
-        round_name=round_.name,
-        site_id=site.id,
-        item_id=item.id,
-        result=result,
-        occurrences=occurrences,
-        inspector=inspector,
-        found_at=found_at,
-        recorded_at=now,
-        note=note,
-        location=location,
-        due_date=due,
-        on_spot=request.on_spot,
+    return initial_state(
+        Finding(
+            id=new_finding_id(now),
+            round_name=round_.name,
+            site_id=site.id,
+            item_id=item.id,
+            result=result,
+            occurrences=occurrences,
+            inspector=inspector,
+            found_at=found_at,
+            recorded_at=now,
+            note=note,
+            location=location,
+            due_date=due,
+            on_spot=request.on_spot,
+        )
     )
 
 
@@ -311,12 +310,6 @@ def clean_text(value: str | None, option: str) -> str | None:
             hint=t("record.text_too_long_hint"),
         )
     return text or None
-
-
-def _with_photos(facts: FindingFacts, photos: tuple[Photo, ...]) -> FindingFacts:
-    from dataclasses import replace
-
-    return replace(facts, photos=photos)
 
 
 def _require_aware(value: dt.datetime) -> None:

@@ -20,14 +20,30 @@ Event data (``Event.data``) by kind:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from qingyang_inspect.findings.model import Event, Finding, FindingFacts, Photo, Status
+from qingyang_inspect.findings.model import (
+    STATE_FIELDS,
+    STORED_FIELDS,
+    Event,
+    Finding,
+    Photo,
+    Status,
+)
 
 #: Fields an amendment may change, in the order they are shown.
 AMENDABLE = ("result", "occurrences", "note", "location", "due_date", "status")
+
+_RESULT = STORED_FIELDS.index("result")
+_FOUND_AT = STORED_FIELDS.index("found_at")
+_ON_SPOT = STORED_FIELDS.index("on_spot")
+#: Where each field sits in a finding (named tuples are built from all of them at once).
+_POSITION = {name: n for n, name in enumerate(Finding._fields)}
+_STATUS = _POSITION["status"]
+_CLOSED_AT = _POSITION["closed_at"]
+#: A new finding's state fields, all at their defaults.
+_FRESH_STATE = tuple(Finding._field_defaults[name] for name in STATE_FIELDS)
 
 
 def initial_status(
@@ -40,67 +56,83 @@ def initial_status(
     return ("closed", found_at) if on_spot else ("open", None)
 
 
-def initial_state(facts: FindingFacts) -> Finding:
-    """The finding as recorded (see :func:`initial_status`)."""
-    status, closed_at = initial_status(facts.result, facts.on_spot, facts.found_at)
-    return Finding(
-        id=facts.id,
-        round_name=facts.round_name,
-        site_id=facts.site_id,
-        item_id=facts.item_id,
-        result=facts.result,
-        occurrences=facts.occurrences,
-        inspector=facts.inspector,
-        found_at=facts.found_at,
-        note=facts.note,
-        location=facts.location,
-        due_date=facts.due_date,
-        on_spot=facts.on_spot,
-        status=status,
-        closed_at=closed_at,
-        photos=facts.photos,
-    )
+def event_changes(kind: str, at: dt.datetime, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields an event of ``kind`` (happened ``at``, with ``data``) sets on its finding."""
+    if kind == "recorded":
+        return {}
+    if kind == "amended":
+        return {key: _value(key, pair[1]) for key, pair in data.items() if key in AMENDABLE}
+    if kind == "rectified":
+        return {
+            "status": "rectified",
+            "rectification_note": data.get("note"),
+            "rectified_by": data.get("by"),
+            "rectified_at": at,
+        }
+    if kind == "rechecked":
+        passed = data.get("outcome") == "pass"
+        return {
+            "status": "closed" if passed else "open",
+            "recheck_result": "pass" if passed else "reject",
+            "recheck_note": data.get("note"),
+            "closed_at": at if passed else None,
+        }
+    if kind == "voided":
+        return {"voided": True}
+    raise ValueError(f"unknown event kind {kind!r}")  # pragma: no cover - CHECK constraint
+
+
+def build(
+    values: Sequence[Any],
+    photos: tuple[Photo, ...] = (),
+    changes: Mapping[str, Any] | None = None,
+) -> Finding:
+    """The finding whose row holds ``values`` (in :data:`STORED_FIELDS` order), with its
+    ``photos`` and the ``changes`` its events made (see :func:`event_changes`).
+
+    Built once, whatever the number of events: reading a store folds every finding.
+    A list of ``values`` is extended in place (the store hands a fresh one per row).
+    """
+    fields = values if type(values) is list else list(values)
+    fields.append(photos)
+    fields += _FRESH_STATE
+    if fields[_RESULT] == "fail":
+        fields[_STATUS], fields[_CLOSED_AT] = initial_status(
+            "fail", fields[_ON_SPOT], fields[_FOUND_AT]
+        )
+    if changes:
+        for name, value in changes.items():
+            fields[_POSITION[name]] = value
+    return Finding._make(fields)
+
+
+def stored_values(finding: Finding) -> tuple[Any, ...]:
+    """The values of ``finding`` the store keeps in its row, in :data:`STORED_FIELDS` order."""
+    return finding[: len(STORED_FIELDS)]
+
+
+def initial_state(finding: Finding) -> Finding:
+    """``finding`` as recorded: its stored facts and photos, with the state they imply."""
+    return build(stored_values(finding), finding.photos)
 
 
 def apply_event(finding: Finding, event: Event, photos: tuple[Photo, ...] = ()) -> Finding:
     """``finding`` after ``event`` (which attached ``photos``)."""
-    data = event.data
-    kind = event.kind
+    changes = event_changes(event.kind, event.at, event.data)
     if photos:
-        finding = replace(finding, photos=finding.photos + photos)
-    if kind == "recorded":
-        return finding
-    if kind == "amended":
-        changes = {key: _value(key, pair[1]) for key, pair in data.items() if key in AMENDABLE}
-        return replace(finding, **changes)
-    if kind == "rectified":
-        return replace(
-            finding,
-            status="rectified",
-            rectification_note=data.get("note"),
-            rectified_by=data.get("by"),
-            rectified_at=event.at,
-        )
-    if kind == "rechecked":
-        passed = data.get("outcome") == "pass"
-        return replace(
-            finding,
-            status="closed" if passed else "open",
-            recheck_result="pass" if passed else "reject",
-            recheck_note=data.get("note"),
-            closed_at=event.at if passed else None,
-        )
-    if kind == "voided":
-        return replace(finding, voided=True)
-    raise ValueError(f"unknown event kind {kind!r}")  # pragma: no cover - CHECK constraint
+        changes["photos"] = finding.photos + photos
+    return finding._replace(**changes) if changes else finding
 
 
-def replay(facts: FindingFacts, history: Iterable[tuple[Event, tuple[Photo, ...]]]) -> Finding:
-    """Fold ``history`` (events in order, each with the photos it attached) over ``facts``."""
-    finding = initial_state(facts)
-    for event, photos in history:
-        finding = apply_event(finding, event, photos)
-    return finding
+def replay(finding: Finding, history: Iterable[tuple[Event, tuple[Photo, ...]]]) -> Finding:
+    """Fold ``history`` (events in order, each with the photos it attached) over the
+    recorded facts of ``finding`` (its state, if any, is ignored)."""
+    changes: dict[str, Any] = {}
+    photos = finding.photos
+    for event, attached in history:
+        changes.update(event_changes(event.kind, event.at, event.data))
+        photos += attached
+    return build(stored_values(finding), photos, changes)
 
 
 def _value(key: str, value: Any) -> Any:

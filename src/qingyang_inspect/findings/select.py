@@ -76,20 +76,27 @@ def _select(
     item_id: str | None,
     site_ids: set[str] | None,
 ) -> Iterator[Finding]:
-    for finding in store.iter_findings(
+    findings = store.iter_findings(
         round_name=query.round_name, site_id=site_id, include_voided=query.include_voided
-    ):
-        if site_ids is not None and finding.site_id not in site_ids:
-            continue
-        if item_id is not None and finding.item_id != item_id:
-            continue
-        if query.result is not None and finding.result != query.result:
-            continue
-        if query.status is not None and finding.status != query.status:
-            continue
-        if query.overdue and not finding.overdue(query.as_of):
-            continue
-        yield finding
+    )
+    filtered = (
+        site_ids is not None
+        or item_id is not None
+        or query.result is not None
+        or query.status is not None
+        or query.overdue
+    )
+    if not filtered:
+        return findings  # a million findings pass: no filter layer for nothing
+    return (
+        finding
+        for finding in findings
+        if (site_ids is None or finding.site_id in site_ids)
+        and (item_id is None or finding.item_id == item_id)
+        and (query.result is None or finding.result == query.result)
+        and (query.status is None or finding.status == query.status)
+        and (not query.overdue or finding.overdue(query.as_of))
+    )
 
 
 def _sites_where(catalog: Catalog, attribute: str, value: str, option: str) -> set[str]:

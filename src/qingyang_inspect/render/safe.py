@@ -57,6 +57,28 @@ def safe_text(text: str, medium: Medium) -> str:
     return text
 
 
+#: A formula start at the beginning of a CSV line or of a cell in it.
+_FORMULA_START = re.compile("(?:^|,)[=+\\-@\t\r]")
+
+
+def plain_csv_line(line: str, cells: int) -> bool:
+    """Whether ``line``, the texts of ``cells`` cells joined by commas, is a CSV line as it
+    is: no cell needs quotes (none holds a comma, a quote or a line break) and
+    :func:`safe_text` would leave every cell unchanged (no control character, no
+    formula start).
+
+    One check for a whole row: almost every row passes, and one that does not
+    (a comma in a note is reason enough) is written cell by cell the long way.
+    """
+    return (
+        line.count(",") == cells - 1
+        and '"' not in line
+        and line.isprintable()  # no line break and no control character
+        and _FORMULA_START.search(line) is None
+        and (cells > 1 or line != "")  # a lone empty cell is written as ""
+    )
+
+
 def risky_formula(text: str) -> bool:
     """Whether a spreadsheet would read ``text`` as a formula."""
     return text.startswith(FORMULA_STARTS)

@@ -25,18 +25,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError, StoreError, suggestion
 from qingyang_inspect.findings.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
-from qingyang_inspect.findings.model import Event, EventKind, Finding, FindingFacts, Photo, Round
-from qingyang_inspect.findings.replay import apply_event, initial_status
+from qingyang_inspect.findings.model import Event, EventKind, Finding, Photo, Round
+from qingyang_inspect.findings.replay import build, event_changes
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
+from qingyang_inspect.store.rows import Columns
 
 if TYPE_CHECKING:
     from qingyang_inspect.workspace import Workspace
@@ -347,11 +348,7 @@ class Store:
         params = {"round_name": round_name, "site_id": site_id}
         cursor = self._conn.execute(statement, params)
         try:
-            for finding in _fold_rows(cursor):
-                if failed_only and finding.result != "fail":
-                    continue
-                if include_voided or not finding.voided:
-                    yield finding
+            yield from _fold_rows(cursor, include_voided=include_voided, failed_only=failed_only)
         finally:
             # A reader stopped early (a closed pipe, Ctrl-C) may let this generator go only
             # after the store is closed: the cursor went with the connection then.
@@ -394,16 +391,16 @@ class Store:
 
     # -- findings: writing -----------------------------------------------------
 
-    def add_findings(
-        self, batch: Iterable[FindingFacts], *, require_open_round: bool = True
-    ) -> int:
+    def add_findings(self, batch: Iterable[Finding], *, require_open_round: bool = True) -> int:
         """Insert new findings, each with its ``recorded`` event and photos, in one transaction.
 
         The bulk path (imports, benchmarks): prepared statements with
         positional parameters run with ``executemany`` over chunks of
         :data:`BULK_CHUNK` rows, all in one transaction (one commit, one WAL
-        sync with ``synchronous = NORMAL``). Facts are trusted to be valid
-        (see :func:`~qingyang_inspect.findings.recording.build_facts`); the
+        sync with ``synchronous = NORMAL``). Only the stored fields and the
+        before-photos are written (the state is replayed from events). Findings
+        are trusted to be valid
+        (see :func:`~qingyang_inspect.findings.recording.build_finding`); the
         database still refuses what breaks its constraints, and then nothing
         is written. Returns the number of findings inserted.
         """
@@ -411,10 +408,10 @@ class Store:
         checked_rounds: set[str] = set()
         iterator = iter(batch)
         execute_many = self._conn.executemany
-        iso = _IsoTexts()
+        row = FINDING_ROW.writer(_IsoTexts())
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
-                findings, events, photos, round_names = _bulk_rows(chunk, iso)
+                findings, events, photos, round_names = _bulk_rows(chunk, row)
                 if require_open_round:
                     for name in round_names - checked_rounds:
                         self._require_open_round(name)
@@ -649,84 +646,77 @@ def _event(row: Sequence[Any]) -> Event:
     )
 
 
-def _facts(row: Sequence[Any]) -> FindingFacts:
-    """The facts of a ``findings`` row (its first 13 columns, in table order)."""
-    return FindingFacts(
-        id=row[0],
-        round_name=row[1],
-        site_id=row[2],
-        item_id=row[3],
-        result=row[4],
-        occurrences=row[5],
-        inspector=row[6],
-        found_at=_datetime(row[7]),
-        recorded_at=_datetime(row[8]),
-        note=row[9],
-        location=row[10],
-        due_date=_date(row[11]),
-        on_spot=bool(row[12]),
-    )
+#: The findings row: the model's stored fields, converted by their types.
+FINDING_ROW = Columns(Finding, sql.FINDING_COLUMNS)
+
+# Positions in a history row (sql.HISTORY_COLUMNS): the finding's columns, then
+# the event's (seq, kind, at, actor, data, reason), then the photo's.
+_E = len(sql.FINDING_COLUMNS)
+_SEQ, _KIND, _AT, _ACTOR, _DATA, _REASON = range(_E, _E + 6)
+_POSITION, _SHA256, _NAME, _STAGE, _RELPATH = range(_E + 6, _E + 11)
 
 
-def _initial(row: Sequence[Any]) -> Finding:
-    """The finding of a history row as recorded: ``initial_state`` of its facts, built at once.
-
-    Reading a round folds every finding: one dataclass instead of two, and no
-    parsing of ``recorded_at``, which a finding does not carry.
-    """
-    found_at = _datetime(row[7])
-    status, closed_at = initial_status(row[4], bool(row[12]), found_at)
-    return Finding(
-        id=row[0],
-        round_name=row[1],
-        site_id=row[2],
-        item_id=row[3],
-        result=row[4],
-        occurrences=row[5],
-        inspector=row[6],
-        found_at=found_at,
-        note=row[9],
-        location=row[10],
-        due_date=_date(row[11]),
-        on_spot=bool(row[12]),
-        status=status,
-        closed_at=closed_at,
-    )
+def _facts(row: Sequence[Any]) -> Finding:
+    """The finding as recorded in a ``findings`` row (columns in :data:`sql.FINDING_COLUMNS`
+    order), before its events."""
+    return build(FINDING_ROW.values(row))
 
 
-def _fold_rows(rows: Iterable[Sequence[Any]]) -> Iterator[Finding]:
+#: A row after the last one: it ends the last finding (no finding has this id).
+_END: Final = (object(),)
+
+
+def _fold_rows(
+    rows: Iterable[Sequence[Any]], *, include_voided: bool = True, failed_only: bool = False
+) -> Iterator[Finding]:
     """Fold the rows of :func:`sql.select_history` into findings, one finding at a time.
 
-    Rows come one per (event, photo), grouped by finding and event. Most
-    findings have only their ``recorded`` event and no photo: that case costs
-    one row and no event object.
+    Rows come one per (event, photo), grouped by finding and event. Each
+    finding is built once, from its row values and the changes its events
+    made (:func:`~qingyang_inspect.findings.replay.event_changes`); most
+    findings have only their ``recorded`` event and no photo, which costs one
+    row and no event at all. Voided findings are left out unless
+    ``include_voided``; ``failed_only`` keeps those whose result is now fail.
     """
-    finding: Finding | None = None
-    finding_id: str | None = None
-    event_row: Sequence[Any] | None = None
-    photos: list[Photo] = []
-    for row in rows:
+    values = FINDING_ROW.values
+    finding_id: object = None
+    fields: list[Any] = []
+    photos: list[Photo] | None = None
+    changes: dict[str, Any] | None = None
+    seq: object = None
+    for row in chain(rows, (_END,)):
         if row[0] != finding_id:
-            if finding is not None:
-                yield _apply_row(finding, event_row, photos)
-            finding_id, finding, event_row, photos = row[0], _initial(row), row, []
-        elif event_row is not None and row[13] != event_row[13]:
-            finding = _apply_row(cast(Finding, finding), event_row, photos)
-            event_row, photos = row, []
-        if row[19] is not None:
+            if finding_id is not None:
+                finding = build(fields, tuple(photos) if photos else (), changes)
+                if (include_voided or not finding.voided) and (
+                    not failed_only or finding.result == "fail"
+                ):
+                    yield finding
+            if row is _END:
+                return
+            finding_id, fields, photos, changes, seq = row[0], values(row), None, None, None
+        if row[_SEQ] != seq:
+            seq = row[_SEQ]
+            if row[_KIND] != "recorded":
+                if changes is None:
+                    changes = {}
+                data = row[_DATA]
+                changes.update(
+                    event_changes(
+                        row[_KIND], _datetime(row[_AT]), {} if data == "{}" else json.loads(data)
+                    )
+                )
+        if row[_POSITION] is not None:
+            if photos is None:
+                photos = []
             photos.append(
-                Photo(sha256=row[20], original_name=row[21], stage=row[22], relpath=row[23])
+                Photo(
+                    sha256=row[_SHA256],
+                    original_name=row[_NAME],
+                    stage=row[_STAGE],
+                    relpath=row[_RELPATH],
+                )
             )
-    if finding is not None:
-        yield _apply_row(finding, event_row, photos)
-
-
-def _apply_row(finding: Finding, row: Sequence[Any] | None, photos: list[Photo]) -> Finding:
-    """``finding`` after the event in history ``row`` (with the photos it attached)."""
-    if row is None or (row[14] == "recorded" and not photos):
-        return finding
-    event = _event((row[13], row[0], row[14], row[15], row[16], row[17], row[18]))
-    return apply_event(finding, event, tuple(photos))
 
 
 _Row = tuple[Any, ...]
@@ -765,56 +755,34 @@ class _IsoTexts:
 
 
 def _bulk_rows(
-    chunk: list[FindingFacts], iso: Callable[[dt.datetime], str]
-) -> tuple[list[_Row], list[_Row], list[_Row], set[str]]:
+    chunk: list[Finding], row: Callable[[Finding], list[Any]]
+) -> tuple[list[list[Any]], list[_Row], list[_Row], set[str]]:
     """Rows of ``findings``, ``events`` (the ``recorded`` event) and ``photos`` for ``chunk``.
 
-    Tuples in the column order of :data:`sql.FINDING_COLUMNS`,
-    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`, built in one
-    pass with each attribute read once, timestamps formatted by ``iso``;
-    and the names of the rounds the chunk records into.
+    ``row`` gives a finding's row (:data:`FINDING_ROW`, its times formatted
+    once per distinct value); events and photos are in the column order of
+    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`. Also the names
+    of the rounds the chunk records into.
     """
-    findings: list[_Row] = []
+    findings = [row(finding) for finding in chunk]
     events: list[_Row] = []
     photos: list[_Row] = []
-    add_finding = findings.append
     add_event = events.append
-    round_names: set[str] = set()
-    last_round: str | None = None
-    for facts in chunk:
-        finding_id = facts.id
-        round_name = facts.round_name
-        if round_name is not last_round:
-            round_names.add(round_name)
-            last_round = round_name
-        recorded_text = iso(facts.recorded_at)
-        inspector = facts.inspector
-        due_date = facts.due_date
-        add_finding(
-            (
-                finding_id,
-                round_name,
-                facts.site_id,
-                facts.item_id,
-                facts.result,
-                facts.occurrences,
-                inspector,
-                iso(facts.found_at),
-                recorded_text,
-                facts.note,
-                facts.location,
-                None if due_date is None else due_date.isoformat(),
-                1 if facts.on_spot else 0,
-            )
-        )
-        attached = facts.photos
+    for finding, values in zip(chunk, findings, strict=True):
+        attached = finding.photos
         if attached:
             data = _json({"photos": [p.relpath for p in attached]})
-            photos.extend(_photo_row(finding_id, 1, n, photo) for n, photo in enumerate(attached))
+            photos.extend(_photo_row(values[0], 1, n, photo) for n, photo in enumerate(attached))
         else:
             data = "{}"
-        add_event((finding_id, 1, "recorded", recorded_text, inspector, data, None))
+        add_event((values[0], 1, "recorded", values[_RECORDED_AT], values[_INSPECTOR], data, None))
+    round_names = {values[_ROUND_NAME] for values in findings}
     return findings, events, photos, round_names
+
+
+_ROUND_NAME = sql.FINDING_COLUMNS.index("round_name")
+_RECORDED_AT = sql.FINDING_COLUMNS.index("recorded_at")
+_INSPECTOR = sql.FINDING_COLUMNS.index("inspector")
 
 
 def _event_row(event: Event) -> _Row:

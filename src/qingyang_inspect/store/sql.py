@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from qingyang_inspect.findings.model import STORED_FIELDS
+
 # -- dialect -------------------------------------------------------------------
 
 
@@ -335,22 +337,9 @@ COUNT_FINDINGS_BY_ROUND: Final = (
 
 # -- findings, events, photos --------------------------------------------------
 
-#: Columns of a ``findings`` row, in the order :data:`INSERT_FINDING` binds them.
-FINDING_COLUMNS: Final = (
-    "id",
-    "round_name",
-    "site_id",
-    "item_id",
-    "result",
-    "occurrences",
-    "inspector",
-    "found_at",
-    "recorded_at",
-    "note",
-    "location",
-    "due_date",
-    "on_spot",
-)
+#: Columns of a ``findings`` row, in the order :data:`INSERT_FINDING` binds them: the
+#: model's stored fields, named alike (a new field is a model field and a migration).
+FINDING_COLUMNS: Final = STORED_FIELDS
 #: Columns of an ``events`` row, in the order :data:`INSERT_EVENT` binds them.
 EVENT_COLUMNS: Final = ("finding_id", "seq", "kind", "at", "actor", "data", "reason")
 #: Columns of a ``photos`` row, in the order :data:`INSERT_PHOTO` binds them.
@@ -386,21 +375,10 @@ SELECT_IDS_BY_PREFIX: Final = (
     "SELECT id FROM findings WHERE id >= :low AND id < :high ORDER BY id LIMIT :limit"
 )
 
-#: Column order of :func:`select_history`'s rows (read by position in the store).
+#: Column order of :func:`select_history`'s rows (read by position in the store): the
+#: finding's columns, then its event's, then the photo's.
 HISTORY_COLUMNS: Final = (
-    "f.id",
-    "f.round_name",
-    "f.site_id",
-    "f.item_id",
-    "f.result",
-    "f.occurrences",
-    "f.inspector",
-    "f.found_at",
-    "f.recorded_at",
-    "f.note",
-    "f.location",
-    "f.due_date",
-    "f.on_spot",
+    *(f"f.{name}" for name in FINDING_COLUMNS),
     "e.seq",
     "e.kind",
     "e.at",

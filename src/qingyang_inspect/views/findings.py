@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
-from qingyang_inspect.findings.model import Event, Finding, Photo
+from qingyang_inspect.findings.model import RESULTS, STATUSES, Event, Finding, Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.views.base import Column, Document, Field, Fields, Table
 from qingyang_inspect.views.deadlines import due_basis
@@ -67,37 +67,21 @@ def finding_columns() -> tuple[Column, ...]:
 
 
 def finding_record(finding: Finding, catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
-    """Every field of ``finding`` (codes, not labels), with site and item names, JSON-ready."""
+    """Every field of ``finding`` (codes, not labels) and what the catalog says of its site
+    and item, for JSON. Dates and times stay typed; the JSON writer makes them ISO text."""
+    record = finding._asdict()
+    if finding.photos:
+        record["photos"] = [photo_record(p) for p in finding.photos]
+    else:
+        record["photos"] = []
     site = catalog.sites.get(finding.site_id)
     item = catalog.items.get(finding.item_id)
-    return {
-        "id": finding.id,
-        "round_name": finding.round_name,
-        "site_id": finding.site_id,
-        "site_name": site.name if site else None,
-        "street": site.street if site else None,
-        "responsible_unit": site.responsible_unit if site else None,
-        "item_id": finding.item_id,
-        "requirement": item.requirement if item else None,
-        "result": finding.result,
-        "occurrences": finding.occurrences,
-        "note": finding.note,
-        "location": finding.location,
-        "inspector": finding.inspector,
-        "found_at": finding.found_at.isoformat(),
-        "due_date": _iso(finding.due_date),
-        "on_spot": finding.on_spot,
-        "status": finding.status,
-        "overdue": finding.overdue(as_of),
-        "voided": finding.voided,
-        "rectification_note": finding.rectification_note,
-        "rectified_by": finding.rectified_by,
-        "rectified_at": _iso(finding.rectified_at),
-        "recheck_result": finding.recheck_result,
-        "recheck_note": finding.recheck_note,
-        "closed_at": _iso(finding.closed_at),
-        "photos": [photo_record(p) for p in finding.photos],
-    }
+    record["site_name"] = site.name if site else None
+    record["street"] = site.street if site else None
+    record["responsible_unit"] = site.responsible_unit if site else None
+    record["requirement"] = item.requirement if item else None
+    record["overdue"] = finding.overdue(as_of)
+    return record
 
 
 def photo_record(photo: Photo) -> dict[str, Any]:
@@ -123,40 +107,69 @@ def event_record(event: Event) -> dict[str, Any]:
 
 
 def finding_cells(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], Sequence[object]]:
-    """The display cells of a finding in :func:`finding_columns` order (labels applied)."""
+    """The display cells of a finding in :func:`finding_columns` order (labels applied).
+
+    A list shows the same sites, items and labels over and over: each is
+    looked up and labelled once per list, not once per row.
+    """
     sites = catalog.sites
     items = catalog.items
+    site_cells: dict[str, tuple[str, str, str, str]] = {}
+    requirements: dict[str, str] = {}
+    results = {code: result_label(code) for code in RESULTS}
+    statuses = {code: status_label(code) for code in (None, *STATUSES)}
+    rechecks = {code: recheck_label(code) for code in (None, "pass", "reject")}
+    yes = yes_blank(True)
+
+    def site_of(site_id: str) -> tuple[str, str, str, str]:
+        site = sites.get(site_id)
+        if site is None:
+            cells = (site_id, "", "", "")
+        else:
+            cells = (f"{site_id} {site.name}", site.name, site.street, site.responsible_unit)
+        site_cells[site_id] = cells
+        return cells
+
+    def requirement_of(item_id: str) -> str:
+        item = items.get(item_id)
+        text = requirements[item_id] = requirement_label(item) if item else ""
+        return text
 
     def cells(f: Finding) -> Sequence[object]:
-        site = sites.get(f.site_id)
-        item = items.get(f.item_id)
+        site_id = f.site_id
+        site = site_cells.get(site_id) or site_of(site_id)
+        item_id = f.item_id
+        requirement = requirements.get(item_id)
+        if requirement is None:
+            requirement = requirement_of(item_id)
         problem = f.result == "fail"
+        overdue = f.overdue(as_of)
         return (
             f.id,
-            f"{f.site_id} {site.name}" if site else f.site_id,
+            site[0],
             f.round_name,
-            f.site_id,
-            site.name if site else "",
-            site.street if site else "",
-            site.responsible_unit if site else "",
-            f.item_id,
-            requirement_label(item) if item else "",
-            result_label(f.result),
+            site_id,
+            site[1],
+            site[2],
+            site[3],
+            item_id,
+            requirement,
+            results.get(f.result, f.result),
             f.occurrences if problem else None,
             f.note,
             f.location,
             f.inspector,
             f.found_at,
             f.due_date,
-            yes_blank(f.on_spot),
+            yes if f.on_spot else "",
             finding_status_text(f, as_of) if problem or f.voided else "",
-            status_label(f.status),
-            yes_blank(f.overdue(as_of)),
-            yes_blank(f.voided),
+            statuses.get(f.status, f.status),
+            yes if overdue else "",
+            yes if f.voided else "",
             f.rectification_note,
             f.rectified_by,
             f.rectified_at,
-            recheck_label(f.recheck_result),
+            rechecks.get(f.recheck_result, f.recheck_result),
             f.recheck_note,
             f.closed_at,
             f.photos,

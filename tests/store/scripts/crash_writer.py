@@ -23,8 +23,8 @@ from pathlib import Path
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.evidence import ingest_photos
 from qingyang_inspect.findings.ids import new_finding_id
-from qingyang_inspect.findings.model import FindingFacts
-from qingyang_inspect.findings.recording import RecordRequest, build_facts, record_finding
+from qingyang_inspect.findings.model import Finding
+from qingyang_inspect.findings.recording import RecordRequest, build_finding, record_finding
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import load_workspace
 
@@ -60,11 +60,9 @@ def main() -> None:
         print("COMMITTED", *(f.id for f in committed), flush=True)
         request = RecordRequest(site_id="M2", item_id="NM-03-01", result="fail", inspector="李四")
         if mode == "record":
-            facts = build_facts(catalog, round_, request, now=NOW)
+            facts = build_finding(catalog, round_, request, now=NOW)
             stored = ingest_photos(store.evidence_dir, [photo.with_name("new.png")], stage="before")
-            from dataclasses import replace
-
-            facts = replace(facts, photos=tuple(p.as_photo("before") for p in stored))
+            facts = facts._replace(photos=tuple(p.as_photo("before") for p in stored))
             with store.transaction():
                 store.add_findings([facts])
                 hold()
@@ -81,17 +79,16 @@ def main() -> None:
                 )
                 hold()
         elif mode == "batch":
-            template = build_facts(catalog, round_, request, now=NOW)
+            template = build_finding(catalog, round_, request, now=NOW)
 
-            def many() -> Iterator[FindingFacts]:
-                from dataclasses import replace
+            def many() -> Iterator[Finding]:
 
                 for n in range(1_000_000):
                     if n == 20_000:
                         print("HOLDING", flush=True)
                     if n > 20_000:
                         time.sleep(0.001)
-                    yield replace(template, id=new_finding_id(NOW))
+                    yield template._replace(id=new_finding_id(NOW))
 
             store.add_findings(many())
         else:
