@@ -603,12 +603,14 @@ def _list_stores(ctx: Context) -> tuple[Path, Path, int, int]:
     """Two workspaces with the same catalog: a large store and one a hundredth its size.
 
     Made once per run and shared by the ``findings list`` rows: 1,000 sites ×
-    100 items × 10 rounds = 1,000,000 findings, and the first 10 sites of it
-    (10,000); tiny for ``--smoke``.
+    100 items × 10 rounds = 1,000,000 findings, and 1,000 sites × 10 items in
+    one round = 10,000 findings (every site appears in both, so both lists
+    look up the same catalog entries: what grows is the number of findings);
+    tiny for ``--smoke``.
     """
     if "list" in ctx.shared:
         return ctx.shared["list"]  # type: ignore[no-any-return]
-    sites, small, per_site, rounds = (10, 2, 10, 2) if ctx.smoke else (1000, 10, 100, 10)
+    sites, per_site, rounds = (10, 10, 2) if ctx.smoke else (1000, 100, 10)
     big_ws = ctx.scratch / "list-big"
     spec = generate.generate_workspace(big_ws, generate.Size.per_site(per_site, sites, 10))
     big = generate.write_findings(
@@ -623,7 +625,7 @@ def _list_stores(ctx: Context) -> tuple[Path, Path, int, int]:
     little = generate.write_findings(
         small_ws,
         spec,
-        generate.generate_findings(spec, rounds=rounds, items_per_site=per_site, sites=small),
+        generate.generate_findings(spec, rounds=1, items_per_site=max(1, per_site // 10)),
     )
     result = (big_ws, small_ws, big, little)
     ctx.shared["list"] = result

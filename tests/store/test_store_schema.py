@@ -15,7 +15,8 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import StoreError
 from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.store import Store, sql
-from qingyang_inspect.store.db import FINDING_ROW, _bulk_rows, _IsoTexts
+from qingyang_inspect.store.db import _bulk_rows
+from qingyang_inspect.store.rows import datetime_text
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW, ROUND, make_facts
 
@@ -307,7 +308,7 @@ def test_insert_statements_bind_their_columns_in_order() -> None:
 
 def test_bulk_rows_follow_the_column_order() -> None:
     facts = make_facts(note="破损", location="东门", on_spot=True, due_date=None)
-    findings, events, photos, rounds = _bulk_rows([facts], FINDING_ROW.writer(_IsoTexts()))
+    findings, events, photos = _bulk_rows([facts])
     row = dict(zip(sql.FINDING_COLUMNS, findings[0], strict=True))
     assert row == {
         "id": facts.id,
@@ -334,12 +335,12 @@ def test_bulk_rows_follow_the_column_order() -> None:
         "data": "{}",
         "reason": None,
     }
-    assert photos == [] and rounds == {ROUND}
+    assert photos == []
 
 
 def test_remembered_timestamp_texts_keep_each_offset_and_fold() -> None:
     """Equal datetimes may print differently; each keeps its own text."""
-    iso = _IsoTexts()
+    iso = datetime_text
     utc = NOW.astimezone(dt.UTC)
     assert NOW == utc
     assert iso(NOW) == "2026-06-10T09:00:00+08:00"

@@ -10,7 +10,6 @@ as a formula gets a leading ``'``), a row at a time. Rows stream.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any, TextIO, cast
@@ -19,7 +18,7 @@ from qingyang_inspect.errors import ReportError
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.safe import plain_csv_line, safe_text
-from qingyang_inspect.render.values import cell_text, minutes_text, typed_text
+from qingyang_inspect.render.values import cell_text, text_of_kind
 from qingyang_inspect.views.base import Document
 
 BOM = "\ufeff"
@@ -81,7 +80,7 @@ def _row_texts(kinds: list[str]) -> Callable[[Sequence[object]], str | list[obje
     Otherwise (a comma or a line break in a note, a formula start, a styled
     value) each cell is made safe on its own and the writer quotes as needed.
     """
-    conversions = [(n, _converter(kind)) for n, kind in enumerate(kinds) if kind in _CONVERTED]
+    conversions = [(n, text_of_kind(kind)) for n, kind in enumerate(kinds) if kind in _CONVERTED]
     numbers = [n for n, kind in enumerate(kinds) if kind == "int"]
     width = len(kinds)
 
@@ -93,7 +92,7 @@ def _row_texts(kinds: list[str]) -> Callable[[Sequence[object]], str | list[obje
         for n, convert in conversions:
             value = values[n]
             if value is not None:
-                values[n] = "" if value == () else convert(value)
+                values[n] = convert(value)
         for n in numbers:
             value = values[n]
             if type(value) is int:
@@ -124,12 +123,3 @@ def _safe_cell(value: object, kind: str) -> object:
     if kind == "int" and type(value) is int:
         return value
     return safe_text(cell_text(value, kind), "csv")
-
-
-def _converter(kind: str) -> Callable[[Any], str]:
-    """The text of a cell of ``kind`` (its own type the fast way)."""
-    if kind == "datetime":
-        return lambda value: (
-            minutes_text(value) if type(value) is dt.datetime else cell_text(value, kind)
-        )
-    return lambda value: typed_text(value, kind)

@@ -7,6 +7,7 @@ them natively; media without types show them through :func:`cell_text`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -49,15 +50,20 @@ def minutes_text(value: dt.datetime) -> str:
     return day + _TWO_DIGITS[value.hour] + ":" + _TWO_DIGITS[value.minute]
 
 
-def typed_text(value: object, kind: str) -> str:
-    """:func:`cell_text` of a value, its column's own type first (the common case)."""
-    if kind == "datetime" and type(value) is dt.datetime:
-        return minutes_text(value)
-    if kind == "date" and type(value) is dt.date:
-        return value.isoformat()
-    if kind == "photos" and not value:
-        return ""
-    return cell_text(value, kind)
+def text_of_kind(kind: str) -> Callable[[Any], str]:
+    """:func:`cell_text` for the cells of a column of ``kind``, in one call, its own type
+    the fast way (a list formats a million of them)."""
+    if kind == "datetime":
+
+        def datetime_text(value: Any) -> str:
+            return minutes_text(value) if type(value) is dt.datetime else cell_text(value, kind)
+
+        return datetime_text
+    if kind == "date":
+        return lambda value: value.isoformat() if type(value) is dt.date else cell_text(value, kind)
+    if kind == "photos":
+        return lambda value: cell_text(value, kind) if value else ""
+    return lambda value: cell_text(value, kind)
 
 
 def json_default(value: Any) -> Any:

@@ -408,12 +408,11 @@ class Store:
         checked_rounds: set[str] = set()
         iterator = iter(batch)
         execute_many = self._conn.executemany
-        row = FINDING_ROW.writer(_IsoTexts())
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
-                findings, events, photos, round_names = _bulk_rows(chunk, row)
+                findings, events, photos = _bulk_rows(chunk)
                 if require_open_round:
-                    for name in round_names - checked_rounds:
+                    for name in {f.round_name for f in chunk} - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
                 execute_many(sql.INSERT_FINDING, findings)
@@ -722,53 +721,21 @@ def _fold_rows(
 _Row = tuple[Any, ...]
 
 
-#: Timestamps whose text :class:`_IsoTexts` remembers before starting afresh.
-_ISO_MEMO_SIZE = 20_000
-
-
-class _IsoTexts:
-    """ISO texts of timestamps, each distinct one formatted once per bulk import.
-
-    Formatting an aware datetime costs about a microsecond, twice per
-    finding; imports repeat timestamps (one ``recorded_at`` for a batch,
-    many findings found in the same minute or second), and a look-up costs a
-    tenth of that. Equal datetimes can still differ in text (another offset
-    for the same instant, or ``fold``), so a remembered text is used only
-    for the same ``tzinfo`` object and ``fold``.
-    """
-
-    __slots__ = ("_memo",)
-
-    def __init__(self) -> None:
-        self._memo: dict[dt.datetime, tuple[str, dt.tzinfo | None, int]] = {}
-
-    def __call__(self, value: dt.datetime) -> str:
-        """``value.isoformat()``."""
-        hit = self._memo.get(value)
-        if hit is not None and hit[1] is value.tzinfo and hit[2] == value.fold:
-            return hit[0]
-        text = value.isoformat()
-        if len(self._memo) >= _ISO_MEMO_SIZE:
-            self._memo.clear()
-        self._memo[value] = (text, value.tzinfo, value.fold)
-        return text
-
-
-def _bulk_rows(
-    chunk: list[Finding], row: Callable[[Finding], list[Any]]
-) -> tuple[list[list[Any]], list[_Row], list[_Row], set[str]]:
+def _bulk_rows(chunk: list[Finding]) -> tuple[list[_Row], list[_Row], list[_Row]]:
     """Rows of ``findings``, ``events`` (the ``recorded`` event) and ``photos`` for ``chunk``.
 
-    ``row`` gives a finding's row (:data:`FINDING_ROW`, its times formatted
-    once per distinct value); events and photos are in the column order of
-    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`. Also the names
-    of the rounds the chunk records into.
+    Tuples in the column order of :data:`sql.FINDING_COLUMNS`,
+    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`, in one pass.
     """
-    findings = [row(finding) for finding in chunk]
+    row = FINDING_ROW.row
+    findings: list[_Row] = []
     events: list[_Row] = []
     photos: list[_Row] = []
+    add_finding = findings.append
     add_event = events.append
-    for finding, values in zip(chunk, findings, strict=True):
+    for finding in chunk:
+        values = row(finding)
+        add_finding(values)
         attached = finding.photos
         if attached:
             data = _json({"photos": [p.relpath for p in attached]})
@@ -776,11 +743,9 @@ def _bulk_rows(
         else:
             data = "{}"
         add_event((values[0], 1, "recorded", values[_RECORDED_AT], values[_INSPECTOR], data, None))
-    round_names = {values[_ROUND_NAME] for values in findings}
-    return findings, events, photos, round_names
+    return findings, events, photos
 
 
-_ROUND_NAME = sql.FINDING_COLUMNS.index("round_name")
 _RECORDED_AT = sql.FINDING_COLUMNS.index("recorded_at")
 _INSPECTOR = sql.FINDING_COLUMNS.index("inspector")
 

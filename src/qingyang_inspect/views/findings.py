@@ -143,7 +143,7 @@ def finding_cells(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], Seque
         if requirement is None:
             requirement = requirement_of(item_id)
         problem = f.result == "fail"
-        overdue = f.overdue(as_of)
+        overdue = problem and f.overdue(as_of)
         return (
             f.id,
             site[0],
