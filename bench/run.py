@@ -272,6 +272,29 @@ def table(rows: list[Row], *, verdicts: bool = True) -> str:
     return "\n".join(out)
 
 
+def memory_checks(
+    what: str, small: int, big: int, small_mib: float, big_mib: float, *, limit_mib: int
+) -> list[dict[str, Any]]:
+    """Checks of a row: peak RSS at the big size within ``limit_mib``, and flat (≤ 1.10×)
+    from ``small`` to ``big`` findings."""
+    return [
+        {
+            "what": f"{what}, {big:,} findings",
+            "value": f"{big_mib:.0f} MiB",
+            "value_mib": round(big_mib, 1),
+            "target": f"≤ {limit_mib} MiB",
+            "ok": big_mib <= limit_mib,
+        },
+        {
+            "what": f"peak RSS growth from {small:,} to {big:,} findings",
+            "value": f"{small_mib:.0f} → {big_mib:.0f} MiB ({big_mib / small_mib:.2f}×)",
+            "value_ratio": round(big_mib / small_mib, 3),
+            "target": "≤ 1.10×",
+            "ok": big_mib <= small_mib * 1.10,
+        },
+    ]
+
+
 def machine() -> dict[str, Any]:
     """Where the numbers were measured."""
     cpu = "unknown"
@@ -683,22 +706,7 @@ def _bench_findings_list(ctx: Context, row: Row, fmt: str) -> None:
     small_cmd = listing(small_ws)
     small_mib = checked(run_process(small_cmd), small_cmd).max_rss_kib / 1024
     big_mib = statistics.median(timings.subject_rss_kib) / 1024
-    row.checks = [
-        {
-            "what": f"peak RSS, {big:,} findings",
-            "value": f"{big_mib:.0f} MiB",
-            "value_mib": round(big_mib, 1),
-            "target": "≤ 80 MiB",
-            "ok": big_mib <= 80,
-        },
-        {
-            "what": f"peak RSS growth from {little:,} to {big:,} findings",
-            "value": f"{small_mib:.0f} → {big_mib:.0f} MiB ({big_mib / small_mib:.2f}×)",
-            "value_ratio": round(big_mib / small_mib, 3),
-            "target": "≤ 1.10×",
-            "ok": big_mib <= small_mib * 1.10,
-        },
-    ]
+    row.checks = memory_checks("peak RSS", little, big, small_mib, big_mib, limit_mib=80)
     row.fill(timings)
 
 
@@ -845,22 +853,14 @@ def bench_reports(ctx: Context, row: Row) -> None:
     small_rss = [both(small_cmds).max_rss_kib for _ in range(1 if extra < 2 else 3)]
     big_mib = statistics.median(timings.subject_rss_kib) / 1024
     small_mib = statistics.median(small_rss) / 1024
-    row.checks = [
-        {
-            "what": f"peak RSS of a report process, {big * per_site:,} findings",
-            "value": f"{big_mib:.0f} MiB",
-            "value_mib": round(big_mib, 1),
-            "target": "≤ 150 MiB",
-            "ok": big_mib <= 150,
-        },
-        {
-            "what": f"peak RSS growth from {small * per_site:,} to {big * per_site:,} findings",
-            "value": f"{small_mib:.0f} → {big_mib:.0f} MiB ({big_mib / small_mib:.2f}×)",
-            "value_ratio": round(big_mib / small_mib, 3),
-            "target": "≤ 1.10×",
-            "ok": big_mib <= small_mib * 1.10,
-        },
-    ]
+    row.checks = memory_checks(
+        "peak RSS of a report process",
+        small * per_site,
+        big * per_site,
+        small_mib,
+        big_mib,
+        limit_mib=150,
+    )
     row.fill(timings)
 
 

@@ -101,7 +101,6 @@ def finding(
         "found_at": dt.datetime(2026, month, day, 9, 0) + dt.timedelta(minutes=_counter),
         "status": "open" if result == "fail" else None,
     }
-    fields["recorded_at"] = fields["found_at"]
     if result == "fail":
         fields["due_date"] = fields["found_at"].date() + dt.timedelta(days=3)
     fields.update(extra)

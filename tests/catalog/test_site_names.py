@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -76,5 +77,5 @@ def test_record_and_lists_take_names(run_cli: Any, minimal_workspace: Path) -> N
     assert listed.exit_code == 0 and listed.stdout.count("\n") == 2  # header and the finding
     sites = cli(run_cli, minimal_workspace, "sites", "list", "--name", "测试", "-f", "json")
     assert sites.exit_code == 0, sites.stderr
-    assert '"id": "M1"' in sites.stdout and '"id": "A1"' in sites.stdout
+    assert {"M1", "A1"} <= {site["id"] for site in json.loads(sites.stdout)}
     assert '"id": "M2"' not in sites.stdout

@@ -10,6 +10,7 @@ anything or after reading the first line.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -118,4 +119,4 @@ def test_a_write_command_keeps_its_work(tmp_path: Path) -> None:
         check=True,
         env=environment(),
     )
-    assert b'"item_id": "CM-EN-01"' in listed.stdout
+    assert [f["item_id"] for f in json.loads(listed.stdout)] == ["CM-EN-01"]

@@ -95,8 +95,8 @@ class Finding(NamedTuple):
     inspector: str
     #: When the problem was seen (``--at``, else when it was recorded).
     found_at: dt.datetime
-    #: When it was entered into the store.
-    recorded_at: dt.datetime
+    #: When it was entered into the store (always, for a stored finding).
+    recorded_at: dt.datetime | None = None
     note: str | None = None
     location: str | None = None
     due_date: dt.date | None = None

@@ -49,7 +49,6 @@ def _full_round(catalog: Catalog) -> list[Finding]:
                     occurrences=rnd.randint(1, 4) if result == "fail" else 0,
                     inspector="张检查",
                     found_at=start + dt.timedelta(seconds=n),
-                    recorded_at=start + dt.timedelta(seconds=n),
                     note="现场说明" if result != "pass" else None,
                     status="open" if result == "fail" else None,
                     due_date=dt.date(2026, 8, 6) if result == "fail" else None,
