@@ -109,10 +109,14 @@ def _write_records(
     count = 0
     out.write("[")
     progress = context.progress
-    first, later = "\n" + indent + "  ", ",\n" + indent + "  "
+    separator = "\n" + indent + "  "
     lines: list[str] = []
+    dumps = orjson.dumps
     for record in records:
-        lines.append((later if count else first) + _record(_dict(record)))
+        if type(record) is not dict:
+            record = dict(record)
+        lines.append(separator + dumps(record, default=json_default, option=_OPTIONS).decode())
+        separator = ",\n" + indent + "  "
         count += 1
         if count % 1000 == 0:
             out.write("".join(lines))
@@ -126,14 +130,6 @@ def _write_records(
 
 #: Dataclasses (photos, styled cells) go through ``json_default`` as everywhere else.
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS
-
-
-def _record(record: dict[str, Any]) -> str:
-    return orjson.dumps(record, default=json_default, option=_OPTIONS).decode()
-
-
-def _dict(record: Mapping[str, Any]) -> dict[str, Any]:
-    return record if isinstance(record, dict) else dict(record)
 
 
 def _indent(text: str, indent: str) -> str:

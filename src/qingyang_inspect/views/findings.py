@@ -69,18 +69,36 @@ def finding_columns() -> tuple[Column, ...]:
 def finding_record(finding: Finding, catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
     """Every field of ``finding`` (codes, not labels) and what the catalog says of its site
     and item, for JSON. Dates and times stay typed; the JSON writer makes them ISO text."""
-    record = finding._asdict()
-    if finding.photos:
-        record["photos"] = [photo_record(p) for p in finding.photos]
-    else:
-        record["photos"] = []
-    site = catalog.sites.get(finding.site_id)
-    item = catalog.items.get(finding.item_id)
-    record["site_name"] = site.name if site else None
-    record["street"] = site.street if site else None
-    record["responsible_unit"] = site.responsible_unit if site else None
-    record["requirement"] = item.requirement if item else None
-    record["overdue"] = finding.overdue(as_of)
+    return finding_records(catalog, as_of)(finding)
+
+
+def finding_records(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], dict[str, Any]]:
+    """:func:`finding_record` for the findings of one list: each site and item looked up once."""
+    sites = catalog.sites
+    items = catalog.items
+    site_fields: dict[str, tuple[str | None, str | None, str | None]] = {}
+    requirements: dict[str, str | None] = {}
+
+    def record(finding: Finding) -> dict[str, Any]:
+        fields = finding._asdict()
+        photos = finding.photos
+        fields["photos"] = [photo_record(p) for p in photos] if photos else []
+        site = site_fields.get(finding.site_id)
+        if site is None:
+            found = sites.get(finding.site_id)
+            site = site_fields[finding.site_id] = (
+                (found.name, found.street, found.responsible_unit) if found else (None, None, None)
+            )
+        fields["site_name"], fields["street"], fields["responsible_unit"] = site
+        item_id = finding.item_id
+        if item_id in requirements:
+            fields["requirement"] = requirements[item_id]
+        else:
+            item = items.get(item_id)
+            fields["requirement"] = requirements[item_id] = item.requirement if item else None
+        fields["overdue"] = finding.status is not None and finding.overdue(as_of)
+        return fields
+
     return record
 
 
@@ -188,7 +206,7 @@ def findings_list(
         columns=finding_columns(),
         source=findings,
         cells=finding_cells(catalog, as_of),
-        record=lambda f: finding_record(f, catalog, as_of),
+        record=finding_records(catalog, as_of),
         style=lambda f: "overdue" if f.overdue(as_of) else None,
         empty=t("findings.none"),
         footer=lambda n: t("findings.count", count=n),
