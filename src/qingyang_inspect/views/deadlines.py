@@ -15,7 +15,7 @@ from qingyang_inspect.i18n import get_language, t
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.catalog.models import Item
-    from qingyang_inspect.findings.model import Finding, FindingFacts
+    from qingyang_inspect.findings.model import Finding
 
 _WEEKDAY_KEYS = (
     "calendar.weekday.0",
@@ -92,7 +92,7 @@ def estimated_note(due: Due) -> str:
     return t("calendar.estimated", years=years)
 
 
-def estimate_warning(catalog: Catalog, facts: FindingFacts) -> str | None:
+def estimate_warning(catalog: Catalog, facts: Finding) -> str | None:
     """A warning for a new problem whose computed due date rests on an unknown year."""
     if facts.due_date is None or facts.on_spot or facts.item_id not in catalog.items:
         return None
