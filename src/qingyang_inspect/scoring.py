@@ -52,7 +52,6 @@ verdict is shown with that mark.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -80,12 +79,12 @@ def exact(value: float | int) -> Fraction:
     return Fraction(Decimal(repr(value)))
 
 
-@functools.lru_cache(maxsize=4096)  # the same points and sums recur on every site
 def display(value: Fraction, places: int = 2) -> Decimal:
     """``value`` rounded half up (away from zero) to ``places`` decimals, for display."""
-    scaled = value * 10**places
-    magnitude = math.floor(abs(scaled) + Fraction(1, 2))
-    return Decimal(magnitude if scaled >= 0 else -magnitude).scaleb(-places)
+    # floor(|n| × 10^p / d + 1/2) in integers: a report rounds every score it shows.
+    numerator, denominator = value.numerator, value.denominator
+    magnitude = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    return Decimal(magnitude if numerator >= 0 else -magnitude).scaleb(-places)
 
 
 @dataclass(frozen=True)
@@ -100,13 +99,24 @@ class ItemScore:
     points: Fraction
     #: 得分; ``None`` when the item is not counted (n/a or unchecked).
     earned: Fraction | None
-    #: Ids of the findings that decided the result (the fail findings, else the
-    #: n/a or pass ones), in recording order.
-    finding_ids: tuple[str, ...] = ()
-    #: Notes of those findings (the n/a reason, the problem description).
-    notes: tuple[str, ...] = ()
-    #: Some of the fail findings were fixed on the spot (立行立改).
-    on_spot: bool = False
+    #: The findings that decided the result (the fail findings, else the n/a or
+    #: pass ones), in recording order.
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def finding_ids(self) -> tuple[str, ...]:
+        """Ids of :attr:`findings`."""
+        return tuple(f.id for f in self.findings)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Notes of :attr:`findings` (the n/a reason, the problem description)."""
+        return tuple(f.note for f in self.findings if f.note)
+
+    @property
+    def on_spot(self) -> bool:
+        """Some of the fail findings were fixed on the spot (立行立改)."""
+        return any(f.on_spot for f in self.findings)
 
     @property
     def checked(self) -> bool:
@@ -219,9 +229,7 @@ def _item(
         occurrences=occurrences,
         points=points,
         earned=earned,
-        finding_ids=tuple(f.id for f in findings),
-        notes=tuple(f.note for f in findings if f.note),
-        on_spot=any(f.on_spot for f in findings),
+        findings=tuple(findings),
     )
 
 

@@ -29,6 +29,7 @@ from qingyang_inspect.views.labels import (
     status_label,
     yes_no,
 )
+from qingyang_inspect.views.problems import is_problem
 from qingyang_inspect.views.source import FindingSource
 
 
@@ -184,11 +185,6 @@ class LedgerRow:
             "remarks": self.remarks,
             "on_spot": self.on_spot,
         }
-
-
-def is_problem(finding: Finding) -> bool:
-    """A non-voided fail finding: something to put on the ledger."""
-    return finding.result == "fail" and not finding.voided
 
 
 def ledger_rows(

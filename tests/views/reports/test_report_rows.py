@@ -11,9 +11,10 @@ import pytest
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, ReportError
 from qingyang_inspect.i18n import set_language
-from qingyang_inspect.views.acceptance import SummaryBuilder, build_acceptance
+from qingyang_inspect.views.acceptance import build_acceptance
 from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_columns, ledger_rows
 from qingyang_inspect.views.source import ListSource
+from qingyang_inspect.views.summary import SummaryBuilder
 from worked_example import (
     AS_OF,
     EXPECTED,

@@ -7,12 +7,14 @@ last site is scored. Charts refer to the summary's own cells.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.xlsx.book import (
     CENTER,
+    DEFAULT_ROW_POINTS,
     HEADING,
     PLAIN,
     Book,
@@ -23,8 +25,12 @@ from qingyang_inspect.render.xlsx.book import (
     styled,
     variant,
 )
-from qingyang_inspect.render.xlsx.sheets import column_widths, write_heading, write_rows
-from qingyang_inspect.views.acceptance import field_text, summary_sheet_name
+from qingyang_inspect.render.xlsx.sheets import (
+    TableRows,
+    column_widths,
+    write_heading,
+    write_rows,
+)
 from qingyang_inspect.views.base import (
     Chart,
     Document,
@@ -37,6 +43,8 @@ from qingyang_inspect.views.base import (
     Table,
     Text,
 )
+from qingyang_inspect.views.scoresheet import field_text
+from qingyang_inspect.views.summary import summary_sheet_name
 
 #: Height in points of a printed row, to place charts below the tables.
 ROW_POINTS = 15.0
@@ -183,6 +191,12 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     sheet = book.sheet(page.name)
     # Fixed widths: every site's form looks alike, and nothing is measured per site.
     sheet.set_widths(column_widths(items))
+    rows = TableRows(sheet, items)
+    elements = list(items.source())
+    # Most items need the same height: make it the sheet's default, set the others.
+    heights = [rows.height(e) for e in elements]
+    if heights:
+        sheet.set_default_height(Counter(heights).most_common(1)[0][0])
     ncols = len(items.columns)
     half = ncols // 2
     row = sheet.next_row(28)
@@ -203,16 +217,18 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
         else:
             row = sheet.next_row(18)
             sheet.span(row, 0, ncols - 1, pair[0], PLAIN)
-    head_row = sheet.row + 1
+    head_row = rows.header()
     sheet.print_setup(header_row=head_row)
     sheet.ws.freeze_panes(head_row + 1, 0)
-    write_rows(sheet, items, items.source(), None, context)
+    for element, height in zip(elements, heights, strict=True):
+        rows.add(element, height)
+    rows.close()
     sheet.ws.autofilter(head_row, 0, max(sheet.row, head_row + 1), ncols - 1)
 
     keys = [c.key for c in items.columns]
     score_col = keys.index("score")
     footer_row = sheet.row + 1
-    label_look = Look(bold=True, horizontal="right")
+    label_look = Look(bold=True, horizontal="right", border=False, wrap=False)
     for f in footer.fields:
         row = sheet.next_row(20)
         sheet.span(row, 0, score_col - 1, f.label, label_look)
@@ -223,13 +239,11 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
             sheet.span(row, score_col, ncols - 1, value.value, look)
             continue
         sheet.write(row, score_col, _percent(value, f.kind), look)
-        if score_col + 1 <= ncols - 1:
-            sheet.span(row, score_col + 1, ncols - 1, None, look)
     for note in notes:
         row = sheet.next_row(sheet.span_height(note, 0, ncols - 1))
         sheet.span(row, 0, ncols - 1, note, PLAIN)
     if signatures is not None:
-        sheet.next_row()
+        sheet.next_row(DEFAULT_ROW_POINTS)
         write_signatures(sheet, signatures, ncols)
     sheet.keep_together(footer_row, head_row)
 

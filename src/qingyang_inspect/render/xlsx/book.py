@@ -31,6 +31,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from qingyang_inspect.render.safe import FORMULA_STARTS, safe_text
+from qingyang_inspect.views.base import Styled
 
 # Colours: header blue-grey, overdue red, verdicts green / amber / red, grey for none.
 HEADER_FILL = "#DCE6F1"
@@ -190,6 +191,32 @@ class Book:
         self.wb.close()
 
 
+class Cells:
+    """A row's cell formats, resolved once per table and row style (see :meth:`Sheet.cells`).
+
+    ``formats[n]`` writes column ``n``; ``quoted[n]`` is its variant for text a
+    spreadsheet would run as a formula; ``blanks[n]`` is the format of an empty
+    cell that must still be written (filled, or outside a bordered table), else
+    ``None``. ``wraps`` plans the row's height: the columns that wrap, each with
+    the characters that fit on one line, its width and font size.
+    """
+
+    __slots__ = ("blanks", "formats", "looks", "quoted", "wraps")
+
+    def __init__(self, book: Book, looks: Sequence[Look], widths: Sequence[float]) -> None:
+        self.looks = tuple(looks)
+        self.formats = [book.fmt(look) for look in looks]
+        self.quoted = [book.fmt(variant(look, quote=True)) for look in looks]
+        self.blanks = [
+            book.fmt(look) if look.fill is not None or not look.border else None for look in looks
+        ]
+        self.wraps = tuple(
+            (col, (widths[col] - 1) * BODY_SIZE / look.size, widths[col], look.size)
+            for col, look in enumerate(looks)
+            if look.wrap and col < len(widths)
+        )
+
+
 class Sheet:
     """A sheet written row after row (constant-memory mode), with its widths and a row counter."""
 
@@ -201,21 +228,42 @@ class Sheet:
         #: Each row's height in points (to plan printed pages).
         self.heights: list[float] = []
         self.widths: list[float] = []
-        self._wrap_plans: dict[tuple[Look, ...], tuple[tuple[int, float, float, float], ...]] = {}
-        self._writers: dict[Look, tuple[Format, Format]] = {}
+        #: Rows without a height of their own take this one (points).
+        self.default_height = DEFAULT_ROW_POINTS
+        self._cells: dict[tuple[Look, ...], Cells] = {}
 
     def set_widths(self, widths: Sequence[float]) -> None:
         """Column widths in characters; rows are sized to the text they wrap."""
         self.widths = list(widths)
-        self._wrap_plans.clear()
+        self._cells.clear()
         for col, width in enumerate(widths):
             self.ws.set_column(col, col, width)
+
+    def set_default_height(self, height: float) -> None:
+        """The height (points) of every row not given one: set before the first row.
+
+        A table whose rows are mostly alike in height (a score sheet's two-line
+        items) sets it once instead of on every row: xlsxwriter keeps a record
+        of each row given a height until the workbook is closed.
+        """
+        self.default_height = height
+        self.ws.set_default_row(height)
+
+    def cells(self, looks: Sequence[Look]) -> Cells:
+        """The formats of a row of ``looks`` on this sheet (made once)."""
+        key = tuple(looks)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = Cells(self.book, key, self.widths)
+        return found
 
     def next_row(self, height: float | None = None) -> int:
         """Start a new row (with ``height`` in points); returns its index (0-based)."""
         self.row += 1
-        self.heights.append(DEFAULT_ROW_POINTS if height is None else height)
-        if height is not None:
+        if height is None or height == self.default_height:
+            self.heights.append(self.default_height)
+        else:
+            self.heights.append(height)
             self.ws.set_row(self.row, height)
         return self.row
 
@@ -236,37 +284,50 @@ class Sheet:
             looks = [looks] * len(values)
         elif len(looks) != len(values):
             raise ValueError(f"{len(values)} values but {len(looks)} looks")
+        cells = self.cells(looks)
         if height is None:
-            height = self.fit_height(values, looks)
+            height = self.fit_height(values, cells)
         row = self.next_row(height)
-        write = self.write
-        ws = self.ws
-        fmt = self.book.fmt
-        col = 0
-        for value, look in zip(values, looks, strict=True):
-            # The common cells inline (a report writes millions): plain text and numbers.
-            kind = type(value)
-            if kind is str and value:
-                text = safe_text(value, "xlsx")
-                if text.startswith(FORMULA_STARTS):
-                    write(row, col, text, look)
-                else:
-                    ws.write_string(row, col, text, fmt(look))
-            elif kind is int or kind is Decimal:
-                ws.write_number(row, col, float(value), fmt(look))
-            elif (value is not None and value != "") or look.fill is not None or not look.border:
-                write(row, col, value, look)
-            col += 1
+        self.put(row, values, cells)
         return row
 
-    def write(self, row: int, col: int, value: Any, look: Look) -> None:
-        """One cell: text always as text, numbers, dates and booleans natively.
+    def put(self, row: int, values: Sequence[Any], cells: Cells) -> None:
+        """Write ``values`` into ``row`` with ``cells``' formats (the hot loop of every report).
 
-        An empty cell is written only when it has a fill: inside a table the
-        borders of empty cells come from the table's range (:meth:`borders`),
-        which spares a workbook hundreds of thousands of blank cells.
+        Text is always written as text, numbers as numbers; an empty cell is
+        written only when it has a fill or stands outside a bordered table
+        (inside one, :meth:`borders` draws it), which spares a workbook
+        hundreds of thousands of blank cells.
         """
         ws = self.ws
+        write_string, write_number = ws.write_string, ws.write_number
+        formats, blanks = cells.formats, cells.blanks
+        col = -1
+        for value in values:
+            col += 1
+            kind = type(value)
+            if kind is str:
+                if value:
+                    text = safe_text(value, "xlsx")
+                    if text.startswith(FORMULA_STARTS):
+                        write_string(row, col, text, cells.quoted[col])
+                    else:
+                        write_string(row, col, text, formats[col])
+                elif blanks[col] is not None:
+                    ws.write_blank(row, col, None, blanks[col])
+            elif kind is int or kind is Decimal:
+                write_number(row, col, float(value), formats[col])
+            elif value is None:
+                if blanks[col] is not None:
+                    ws.write_blank(row, col, None, blanks[col])
+            else:
+                self.write(row, col, value, cells.looks[col])
+
+    def write(self, row: int, col: int, value: Any, look: Look) -> None:
+        """One cell of any type: text always as text, numbers, dates and booleans natively."""
+        ws = self.ws
+        if isinstance(value, Styled):
+            value, look = value.value, styled(look, value.style)
         if isinstance(value, str) and value:
             text = safe_text(value, "xlsx")
             if text.startswith(FORMULA_STARTS):
@@ -304,29 +365,37 @@ class Sheet:
         )
 
     def span(self, row: int, first_col: int, last_col: int, value: Any, look: Look = PLAIN) -> None:
-        """``value`` in columns ``first_col``…``last_col`` of ``row``, merged (0-based)."""
+        """``value`` across columns ``first_col``…``last_col`` of ``row`` (0-based).
+
+        Borderless, unfilled text that fits on one line is written into the
+        first cell without wrapping and runs over the empty cells beside it;
+        anything else is merged. Merges cost: xlsxwriter remembers every
+        merged cell of every sheet until the workbook is closed.
+        """
         if last_col <= first_col:
             self.write(row, first_col, value, look)
             return
         text = value if not isinstance(value, str) else safe_text(value, "xlsx")
         if isinstance(text, str) and text.startswith(FORMULA_STARTS):
             look = variant(look, quote=True)
+        if (
+            isinstance(text, str)
+            and not look.border
+            and look.fill is None
+            and look.horizontal in (None, "left")
+            and "\n" not in text
+            and text_width(text) * look.size / BODY_SIZE
+            <= sum(self.widths[first_col : last_col + 1]) - 1
+        ):
+            self.write(row, first_col, text, variant(look, wrap=False))
+            return
         self.ws.merge_range(row, first_col, row, last_col, "", self.book.fmt(look))
         self.write(row, first_col, text, look)
 
-    def fit_height(self, values: Sequence[Any], looks: Sequence[Look]) -> float | None:
+    def fit_height(self, values: Sequence[Any], cells: Cells) -> float | None:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
-        key = tuple(looks)
-        plan = self._wrap_plans.get(key)
-        if plan is None:
-            widths = self.widths
-            plan = self._wrap_plans[key] = tuple(
-                (col, (widths[col] - 1) * BODY_SIZE / look.size, widths[col], look.size)
-                for col, look in enumerate(looks)
-                if look.wrap and col < len(widths)
-            )
         lines = 1
-        for col, usable, width, size in plan:
+        for col, usable, width, size in cells.wraps:
             value = values[col]
             if not (isinstance(value, str) and value):
                 continue

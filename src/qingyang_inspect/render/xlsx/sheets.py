@@ -15,18 +15,19 @@ from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext
 from qingyang_inspect.render.xlsx.book import (
+    DEFAULT_ROW_POINTS,
     HEADER,
     PLAIN,
     SUBTITLE,
     TITLE,
     Book,
-    Look,
+    Cells,
     Sheet,
     column_looks,
     styled,
 )
 from qingyang_inspect.thumbnails import thumbnail
-from qingyang_inspect.views.base import Styled, Table
+from qingyang_inspect.views.base import Table
 
 #: Photo thumbnails embedded per sheet unless the caller says otherwise.
 DEFAULT_MAX_PHOTOS = 2000
@@ -59,11 +60,11 @@ class Photos:
 
     def cell(
         self, sheet: Sheet, row: int, col: int, photos: Sequence[Photo]
-    ) -> tuple[str | None, bool]:
-        """Anchor the first photo's thumbnail at (row, col): the cell's text, and whether
-        a thumbnail was anchored."""
+    ) -> tuple[str | None, float | None]:
+        """Anchor the first photo's thumbnail at (row, col): the cell's text, and the
+        row height (points) the thumbnail needs (``None`` when none was anchored)."""
         if not photos:
-            return None, False
+            return None, None
         if sheet is not self._sheet:
             self._sheet, self._embedded = sheet, 0
         thumb = self._thumb(photos[0]) if self._embedded < self.limit else None
@@ -78,14 +79,14 @@ class Photos:
             )
             self._embedded += 1
             more = t("report.photo_more", count=len(photos)) if len(photos) > 1 else None
-            return more, True
+            return more, PHOTO_ROW_HEIGHT
         names = []
         for photo in photos:
             missing = self.evidence is not None and not (self.evidence / photo.relpath).is_file()
             names.append(
                 t("report.photo_missing", name=photo.original_name) if missing else photo.relpath
             )
-        return "\n".join(names), False
+        return "\n".join(names), None
 
     def _thumb(self, photo: Photo) -> tuple[Path, int, int] | None:
         if photo.sha256 in self._thumbs:
@@ -116,6 +117,81 @@ def write_heading(sheet: Sheet, title: str, lines: Sequence[str], ncols: int) ->
         sheet.span(row, 0, ncols - 1, line, SUBTITLE)
 
 
+class TableRows:
+    """Writes a view table's header and rows to a sheet: kinds to looks, styles to fills.
+
+    The formats of each row style (plain, ``overdue``…) are resolved once; a
+    row then costs one typed write per cell. Percentages (``92.50``) are
+    written as fractions with a percent format; a ``photos`` cell gets its
+    first photo's thumbnail (through ``photos``) or the photos' names.
+    """
+
+    def __init__(self, sheet: Sheet, table: Table[Any], photos: Photos | None = None) -> None:
+        self.sheet = sheet
+        self.table = table
+        self.photos = photos
+        columns = table.columns
+        self.looks = column_looks(c.kind for c in columns)
+        self.percent = [n for n, c in enumerate(columns) if c.kind == "percent"]
+        self.photo_cols = [n for n, c in enumerate(columns) if c.kind == "photos"]
+        self._cells: dict[str | None, Cells] = {}
+        self.first = -1
+        self.count = 0
+
+    def header(self, height: float = 30) -> int:
+        """The header row (labels); returns its index."""
+        row = self.sheet.append([c.label for c in self.table.columns], HEADER, height=height)
+        self.first = row + 1
+        return row
+
+    def _values(self, element: Any) -> tuple[list[Any], Cells]:
+        table = self.table
+        values: list[Any] = list(table.cells(element))
+        style = table.style(element) if table.style is not None else None
+        cells = self._cells.get(style)
+        if cells is None:
+            looks = [styled(look, style) for look in self.looks]
+            cells = self._cells[style] = self.sheet.cells(looks)
+        for n in self.percent:
+            if values[n] is not None:
+                values[n] = values[n] / 100
+        return values, cells
+
+    def height(self, element: Any) -> float:
+        """The height (points) the element's row needs for its text."""
+        values, cells = self._values(element)
+        return self.sheet.fit_height(values, cells) or DEFAULT_ROW_POINTS
+
+    def add(self, element: Any, height: float | None = None) -> int:
+        """One element's row (``height``: known already); returns its index."""
+        sheet = self.sheet
+        values, cells = self._values(element)
+        if height is None:
+            height = sheet.fit_height(values, cells)
+        row = sheet.row + 1
+        if self.photo_cols:
+            for n in self.photo_cols:
+                text, size = self._photo(row, n, values[n])
+                values[n] = text
+                if size is not None:
+                    height = max(size, height or 0)
+        sheet.next_row(height)
+        sheet.put(row, values, cells)
+        self.count += 1
+        return row
+
+    def _photo(
+        self, row: int, col: int, photos: Sequence[Photo]
+    ) -> tuple[str | None, float | None]:
+        if self.photos is None:
+            return ("\n".join(p.relpath for p in photos) or None), None
+        return self.photos.cell(self.sheet, row, col, photos)
+
+    def close(self) -> None:
+        """Borders around every cell of the rows written."""
+        self.sheet.borders(self.first, self.sheet.row, len(self.table.columns))
+
+
 def write_rows(
     sheet: Sheet,
     table: Table[Any],
@@ -123,51 +199,18 @@ def write_rows(
     photos: Photos | None,
     context: RenderContext,
 ) -> int:
-    """The header row, then a row per element; returns the number of rows.
-
-    Percentages (``92.50``) are written as fractions with a percent format.
-    """
-    columns = table.columns
-    first = sheet.append([c.label for c in columns], HEADER, height=30) + 1
-    base = column_looks(c.kind for c in columns)
-    filled: dict[str | None, list[Look]] = {None: base}
-    photo_cols = [n for n, c in enumerate(columns) if c.kind == "photos"] if photos else []
-    percent_cols = [n for n, c in enumerate(columns) if c.kind == "percent"]
-    cells_of, style_of = table.cells, table.style
+    """The header row, then a row per element; returns the number of rows."""
+    rows = TableRows(sheet, table, photos)
+    rows.header()
     progress = context.progress
-    count = 0
     for element in elements:
-        count += 1
-        values: list[Any] = list(cells_of(element))
-        style = style_of(element) if style_of is not None else None
-        looks = filled.get(style)
-        if looks is None:
-            looks = filled[style] = [styled(look, style) for look in base]
-        cell_looks: list[Look] = looks
-        for n, value in enumerate(values):
-            if isinstance(value, Styled):
-                if cell_looks is looks:
-                    cell_looks = list(looks)
-                cell_looks[n] = styled(looks[n], value.style)
-                values[n] = value.value
-        for n in percent_cols:
-            if values[n] is not None:
-                values[n] = values[n] / 100
-        height = sheet.fit_height(values, cell_looks)
-        row = sheet.row + 1
-        shown = False
-        for n in photo_cols:
-            values[n], anchored = photos.cell(sheet, row, n, values[n])  # type: ignore[union-attr]
-            shown = shown or anchored
-        if shown:
-            height = max(PHOTO_ROW_HEIGHT, height or 0)
-        sheet.append(values, cell_looks, height=height)
-        if progress is not None and count % 500 == 0:
+        rows.add(element)
+        if progress is not None and rows.count % 500 == 0:
             progress(500)
     if progress is not None:
-        progress(count % 500)
-    sheet.borders(first, sheet.row, len(columns))
-    return count
+        progress(rows.count % 500)
+    rows.close()
+    return rows.count
 
 
 def write_table_sheet(
