@@ -277,27 +277,35 @@ def summarise(
     thresholds: Thresholds,
 ) -> SiteScore:
     """Sums, rate, verdict and coverage of a site from its item scores."""
-    sums: dict[str, list[Fraction]] = {}
-    counts: dict[str, list[int]] = {}
+    # Per category: points and earned as {denominator: sum of numerators}, added
+    # up as fractions once at the end (a few denominators; one Fraction addition
+    # per item would cost more than the rest of the scoring).
+    sums: dict[str, tuple[dict[int, int], dict[int, int], list[int]]] = {}
     for score in items:
-        if not score.checked or score.earned is None:
+        earned = score.earned
+        if earned is None or not score.checked:
             continue
-        acc = sums.setdefault(score.item.category, [Fraction(0), Fraction(0)])
-        acc[0] += score.points
-        acc[1] += score.earned
-        cnt = counts.setdefault(score.item.category, [0, 0])
+        acc = sums.get(score.item.category)
+        if acc is None:
+            acc = sums[score.item.category] = ({}, {}, [0, 0])
+        points_acc, earned_acc, cnt = acc
+        points = score.points
+        den = points.denominator
+        points_acc[den] = points_acc.get(den, 0) + points.numerator
+        den = earned.denominator
+        earned_acc[den] = earned_acc.get(den, 0) + earned.numerator
         cnt[0] += 1
         cnt[1] += score.result == "fail"
     categories = tuple(
         CategoryScore(
             category=key,
-            points=acc[0],
-            earned=acc[1],
-            checked=counts[key][0],
-            failed=counts[key][1],
+            points=_sum_parts(points_acc),
+            earned=_sum_parts(earned_acc),
+            checked=cnt[0],
+            failed=cnt[1],
             weight=weights.get(key, Fraction(0)) if weights else None,
         )
-        for key, acc in sums.items()
+        for key, (points_acc, earned_acc, cnt) in sums.items()
     )
     possible = sum((c.points for c in categories), Fraction(0))
     earned = sum((c.earned for c in categories), Fraction(0))
@@ -322,6 +330,11 @@ def summarise(
         unchecked=sum(s.result == "unchecked" for s in items),
         failed=sum(s.result == "fail" for s in items),
     )
+
+
+def _sum_parts(parts: Mapping[int, int]) -> Fraction:
+    """The sum of fractions given as {denominator: sum of numerators}."""
+    return sum((Fraction(n, d) for d, n in parts.items()), Fraction(0))
 
 
 def _rate(

@@ -194,9 +194,10 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     rows = TableRows(sheet, items)
     elements = list(items.source())
     # Most items need the same height: make it the sheet's default, set the others.
-    heights = [rows.height(e) for e in elements]
-    if heights:
-        sheet.set_default_height(Counter(heights).most_common(1)[0][0])
+    prepared = [rows.prepare(e) for e in elements]
+    if prepared:
+        common = Counter(p.height or DEFAULT_ROW_POINTS for p in prepared).most_common(1)
+        sheet.set_default_height(common[0][0])
     ncols = len(items.columns)
     half = ncols // 2
     row = sheet.next_row(28)
@@ -205,25 +206,18 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     )
 
     fields = [field_text(f.label, str(f.value)) for f in header.fields]
-    pairs = [fields[n : n + 2] for n in range(0, len(fields), 2)]
-    for pair in pairs:
+    for n in range(0, len(fields), 2):
+        pair = fields[n : n + 2]
         if len(pair) == 2:
-            height = max(
-                sheet.span_height(pair[0], 0, half - 1), sheet.span_height(pair[1], half, ncols - 1)
-            )
-            row = sheet.next_row(height)
-            sheet.span(row, 0, half - 1, pair[0], PLAIN)
-            sheet.span(row, half, ncols - 1, pair[1], PLAIN)
+            sheet.columns_of_text([(pair[0], 0, half - 1), (pair[1], half, ncols - 1)])
         else:
-            row = sheet.next_row(18)
-            sheet.span(row, 0, ncols - 1, pair[0], PLAIN)
+            sheet.paragraph(pair[0], 0, ncols - 1)
     head_row = rows.header()
     sheet.print_setup(header_row=head_row)
     sheet.ws.freeze_panes(head_row + 1, 0)
-    for element, height in zip(elements, heights, strict=True):
-        rows.add(element, height)
+    for row_cells in prepared:
+        rows.add_prepared(row_cells)
     rows.close()
-    sheet.ws.autofilter(head_row, 0, max(sheet.row, head_row + 1), ncols - 1)
 
     keys = [c.key for c in items.columns]
     score_col = keys.index("score")
@@ -240,8 +234,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
             continue
         sheet.write(row, score_col, _percent(value, f.kind), look)
     for note in notes:
-        row = sheet.next_row(sheet.span_height(note, 0, ncols - 1))
-        sheet.span(row, 0, ncols - 1, note, PLAIN)
+        sheet.paragraph(note, 0, ncols - 1)
     if signatures is not None:
         sheet.next_row(DEFAULT_ROW_POINTS)
         write_signatures(sheet, signatures, ncols)

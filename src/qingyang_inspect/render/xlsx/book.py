@@ -201,10 +201,12 @@ class Cells:
     the characters that fit on one line, its width and font size.
     """
 
-    __slots__ = ("blanks", "formats", "looks", "quoted", "wraps")
+    __slots__ = ("_styled", "blanks", "book", "formats", "looks", "quoted", "wraps")
 
     def __init__(self, book: Book, looks: Sequence[Look], widths: Sequence[float]) -> None:
+        self.book = book
         self.looks = tuple(looks)
+        self._styled: dict[tuple[int, str], Format] = {}
         self.formats = [book.fmt(look) for look in looks]
         self.quoted = [book.fmt(variant(look, quote=True)) for look in looks]
         self.blanks = [
@@ -215,6 +217,13 @@ class Cells:
             for col, look in enumerate(looks)
             if look.wrap and col < len(widths)
         )
+
+    def styled(self, col: int, style: str) -> Format:
+        """The format of column ``col`` with a cell's own semantic style (made once)."""
+        found = self._styled.get((col, style))
+        if found is None:
+            found = self._styled[col, style] = self.book.fmt(styled(self.looks[col], style))
+        return found
 
 
 class Sheet:
@@ -320,6 +329,12 @@ class Sheet:
             elif value is None:
                 if blanks[col] is not None:
                     ws.write_blank(row, col, None, blanks[col])
+            elif kind is Styled and type(value.value) is str and value.value:
+                text = safe_text(value.value, "xlsx")
+                if text.startswith(FORMULA_STARTS):
+                    self.write(row, col, value, cells.looks[col])
+                else:
+                    write_string(row, col, text, cells.styled(col, value.style))
             else:
                 self.write(row, col, value, cells.looks[col])
 
@@ -367,10 +382,10 @@ class Sheet:
     def span(self, row: int, first_col: int, last_col: int, value: Any, look: Look = PLAIN) -> None:
         """``value`` across columns ``first_col``…``last_col`` of ``row`` (0-based).
 
-        Borderless, unfilled text that fits on one line is written into the
-        first cell without wrapping and runs over the empty cells beside it;
-        anything else is merged. Merges cost: xlsxwriter remembers every
-        merged cell of every sheet until the workbook is closed.
+        Borderless, unfilled text that fits on one line is written unwrapped
+        into the first cell (the last when right-aligned) and runs over the
+        empty cells beside it; anything else is merged. Merges cost: xlsxwriter
+        remembers every merged cell of every sheet until the workbook closes.
         """
         if last_col <= first_col:
             self.write(row, first_col, value, look)
@@ -382,15 +397,60 @@ class Sheet:
             isinstance(text, str)
             and not look.border
             and look.fill is None
-            and look.horizontal in (None, "left")
+            and look.horizontal in (None, "left", "right")
             and "\n" not in text
-            and text_width(text) * look.size / BODY_SIZE
-            <= sum(self.widths[first_col : last_col + 1]) - 1
+            and text_width(text) * look.size / BODY_SIZE <= self.span_width(first_col, last_col)
         ):
-            self.write(row, first_col, text, variant(look, wrap=False))
+            col = last_col if look.horizontal == "right" else first_col
+            self.write(row, col, text, variant(look, wrap=False))
             return
         self.ws.merge_range(row, first_col, row, last_col, "", self.book.fmt(look))
         self.write(row, first_col, text, look)
+
+    def paragraph(
+        self,
+        text: str,
+        first_col: int,
+        last_col: int,
+        look: Look = PLAIN,
+        *,
+        height: float | None = None,
+    ) -> int:
+        """``text`` as lines across columns ``first_col``…``last_col``, one row per line.
+
+        Each line is broken to the columns' width here and written unwrapped into
+        the first cell, running over the empty cells beside it: no merge (which
+        xlsxwriter remembers cell by cell until the workbook closes), and the
+        same breaks in every spreadsheet. Returns the number of rows.
+        """
+        return self.columns_of_text([(text, first_col, last_col)], look, height=height)
+
+    def columns_of_text(
+        self,
+        blocks: Sequence[tuple[str, int, int]],
+        look: Look = PLAIN,
+        *,
+        height: float | None = None,
+    ) -> int:
+        """Texts side by side, each ``(text, first_col, last_col)`` broken into lines as in
+        :meth:`paragraph`; line *n* of every block shares row *n*. Returns the rows written."""
+        flat = variant(look, wrap=False)
+        broken = [
+            (break_lines(text, self.span_width(first, last) * BODY_SIZE / look.size), first)
+            for text, first, last in blocks
+        ]
+        count = max((len(lines) for lines, _first in broken), default=0)
+        line = height if height is not None else line_height(1, look.size) + 2
+        for n in range(count):
+            row = self.next_row(line)
+            for lines, first in broken:
+                if n < len(lines) and lines[n]:
+                    self.write(row, first, lines[n], flat)
+        return count
+
+    def span_width(self, first_col: int, last_col: int) -> float:
+        """Usable width (characters) of columns ``first_col``…``last_col``."""
+        return max(sum(self.widths[first_col : last_col + 1]) - 1, 1)
 
     def fit_height(self, values: Sequence[Any], cells: Cells) -> float | None:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
@@ -486,7 +546,7 @@ def _line_width(line: str) -> int:
     return _wide_line_width(line)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=8192)
 def _wide_line_width(line: str) -> int:
     # Item texts and labels repeat on every site's sheet: measure each once.
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
@@ -498,7 +558,39 @@ def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) 
     return max(minimum, min(maximum, widest + 2))
 
 
-@functools.lru_cache(maxsize=65536)
+#: Punctuation a line never starts with (it stays at the end of the line before).
+_NO_LINE_START = frozenset("，。、；：！？）》」』”’,.;:!?)")
+
+
+def break_lines(text: str, width: float) -> list[str]:
+    """``text`` broken into lines at most ``width`` display units wide (CJK counts 2).
+
+    Its own line breaks are kept; CJK text breaks anywhere (never before a
+    closing punctuation mark), Latin text at its last space, as a spreadsheet
+    would wrap it.
+    """
+    out: list[str] = []
+    for part in text.split("\n"):
+        if text_width(part) <= width:
+            out.append(part)
+            continue
+        line, used = "", 0
+        for ch in part:
+            w = 2 if not ch.isascii() and unicodedata.east_asian_width(ch) in "WF" else 1
+            if used + w > width and line and ch not in _NO_LINE_START:
+                cut = line.rfind(" ") if ch != " " and line.isascii() else -1
+                out.append(line[:cut] if cut > 0 else line.rstrip(" "))
+                line = line[cut + 1 :] if cut > 0 else ""
+                used = text_width(line)
+                if ch == " " and not line:
+                    continue
+            line += ch
+            used += w
+        out.append(line)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
 def wrapped_lines(text: str, width: float, size: float = BODY_SIZE) -> int:
     """Lines ``text`` takes in a wrapping column ``width`` characters wide.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
@@ -117,6 +117,14 @@ def write_heading(sheet: Sheet, title: str, lines: Sequence[str], ncols: int) ->
         sheet.span(row, 0, ncols - 1, line, SUBTITLE)
 
 
+class Prepared(NamedTuple):
+    """A row ready to write: its values, their formats, its height (``None``: one line)."""
+
+    values: list[Any]
+    cells: Cells
+    height: float | None
+
+
 class TableRows:
     """Writes a view table's header and rows to a sheet: kinds to looks, styles to fills.
 
@@ -157,17 +165,21 @@ class TableRows:
                 values[n] = values[n] / 100
         return values, cells
 
-    def height(self, element: Any) -> float:
-        """The height (points) the element's row needs for its text."""
+    def prepare(self, element: Any) -> Prepared:
+        """The element's cells, formats and row height, to look at before writing it."""
         values, cells = self._values(element)
-        return self.sheet.fit_height(values, cells) or DEFAULT_ROW_POINTS
+        height = self.sheet.fit_height(values, cells) or DEFAULT_ROW_POINTS
+        return Prepared(values, cells, height)
 
-    def add(self, element: Any, height: float | None = None) -> int:
-        """One element's row (``height``: known already); returns its index."""
-        sheet = self.sheet
+    def add(self, element: Any) -> int:
+        """One element's row; returns its index."""
         values, cells = self._values(element)
-        if height is None:
-            height = sheet.fit_height(values, cells)
+        return self.add_prepared(Prepared(values, cells, self.sheet.fit_height(values, cells)))
+
+    def add_prepared(self, prepared: Prepared) -> int:
+        """A row :meth:`prepare` made; returns its index."""
+        sheet = self.sheet
+        values, cells, height = prepared
         row = sheet.row + 1
         if self.photo_cols:
             for n in self.photo_cols:
