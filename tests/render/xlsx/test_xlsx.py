@@ -205,7 +205,8 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
         4,
     ]
     assert site.freeze_panes == "A9" and site.print_title_rows == "$8:$8"
-    footer = {site.cell(r, 1).value: site.cell(r, 10) for r in range(13, site.max_row + 1)}
+    # the totals' labels stand right-aligned just left of 得分 (column J)
+    footer = {site.cell(r, 9).value: site.cell(r, 10) for r in range(13, site.max_row + 1)}
     assert footer["应得分"].value == 22 and footer["实得分"].value == 20
     assert footer["得分率"].value == 0.925 and footer["得分率"].number_format == "0.00%"
     assert footer["结论"].value == "基本达标"
@@ -217,7 +218,7 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
         for r in range(13, site.max_row + 1)
     )
     a1 = wb["A1 测试小巷"]
-    footer = {a1.cell(r, 1).value: a1.cell(r, 10).value for r in range(12, a1.max_row + 1)}
+    footer = {a1.cell(r, 9).value: a1.cell(r, 10).value for r in range(12, a1.max_row + 1)}
     assert footer["结论"] == "不达标（一票否决）"
 
 
