@@ -218,23 +218,32 @@ def test_acceptance_table_for_one_site(workspace: Path) -> None:
 
 def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
     path = tmp_path / "ledger.xlsx"
-    _ok(workspace, "report", "rectification", "--as-of", AS_OF, "-o", str(path))
+    photos = tmp_path / "照片"
+    _ok(workspace, "report", "rectification", "--as-of", AS_OF, "-o", str(path),
+        "--photos-dir", str(photos))  # fmt: skip
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["全部单位", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
-    ws = wb["全部单位"]
+    assert wb.sheetnames == [
+        "全部单位", "台账数据", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处",
+    ]  # fmt: skip
+    ws = wb["台账数据"]
     assert [c.value for c in ws[3]] == LEDGER_HEADERS_ZH
     assert ws.max_row == 12
     first = [c.value for c in ws[4]]
-    assert first[16:21] == ["已销号", "否", first[18], None, "通过"]
-    assert first[18].startswith("已清运并增加清运频次（测试市场管理公司，")
-    # the before and after photos of the first problem are thumbnails in their cells
-    anchors = sorted((img.anchor._from.row, img.anchor._from.col) for img in ws._images)
-    assert anchors == [(3, 11), (3, 19)]
-    formula = next(ws.cell(r, 10) for r in range(4, 13) if ws.cell(r, 10).value == "=巷口堆放杂物")
+    assert first[17:22] == ["已销号", "否", first[19], first[20], "通过"]
+    assert first[19].startswith("已清运并增加清运频次（测试市场管理公司，")
+    # the photos, copied out under the problem's number, named on the data sheet
+    number = first[1]
+    assert (first[12], first[20]) == (f"{number}-问题-1.jpg", f"{number}-整改后-1.jpg")
+    assert sorted(p.name for p in photos.iterdir()) == sorted([first[12], first[20]])
+    # the before and after photos side by side on the printable ledger, in their cells
+    printed = wb["全部单位"]
+    anchors = sorted((img.anchor._from.row, img.anchor._from.col) for img in printed._images)
+    assert anchors == [(3, 4), (3, 5)]
+    formula = next(ws.cell(r, 11) for r in range(4, 13) if ws.cell(r, 11).value == "=巷口堆放杂物")
     assert formula.data_type == "s"
 
     csv_text = _ok(workspace, "report", "rectification", "--as-of", AS_OF, "-f", "csv")
-    assert csv_text.startswith("\ufeff序号,轮次,发现日期")
+    assert csv_text.startswith("\ufeff序号,问题编号,轮次,发现日期")
     assert "'=巷口堆放杂物" in csv_text
     data = json.loads(
         _ok(
@@ -276,8 +285,8 @@ def test_as_of_makes_reports_reproducible(workspace: Path, tmp_path: Path) -> No
         assert one.read_bytes() == two.read_bytes(), kind
     earlier = tmp_path / "earlier.xlsx"
     _ok(workspace, "report", "rectification", "--as-of", "2026-06-04", "-o", str(earlier))
-    ws = openpyxl.load_workbook(earlier).worksheets[0]
-    assert [ws.cell(r, 18).value for r in range(4, 7)] == ["否", "否", "否"]
+    ws = openpyxl.load_workbook(earlier)["台账数据"]
+    assert [ws.cell(r, 19).value for r in range(4, 7)] == ["否", "否", "否"]
 
 
 def test_default_name_and_refused_overwrite(
@@ -309,8 +318,9 @@ def test_default_name_and_refused_overwrite(
     assert unit.exit_code == 0, unit.stderr
     path = tmp_path / "整改台账-草堂街道办事处-全部-2026-08-10.xlsx"
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["草堂街道办事处"]
-    assert wb.worksheets[0]["A2"].value.startswith("轮次：全部　责任单位：草堂街道办事处")
+    assert wb.sheetnames == ["草堂街道办事处", "台账数据"]
+    for sheet in wb.worksheets:
+        assert sheet["A2"].value.startswith("轮次：全部　责任单位：草堂街道办事处")
 
 
 @pytest.mark.parametrize(

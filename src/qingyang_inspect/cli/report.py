@@ -55,6 +55,13 @@ class LevelChoice(StrEnum):
     other = "other"
 
 
+class PaperChoice(StrEnum):
+    """Paper a printable ledger is laid out for (landscape)."""
+
+    a4 = "a4"
+    a3 = "a3"
+
+
 class StatusChoice(StrEnum):
     """Work statuses a ledger can be limited to."""
 
@@ -96,6 +103,12 @@ def rectification_command(
     max_photos: Annotated[
         int, typer.Option("--max-photos", min=0, help=t("report.opt.photos"))
     ] = 2000,
+    paper: Annotated[
+        PaperChoice, typer.Option("--paper", help=t("report.opt.paper"))
+    ] = PaperChoice.a4,
+    photos_dir: Annotated[
+        Path | None, _opt("--photos-dir", help_key="report.opt.photos_dir")
+    ] = None,
 ) -> None:
     """Write the rectification ledger (整改台账)."""
     from qingyang_inspect.findings.model import STATUSES
@@ -103,6 +116,8 @@ def rectification_command(
     from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 
     workspace, catalog, day = _setup(ctx, as_of)
+    if photos_dir is not None:
+        _photos_folder(photos_dir, output_format.value)
     flt = LedgerFilter(
         round_name=round_name,
         units=frozenset(unit or ()),
@@ -123,6 +138,8 @@ def rectification_command(
             evidence=workspace.evidence,
             max_photos=max_photos,
             day=day,
+            paper=paper.value,
+            photos_dir=photos_dir,
         )
 
 
@@ -208,6 +225,8 @@ def _render(
     evidence: Path | None = None,
     max_photos: int = 2000,
     total: int | None = None,
+    paper: str = "a4",
+    photos_dir: Path | None = None,
 ) -> None:
     """Render ``document``; a file written is announced on stderr."""
     from qingyang_inspect.render import RenderContext, medium, render, target_path
@@ -215,11 +234,31 @@ def _render(
     target_path(document, fmt, output, force=force)  # refuse a bad target before any work
     with _progress(total if medium(fmt) != "terminal" else None) as progress:
         context = RenderContext(
-            fmt=fmt, evidence=evidence, max_photos=max_photos, progress=progress, day=day
+            fmt=fmt,
+            evidence=evidence,
+            max_photos=max_photos,
+            progress=progress,
+            day=day,
+            paper=paper,
+            photos_dir=photos_dir,
         )
         done = render(document, fmt, output=output, force=force, context=context)
     if done.path is not None:
         typer.echo(t("report.written", path=done.path), err=True)
+
+
+def _photos_folder(folder: Path, fmt: str) -> None:
+    """Check (and make) the folder ``--photos-dir`` names, before any work."""
+    from qingyang_inspect.errors import ReportError
+
+    if fmt != "xlsx":
+        raise ReportError(t("report.photos_dir_xlsx"), hint=t("report.photos_dir_xlsx_hint"))
+    if folder.exists() and not folder.is_dir():
+        raise ReportError(t("report.photos_dir_file", path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(t("report.write_failed", path=folder, reason=exc.strerror)) from None
 
 
 @contextmanager

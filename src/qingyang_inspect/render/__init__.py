@@ -65,6 +65,10 @@ class RenderContext:
     day: dt.date | None = None
     #: Terminal width override (tests); ``None`` asks the console.
     width: int | None = None
+    #: Paper a printable sheet is laid out for: ``a4`` or ``a3`` (landscape).
+    paper: str = "a4"
+    #: Where a workbook's full-size photos are copied (named by problem number) and linked.
+    photos_dir: Path | None = None
 
 
 @dataclass

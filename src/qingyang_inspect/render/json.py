@@ -26,6 +26,7 @@ from qingyang_inspect.views.base import (
     Signatures,
     Table,
     Text,
+    Totals,
 )
 
 _encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
@@ -60,7 +61,7 @@ def _write_member(
     out: TextIO, section: Section, indent: str, first: bool, done: Rendered, context: RenderContext
 ) -> bool:
     """Write ``section`` as a member of the enclosing object; return whether nothing was yet."""
-    if isinstance(section, Chart | Signatures):
+    if isinstance(section, Chart | Signatures | Totals):
         return first  # paper only
     if isinstance(section, Pages):
         record = section.record

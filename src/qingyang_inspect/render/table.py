@@ -58,6 +58,7 @@ from qingyang_inspect.views.base import (
     Styled,
     Table,
     Text,
+    Totals,
 )
 
 #: Rows printed at most; the rest is for ``--format csv|json``.
@@ -132,7 +133,7 @@ def _section(out: Console, err: Console, section: Section, done: Rendered, print
         for child in section.sections:
             printed = _section(out, err, child, done, printed)
         return printed
-    if isinstance(section, Chart | Signatures):
+    if isinstance(section, Chart | Signatures | Totals):
         return printed  # paper only
     if isinstance(section, Pages):
         if not section.terminal:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from qingyang_inspect.findings.model import Photo
-from qingyang_inspect.views.base import Styled
+from qingyang_inspect.views.base import PhotoSet, Styled
 
 
 def cell_text(value: object, kind: str = "text") -> str:
@@ -29,6 +29,8 @@ def cell_text(value: object, kind: str = "text") -> str:
         return value.isoformat()
     if isinstance(value, Decimal):
         return f"{value}%" if kind == "percent" else str(value)
+    if isinstance(value, PhotoSet):
+        return " ".join(p.relpath for p in value.photos)
     if isinstance(value, tuple):
         return " ".join(p.relpath if isinstance(p, Photo) else str(p) for p in value)
     return str(value)
@@ -76,6 +78,8 @@ def json_default(value: Any) -> Any:
         return value.relpath
     if isinstance(value, Styled):
         return value.value
+    if isinstance(value, PhotoSet):
+        return [p.relpath for p in value.photos]
     if isinstance(value, frozenset | set):
         return sorted(value)
     raise TypeError(f"not JSON: {type(value).__name__}")

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeAlias, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeAlias, TypeVar
 
 T = TypeVar("T")
+T_contra = TypeVar("T_contra", contravariant=True)
 
 #: How a column's values look and align; renderers map each kind to their medium.
 #:
@@ -31,7 +32,7 @@ T = TypeVar("T")
 #: ``number`` are right-aligned quantities (``number`` holds a ``Decimal``);
 #: ``percent`` a ``Decimal`` percentage (``92.50``); ``date`` a ``datetime.date``;
 #: ``datetime`` an aware ``datetime``; ``status`` a short label (never split);
-#: ``photos`` a tuple of :class:`~qingyang_inspect.findings.model.Photo`.
+#: ``photos`` a :class:`PhotoSet`.
 Kind = Literal["text", "id", "int", "number", "percent", "date", "datetime", "status", "photos"]
 
 #: Kinds whose cells a terminal must never break across lines.
@@ -76,6 +77,18 @@ class Styled:
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoSet:
+    """A cell's photos (:class:`~qingyang_inspect.findings.model.Photo`), each with the file
+    name its copy takes when the photos are handed out with a report (``--photos-dir``)."""
+
+    photos: tuple[Any, ...]
+    names: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.photos)
 
 
 @dataclass(frozen=True)
@@ -189,10 +202,13 @@ class Signatures:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart of a table in the same group: ``values`` per ``categories`` (column keys).
+    """A chart of a table in the same group: ``values`` per ``categories`` (column keys),
+    in the table's row order.
 
     Paged media only. ``lines`` are reference lines (label, value in the
-    values' unit), e.g. the verdict thresholds; a bar takes its row's style.
+    values' unit), e.g. the verdict thresholds; with ``color_by`` a bar takes
+    the style of its row's cell in that column (a verdict's colour). A chart of
+    more than ``per_page`` rows is printed as several, one a page.
     """
 
     key: str
@@ -202,6 +218,30 @@ class Chart:
     values: str
     kind: Literal["bar", "column"] = "bar"
     lines: tuple[tuple[str, float], ...] = ()
+    color_by: str | None = None
+    per_page: int | None = None
+    #: A line under the title (what the colours mean).
+    note: str | None = None
+
+
+class Tally(Protocol[T_contra]):
+    """Counts a table's elements as a renderer writes them; then the lines to show."""
+
+    def add(self, element: T_contra, /) -> None:
+        """Count one element."""
+
+    def lines(self) -> list[str]:
+        """What was counted, as lines under the table."""
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Lines under the table ``table`` of the same page (totals by status), counted while
+    its rows are written: ``tally()`` gives a fresh counter. Paged media only."""
+
+    key: str
+    table: str
+    tally: Callable[[], Tally[Any]]
 
 
 @dataclass(frozen=True)
@@ -234,7 +274,7 @@ class Pages(Generic[T]):
     terminal: bool = False
 
 
-Section: TypeAlias = "Table[Any] | Fields | Text | Group | Pages[Any] | Signatures | Chart"
+Section: TypeAlias = "Table[Any] | Fields | Text | Group | Pages[Any] | Signatures | Chart | Totals"
 
 #: JSON shapes: ``object`` is the meta plus one member per section; ``list`` the
 #: records of the document's one table; ``record`` the object of its one Fields.

@@ -1,9 +1,17 @@
 """The rectification ledger (整改台账): one row per problem, as a document.
 
-A problem is a non-voided fail finding. :func:`ledger_document` returns the
-ledger as a :class:`~qingyang_inspect.views.base.Document`: the matching
-problems of every unit (one table, which JSON, CSV and the terminal show), and
-one page per responsible unit (what a workbook adds as the units' own sheets).
+A problem is a non-voided fail finding (:mod:`qingyang_inspect.views.problems`).
+The ledger lists the matching problems unit by unit (responsible units in
+catalog order, each unit's problems in recording order), numbered 1…n across
+the ledger. :func:`ledger_document` returns it as a
+:class:`~qingyang_inspect.views.base.Document`:
+
+* one table of every problem with the full record (the data columns), which
+  JSON, CSV and the terminal show;
+* the workbook's pages: the printable ledger a unit signs (about a dozen
+  columns, photos, totals, legend, signatures), the data sheet (every column,
+  for filtering), then a printable page per unit (numbered 1…k in the unit).
+
 Every function takes the as-of date: overdue is computed from it, never stored.
 """
 
@@ -11,16 +19,29 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from qingyang_inspect.calendar import DayKind
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import ReportError, suggestion
-from qingyang_inspect.findings.model import Finding, Photo, Status
+from qingyang_inspect.findings.model import STATUSES, Finding, Photo, Status
 from qingyang_inspect.i18n import t
-from qingyang_inspect.views.base import Column, Document, Page, Pages, Table, Text
-from qingyang_inspect.views.deadlines import days_given
+from qingyang_inspect.views.base import (
+    Column,
+    Document,
+    Page,
+    Pages,
+    PhotoSet,
+    Signatures,
+    Styled,
+    Table,
+    Text,
+    Totals,
+)
+from qingyang_inspect.views.deadlines import days_given, days_label
 from qingyang_inspect.views.labels import (
     date_text,
     recheck_label,
@@ -29,18 +50,23 @@ from qingyang_inspect.views.labels import (
     status_label,
     yes_no,
 )
-from qingyang_inspect.views.problems import is_problem
+from qingyang_inspect.views.problems import is_problem, problem_number
 from qingyang_inspect.views.source import FindingSource
+
+#: Width (characters) of a printable ledger's photo column: a photo 152 pixels wide (4 cm),
+#: which prints 3.5 cm wide or more at the sheet's fit-to-width scale on A4.
+PHOTO_COLUMN_WIDTH = 22.2
 
 
 def ledger_columns() -> tuple[Column, ...]:
-    """The ledger's 23 columns in their fixed order (labels in the current language).
+    """The data columns (台账数据), in their fixed order (labels in the current language).
 
     ``priority`` picks the terminal's columns; ``width`` is the workbook's.
     """
     c = Column
     return (
         c("seq", t("ledger.col.seq"), "int", priority=0, width=5),
+        c("number", t("ledger.col.number"), "id", priority=None, width=12),
         c("round", t("ledger.col.round"), "status", priority=None, width=10),
         c("found", t("ledger.col.found"), "date", priority=2, width=10.5),
         c("site_id", t("ledger.col.site_id"), "id", priority=None, width=8),
@@ -66,6 +92,32 @@ def ledger_columns() -> tuple[Column, ...]:
     )
 
 
+def print_columns() -> tuple[Column, ...]:
+    """The printable ledger's columns (整改台账 as a unit signs it), widths for A4 landscape.
+
+    The sheet is about 1,130 pixels wide: on A4 landscape it prints at 88–95 %
+    depending on the spreadsheet's fonts, so its 10.5-point text prints at 9.2
+    points or more and a photo 3.5 cm wide or more. Dates stand on lines of
+    their own (or as month and day), wide enough not to break even where the
+    digits are drawn in a wide fallback font.
+    """
+    c = Column
+    return (
+        c("seq", t("ledger.col.seq"), "int", width=4),
+        c("number", t("ledger.col.number"), "id", width=10),
+        c("site_name", t("ledger.col.site_name"), width=10),
+        c("problem", t("ledger.col.problem"), width=15),
+        c("photos_before", t("ledger.col.photos_before"), "photos", width=PHOTO_COLUMN_WIDTH),
+        c("photos_after", t("ledger.col.photos_after"), "photos", width=PHOTO_COLUMN_WIDTH),
+        c("unit", t("ledger.col.unit"), width=10),
+        c("contact", t("ledger.col.contact"), width=13),
+        c("deadline", t("ledger.col.deadline"), width=12.5),
+        c("measures", t("ledger.col.measures"), width=15),
+        c("status", t("ledger.col.status"), "status", width=8.5),
+        c("remarks", t("ledger.col.remarks"), width=10.5),
+    )
+
+
 @dataclass(frozen=True)
 class LedgerFilter:
     """Which problems a ledger holds; empty sets mean no restriction."""
@@ -86,6 +138,14 @@ class LedgerFilter:
             return False
         return not (self.streets and site.street not in self.streets)
 
+    def admits(self, finding: Finding) -> bool:
+        """Whether ``finding`` is a problem of the ledger's round and statuses."""
+        if not is_problem(finding) or finding.status is None:
+            return False
+        if self.round_name is not None and finding.round_name != self.round_name:
+            return False
+        return not (self.statuses and finding.status not in self.statuses)
+
     def to_json(self) -> dict[str, Any]:
         """The filters for scripts."""
         return {
@@ -102,6 +162,8 @@ class LedgerRow:
 
     seq: int
     finding_id: str
+    #: The problem number (问题编号) people use for it.
+    number: str
     round_name: str
     found_date: dt.date
     site_id: str
@@ -111,26 +173,40 @@ class LedgerRow:
     item_id: str
     requirement: str
     description: str
+    location: str
     occurrences: int
     photos_before: tuple[Photo, ...]
     unit: str
     lead_department: str
+    contact: str
+    phone: str
     rectification_days: int | None
+    #: How the rectification days count: ``working`` or ``calendar`` days.
+    days_kind: DayKind
     due_date: dt.date | None
     status: Status
     status_label: str
     overdue: bool
+    #: Days past the due date as of the ledger's date (0 unless overdue).
+    overdue_days: int
     rectification: str
+    #: The rectification's own parts, for the printable ledger: note, day, unit.
+    measure: str
+    fixed_on: dt.date | None
+    fixed_by: str
     photos_after: tuple[Photo, ...]
     recheck: str
     closed_date: dt.date | None
     remarks: str
     on_spot: bool = False
+    #: The row's number within its unit's own sheet.
+    unit_seq: int = 0
 
     def values(self) -> tuple[Any, ...]:
-        """Cell values in :func:`ledger_columns` order (photos as tuples of :class:`Photo`)."""
+        """Cell values in :func:`ledger_columns` order (photos as :class:`PhotoSet`)."""
         return (
             self.seq,
+            self.number,
             self.round_name,
             self.found_date,
             self.site_id,
@@ -141,7 +217,7 @@ class LedgerRow:
             self.requirement,
             self.description,
             self.occurrences,
-            self.photos_before,
+            self.photo_set("before"),
             self.unit,
             self.lead_department,
             self.rectification_days,
@@ -149,10 +225,97 @@ class LedgerRow:
             self.status_label,
             yes_no(self.overdue),
             self.rectification,
-            self.photos_after,
+            self.photo_set("after"),
             self.recheck,
             self.closed_date,
             self.remarks,
+        )
+
+    def print_values(self) -> tuple[Any, ...]:
+        """Cell values in :func:`print_columns` order, numbered across the ledger."""
+        return (self.seq, *self._print_tail())
+
+    def unit_print_values(self) -> tuple[Any, ...]:
+        """:meth:`print_values` numbered within the unit's own sheet."""
+        return (self.unit_seq, *self._print_tail())
+
+    def _print_tail(self) -> tuple[Any, ...]:
+        lines = "\n"
+        problem = self.description or self.requirement
+        if self.location:
+            problem += lines + t("report.location", location=self.location)
+        contact = lines.join(x for x in (self.contact, self.phone) if x)
+        if self.on_spot and self.due_date is None:
+            deadline = t("report.on_spot")
+        elif self.due_date is not None and self.rectification_days is not None:
+            deadline = lines.join(
+                (days_label(self.rectification_days, self.days_kind), date_text(self.due_date))
+            )
+        else:
+            deadline = ""
+        measures = lines.join(x for x in (self.measure, self._fixed(), self._closing()) if x)
+        status: object = self.status_label
+        if self.overdue:
+            status = Styled(
+                self.status_label + lines + t("ledger.overdue_days", days=self.overdue_days),
+                "overdue",
+            )
+        remarks = lines.join(
+            x
+            for x in (
+                self.round_name,
+                t("ledger.found_on", date=self._day(self.found_date)),
+                t("report.on_spot") if self.on_spot else "",
+            )
+            if x
+        )
+        return (
+            self.number,
+            self.site_name,
+            problem,
+            self.photo_set("before"),
+            self.photo_set("after"),
+            self.unit,
+            contact,
+            deadline,
+            measures,
+            status,
+            remarks,
+        )
+
+    def _day(self, day: dt.date) -> str:
+        """A day on the printed ledger: month and day (the year when it is not the due one's)."""
+        year = (self.due_date or self.found_date).year
+        return day.strftime("%m-%d") if day.year == year else date_text(day)
+
+    def _fixed(self) -> str:
+        if self.fixed_on is None:
+            return ""
+        if self.fixed_by and self.fixed_by != self.unit:
+            return t("ledger.fixed_by", unit=self.fixed_by, date=self._day(self.fixed_on))
+        return t("ledger.fixed_on", date=self._day(self.fixed_on))
+
+    def _closing(self) -> str:
+        if self.closed_date is not None:
+            return t("ledger.closed_on", date=self._day(self.closed_date))
+        return self.recheck
+
+    def photo_set(self, stage: str) -> PhotoSet:
+        """The photos of ``stage`` (before / after) with the names their copies take."""
+        photos = self.photos_before if stage == "before" else self.photos_after
+        label = t("ledger.photo.before") if stage == "before" else t("ledger.photo.after")
+        return PhotoSet(
+            photos,
+            tuple(
+                t(
+                    "ledger.photo_file",
+                    number=self.number,
+                    stage=label,
+                    n=n,
+                    ext=photo.relpath.rpartition(".")[2] or "jpg",
+                )
+                for n, photo in enumerate(photos, 1)
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -160,6 +323,7 @@ class LedgerRow:
         return {
             "seq": self.seq,
             "finding_id": self.finding_id,
+            "problem_number": self.number,
             "round": self.round_name,
             "found_date": date_text(self.found_date),
             "site_id": self.site_id,
@@ -169,15 +333,19 @@ class LedgerRow:
             "item_id": self.item_id,
             "requirement": self.requirement,
             "description": self.description,
+            "location": self.location or None,
             "occurrences": self.occurrences,
             "photos_before": [p.relpath for p in self.photos_before],
             "responsible_unit": self.unit,
             "lead_department": self.lead_department,
+            "contact": self.contact or None,
+            "phone": self.phone or None,
             "rectification_days": self.rectification_days,
             "due_date": date_text(self.due_date) or None,
             "status": self.status,
             "status_label": self.status_label,
             "overdue": self.overdue,
+            "overdue_days": self.overdue_days,
             "rectification": self.rectification,
             "photos_after": [p.relpath for p in self.photos_after],
             "recheck": self.recheck,
@@ -187,25 +355,9 @@ class LedgerRow:
         }
 
 
-def ledger_rows(
-    catalog: Catalog, findings: Iterable[Finding], *, as_of: dt.date, flt: LedgerFilter
-) -> Iterator[LedgerRow]:
-    """The ledger rows of ``findings`` that pass ``flt``, numbered from 1, lazily."""
-    seq = 0
-    for finding in findings:
-        if not is_problem(finding) or finding.status is None:
-            continue
-        if flt.round_name is not None and finding.round_name != flt.round_name:
-            continue
-        if flt.statuses and finding.status not in flt.statuses:
-            continue
-        if not flt.site_allowed(catalog, finding.site_id):
-            continue
-        seq += 1
-        yield ledger_row(catalog, finding, seq=seq, as_of=as_of)
-
-
-def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) -> LedgerRow:
+def ledger_row(
+    catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date, unit_seq: int = 0
+) -> LedgerRow:
     """One ledger row; sites or items missing from the catalog are marked, not dropped."""
     site = catalog.sites.get(finding.site_id)
     item = catalog.items.get(finding.item_id)
@@ -216,9 +368,12 @@ def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) 
         remarks.append(t("report.on_spot"))
     if finding.location:
         remarks.append(t("report.location", location=finding.location))
+    overdue = finding.overdue(as_of)
+    contact = site.contact if site else None
     return LedgerRow(
         seq=seq,
         finding_id=finding.id,
+        number=problem_number(finding),
         round_name=finding.round_name,
         found_date=found,
         site_id=finding.site_id,
@@ -228,21 +383,30 @@ def ledger_row(catalog: Catalog, finding: Finding, *, seq: int, as_of: dt.date) 
         item_id=finding.item_id,
         requirement=requirement_label(item) if item else t("report.unknown_item"),
         description=finding.note or "",
+        location=finding.location or "",
         occurrences=finding.occurrences,
         photos_before=finding.photos_at("before"),
         unit=site.responsible_unit if site else "",
         lead_department=site.lead_department if site else "",
+        contact=contact.name if contact and contact.name else "",
+        phone=contact.phone if contact and contact.phone else "",
         rectification_days=days_given(catalog, item, found, finding.due_date),
+        days_kind=catalog.rectification_day_kind(item) if item is not None else "calendar",
         due_date=finding.due_date,
         status=status,
         status_label=status_label(status),
-        overdue=finding.overdue(as_of),
+        overdue=overdue,
+        overdue_days=(as_of - finding.due_date).days if overdue and finding.due_date else 0,
         rectification=_rectification(finding),
+        measure=finding.rectification_note or "",
+        fixed_on=finding.rectified_at.date() if finding.rectified_at else None,
+        fixed_by=finding.rectified_by or "",
         photos_after=finding.photos_at("after"),
         recheck=_recheck(finding),
         closed_date=finding.closed_at.date() if finding.closed_at else None,
         remarks=t("report.list_sep").join(remarks),
         on_spot=finding.on_spot,
+        unit_seq=unit_seq,
     )
 
 
@@ -267,10 +431,10 @@ def _recheck(finding: Finding) -> str:
 
 @dataclass(frozen=True)
 class Ledger:
-    """A ledger ready to stream: the all-units rows, then one stream per unit.
+    """A ledger ready to stream: its problems unit by unit, read afresh for each rendering.
 
-    Each call to :meth:`rows` or :meth:`unit_rows` reads the source again, so
-    nothing is held in memory between sheets.
+    Nothing is held in memory: each unit's problems are merged from its sites'
+    streams of the store, in recording order.
     """
 
     catalog: Catalog
@@ -283,30 +447,42 @@ class Ledger:
     unit_sites: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
     def rows(self) -> Iterator[LedgerRow]:
-        """Every matching problem, in recording order, numbered 1…n."""
-        return ledger_rows(
-            self.catalog,
-            self.source(round_name=self.flt.round_name, failed_only=True),
-            as_of=self.as_of,
-            flt=self.flt,
-        )
+        """Every matching problem, unit by unit, numbered 1…n (and 1…k within a unit).
 
-    def unit_rows(self, unit: str) -> Iterator[LedgerRow]:
-        """The problems of ``unit``, in recording order across its sites, numbered 1…n."""
-        sites = dict(self.unit_sites).get(unit, ())
-        streams = [
-            self.source(round_name=self.flt.round_name, site_id=s, failed_only=True) for s in sites
-        ]
-        merged = heapq.merge(*streams, key=lambda f: (f.found_at, f.id))
-        return ledger_rows(self.catalog, merged, as_of=self.as_of, flt=self.flt)
+        Problems at sites no longer in the catalog come last, marked, never dropped
+        (they belong to no unit, so a unit or street filter leaves them out).
+        """
+        seq = 0
+        for _unit, sites in self.unit_sites:
+            streams = [
+                self.source(round_name=self.flt.round_name, site_id=s, failed_only=True)
+                for s in sites
+            ]
+            merged = heapq.merge(*streams, key=lambda f: (f.found_at, f.id))
+            unit_seq = 0
+            for finding in merged:
+                if not self.flt.admits(finding):
+                    continue
+                seq += 1
+                unit_seq += 1
+                yield ledger_row(
+                    self.catalog, finding, seq=seq, as_of=self.as_of, unit_seq=unit_seq
+                )
+        if self.flt.units or self.flt.streets:
+            return
+        known = self.catalog.sites
+        for finding in self.source(round_name=self.flt.round_name, failed_only=True):
+            if finding.site_id not in known and self.flt.admits(finding):
+                seq += 1
+                yield ledger_row(self.catalog, finding, seq=seq, as_of=self.as_of)
 
     def units(self) -> Iterator[tuple[str, Iterator[LedgerRow]]]:
-        """``(unit, rows)`` for every unit of the filter with problems, in catalog order."""
-        for unit, _sites in self.unit_sites:
-            rows = self.unit_rows(unit)
-            first = next(rows, None)
-            if first is not None:
-                yield unit, _chain(first, rows)
+        """``(unit, rows)`` for every unit with problems, from one pass over :meth:`rows`
+        (``""`` for the problems at sites no longer in the catalog).
+
+        Like :func:`itertools.groupby`: read a unit's rows before the next unit.
+        """
+        return itertools.groupby(self.rows(), key=lambda row: row.unit)
 
     @property
     def round_label(self) -> str:
@@ -321,7 +497,7 @@ class Ledger:
     @property
     def one_unit(self) -> bool:
         """Whether the ledger covers one responsible unit only (no sheet per unit then)."""
-        return len(self.unit_sites) == 1 or len(self.flt.units) == 1
+        return len(self.unit_sites) <= 1 or len(self.flt.units) == 1
 
     def subtitle(self, unit: str) -> str:
         """The line under the title: round, unit, status filter, as-of date."""
@@ -342,11 +518,6 @@ class Ledger:
             "as_of": date_text(self.as_of),
             "filters": self.flt.to_json(),
         }
-
-
-def _chain(first: LedgerRow, rest: Iterator[LedgerRow]) -> Iterator[LedgerRow]:
-    yield first
-    yield from rest
 
 
 def check_places(catalog: Catalog, *, units: frozenset[str], streets: frozenset[str]) -> None:
@@ -381,9 +552,8 @@ def build_ledger(
     Unknown units or streets raise :class:`ReportError` naming the closest ones.
     """
     check_places(catalog, units=flt.units, streets=flt.streets)
-    sites = list(catalog.sites.values())
     unit_sites: dict[str, list[str]] = {}
-    for site in sites:
+    for site in catalog.sites.values():
         if flt.site_allowed(catalog, site.id):
             unit_sites.setdefault(site.responsible_unit, []).append(site.id)
     return Ledger(
@@ -397,7 +567,7 @@ def build_ledger(
 
 
 def ledger_table(source: Callable[[], Iterable[LedgerRow]]) -> Table[LedgerRow]:
-    """A table of the ledger rows ``source()`` yields (called afresh for each rendering)."""
+    """The data table of the ledger rows ``source()`` yields (called afresh for each rendering)."""
     return Table(
         key="rows",
         title="",
@@ -416,11 +586,46 @@ def _row_style(row: LedgerRow) -> str | None:
     return "overdue" if row.overdue else None
 
 
+class LedgerTally:
+    """Totals under a printed ledger: problems by status, and the overdue ones."""
+
+    def __init__(self, as_of: dt.date) -> None:
+        self.as_of = as_of
+        self.count = 0
+        self.by_status: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        self.overdue = 0
+        self.on_spot = 0
+
+    def add(self, row: LedgerRow) -> None:
+        """Count one problem."""
+        self.count += 1
+        self.by_status[row.status] += 1
+        self.overdue += row.overdue
+        self.on_spot += row.on_spot
+
+    def lines(self) -> list[str]:
+        """The totals as a sentence (nothing for an empty ledger)."""
+        if not self.count:
+            return []
+        return [
+            t(
+                "ledger.totals",
+                count=self.count,
+                open=self.by_status["open"],
+                rectified=self.by_status["rectified"],
+                closed=self.by_status["closed"],
+                overdue=self.overdue,
+                on_spot=self.on_spot,
+                as_of=date_text(self.as_of),
+            )
+        ]
+
+
 def ledger_document(ledger: Ledger) -> Document:
-    """The ledger as a document: every matching problem, and the ledger's sheets.
+    """The ledger as a document: every matching problem, and the workbook's pages.
 
     JSON: the header (district, as-of, filters), ``rows`` and ``count``; CSV and
-    the terminal: the rows; a workbook: the sheets (``ledger_pages``).
+    the terminal: the rows; a workbook: the pages (:func:`ledger_pages`).
     """
     if ledger.flt.units:
         filename = t(
@@ -444,31 +649,85 @@ def ledger_document(ledger: Ledger) -> Document:
     )
 
 
-def ledger_pages(ledger: Ledger) -> Pages[str | None]:
-    """The workbook's sheets: every unit's problems, then one sheet per unit with problems."""
+#: What :func:`ledger_pages` yields: the printable ledger, the data sheet, then a unit's rows.
+LedgerPage = tuple[str, str | None, Callable[[], Iterable[LedgerRow]]]
 
-    def page(unit: str | None) -> Page:
-        if unit is None:
-            name = ledger.unit_label if ledger.flt.units else t("ledger.sheet_all")
-            rows = ledger.rows
-            unit = ledger.unit_label
-        else:
-            name, rows = unit, lambda: ledger.unit_rows(unit)
+
+def ledger_pages(ledger: Ledger) -> Pages[LedgerPage]:
+    """The workbook's pages, in order: the printable ledger (``ledger.print``) of every
+    problem, the data sheet (``ledger.data``), then one printable page per unit with
+    problems (none when the ledger covers one unit), and last the problems at sites
+    no longer in the catalog (``ledger.rest``: rows of the ledger, no sheet of their own).
+
+    The units' pages come from one pass over the problems, and together they
+    hold exactly the rows of the first two pages, in the same order: a workbook
+    writes every row to its unit's sheet, the printable ledger and the data
+    sheet at once. A unit page's rows can be read once.
+    """
+    title = t("ledger.title", district=ledger.district)
+
+    def printable(
+        name: str, unit: str, rows: Callable[[], Iterable[LedgerRow]], *, own: bool
+    ) -> Page:
         return Page(
-            layout="ledger.data",
+            layout="ledger.print",
             name=name,
-            title=t("ledger.title", district=ledger.district),
+            title=title,
             sections=(
                 Text(None, ledger.subtitle(unit)),
-                ledger_table(rows),
+                Table(
+                    key="print",
+                    title="",
+                    columns=print_columns(),
+                    source=rows,
+                    cells=LedgerRow.unit_print_values if own else LedgerRow.print_values,
+                    style=_row_style,
+                    empty=t("ledger.empty"),
+                ),
+                Totals("totals", "print", lambda: LedgerTally(ledger.as_of)),
+                Text("legend", t("ledger.legend")),
+                Signatures(
+                    "signatures",
+                    (
+                        t("report.sign.made_by"),
+                        t("report.sign.checked_by"),
+                        t("report.sign.date"),
+                    ),
+                ),
             ),
         )
 
-    def units() -> Iterator[str | None]:
-        yield None
-        if ledger.one_unit:
-            return  # the first sheet is that unit's
-        for unit, _rows in ledger.units():
-            yield unit
+    def page(element: LedgerPage) -> Page:
+        layout, unit, rows = element
+        if layout == "ledger.rest":
+            return Page(
+                layout="ledger.rest",
+                name="",
+                title=title,
+                sections=(ledger_table(rows),),
+            )
+        if layout == "ledger.data":
+            return Page(
+                layout="ledger.data",
+                name=t("ledger.sheet_data"),
+                title=title,
+                sections=(Text(None, ledger.subtitle(ledger.unit_label)), ledger_table(rows)),
+            )
+        if unit is None:
+            name = ledger.unit_label if ledger.flt.units else t("ledger.sheet_all")
+            return printable(name, ledger.unit_label, rows, own=False)
+        return printable(unit, unit, rows, own=True)
 
-    return Pages(key="sheets", source=units, page=page)
+    def pages() -> Iterator[LedgerPage]:
+        yield ("ledger.print", None, ledger.rows)
+        yield ("ledger.data", None, ledger.rows)
+        if ledger.one_unit:
+            return
+        for unit, rows in ledger.units():
+            yield ("ledger.print" if unit else "ledger.rest", unit, _once(rows))
+
+    return Pages(key="sheets", source=pages, page=page)
+
+
+def _once(rows: Iterator[LedgerRow]) -> Callable[[], Iterator[LedgerRow]]:
+    return lambda: rows

@@ -9,6 +9,7 @@ result out as the summary section of the report.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -34,6 +35,9 @@ from qingyang_inspect.views.scoresheet import SiteSheet, json_number, shown, ver
 
 if TYPE_CHECKING:
     from qingyang_inspect.views.acceptance import Acceptance
+
+#: Sites in one printed chart of score rates.
+RATES_PER_PAGE = 30
 
 
 def summary_columns() -> tuple[Column, ...]:
@@ -215,6 +219,10 @@ class Summary:
     by_type: tuple[GroupRow, ...]
     total: GroupRow
     by_category: tuple[CategoryRow, ...]
+    #: The verdict thresholds (met, basically met, in percent) of the most sites, and
+    #: whether every site has them.
+    thresholds: tuple[float, float] = (90.0, 80.0)
+    thresholds_shared: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The summary for scripts."""
@@ -274,6 +282,7 @@ class SummaryBuilder:
         self._types: dict[str, _Group] = {}
         self._total = _Group()
         self._categories: dict[str, list[int]] = {key: [0, 0] for key in catalog.categories}
+        self._thresholds: Counter[tuple[float, float]] = Counter()
 
     def add(self, sheet: SiteSheet) -> None:
         """Take the summary line, subtotals and failures of one site."""
@@ -299,6 +308,7 @@ class SummaryBuilder:
                 exact_rate=score.rate,
             )
         )
+        self._thresholds[score.thresholds.met, score.thresholds.basically_met] += 1
         self._streets.setdefault(site.street, _Group()).add(sheet)
         self._types.setdefault(site.site_type, _Group()).add(sheet)
         self._total.add(sheet)
@@ -322,6 +332,12 @@ class SummaryBuilder:
             )
         )
         type_order = {key: n for n, key in enumerate(self.catalog.site_types)}
+        categories = [
+            CategoryRow(category_label(self.catalog, key), counts[0], counts[1])
+            for key, counts in self._categories.items()
+            if self._used_category(key)
+        ]
+        common = self._thresholds.most_common(1)
         return Summary(
             rows=rows,
             by_street=tuple(g.row(name) for name, g in sorted(self._streets.items())),
@@ -330,12 +346,15 @@ class SummaryBuilder:
                 for key, g in sorted(self._types.items(), key=lambda kv: type_order.get(kv[0], 0))
             ),
             total=self._total.row(t("acceptance.total")),
-            by_category=tuple(
-                CategoryRow(category_label(self.catalog, key), counts[0], counts[1])
-                for key, counts in self._categories.items()
-                if self._used_category(key)
-            ),
+            # Most failed items first (the chart reads as a ranking); ties in catalog order.
+            by_category=tuple(sorted(categories, key=lambda c: -c.failed_items)),
+            thresholds=common[0][0] if common else self._default_thresholds(),
+            thresholds_shared=len(self._thresholds) <= 1,
         )
+
+    def _default_thresholds(self) -> tuple[float, float]:
+        verdicts = self.catalog.standard.verdicts
+        return (verdicts.met, verdicts.basically_met)
 
     def _used_category(self, key: str) -> bool:
         return any(item.category == key for item in self.catalog.items.values())
@@ -353,6 +372,7 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
         cells=SummaryRow.cells,
         record=SummaryRow.to_json,
     )
+    met, basically = summary.thresholds
     street = Column("name", t("acceptance.col.group_street"), width=24)
     site_type = Column("name", t("acceptance.col.group_type"), width=24)
     total = summary.total
@@ -394,6 +414,15 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
                 table="sites",
                 categories="site_name",
                 values="rate",
+                kind="column",
+                lines=(
+                    (t("acceptance.line_met", rate=f"{met:g}"), met),
+                    (t("acceptance.line_basically", rate=f"{basically:g}"), basically),
+                ),
+                color_by="verdict",
+                per_page=RATES_PER_PAGE,
+                note=t("acceptance.chart_colours")
+                + ("" if summary.thresholds_shared else t("acceptance.chart_lines_most")),
             ),
             Chart(
                 key="categories",

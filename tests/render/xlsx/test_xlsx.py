@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -56,65 +57,111 @@ def _fill(cell: Any) -> str:
     return str(cell.fill.fgColor.rgb)[-6:] if cell.fill.fill_type == "solid" else ""
 
 
+PRINT_HEADERS = [
+    "序号", "问题编号", "点位名称", "问题描述", "问题照片", "整改后照片", "责任单位",
+    "责任人及联系电话", "整改时限及截止日期", "整改措施及完成情况", "状态", "备注",
+]  # fmt: skip
+
+
 def test_ledger_workbook(
     catalog: Catalog, source: ListSource, evidence: Path, tmp_path: Path
 ) -> None:
     path = _ledger(catalog, source, tmp_path / "ledger.xlsx", evidence=evidence)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["全部单位", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
+    assert wb.sheetnames == [
+        "全部单位", "台账数据", "测试市场管理公司", "第二市场管理公司", "草堂街道办事处",
+    ]  # fmt: skip
+
+    # -- the printable ledger ------------------------------------------------------------
     ws = wb["全部单位"]
     assert ws["A1"].value == "测试区文明城市创建整改台账"
     assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026-08-10"
-    assert "A1:W1" in {str(r) for r in ws.merged_cells.ranges}
-    assert _row(ws, 3) == LEDGER_HEADERS_ZH
-    assert ws.max_row == 3 + 9
-    first = _row(ws, 4)
-    assert first[:11] == [
-        1, "2026督导第1轮", dt.datetime(2026, 6, 2), "M1", "测试农贸市场", "农贸市场", "草堂街道",
-        "CM-EN-01", "环境干净整洁，无积存垃圾", "垃圾桶满溢", 2,
+    assert "A1:L1" in {str(r) for r in ws.merged_cells.ranges}
+    assert _row(ws, 3) == PRINT_HEADERS
+    rows = [_row(ws, r) for r in range(4, 13)]
+    assert [r[0] for r in rows] == list(range(1, 10))
+    number = rows[0][1]
+    assert number.startswith("F") and rows[0][2:4] == ["测试农贸市场", "垃圾桶满溢"]
+    assert rows[0][8:] == [
+        "3天\n2026-06-05", "已清运并增加清运频次\n06-03整改\n06-04销号", "已销号",
+        "2026督导第1轮\n06-02发现",
     ]  # fmt: skip
-    assert first[12:] == [
+    assert rows[6][9:11] == ["退回：仍有杂物", "待整改\n逾期65天"]
+    # overdue rows are filled red, the others not
+    overdue = {r: "逾期" in (ws.cell(r, 11).value or "") for r in range(4, 13)}
+    assert sum(overdue.values()) == 7
+    for r, late in overdue.items():
+        fills = {_fill(ws.cell(r, c)) for c in range(1, 13) if c not in (5, 6)}
+        assert fills == ({OVERDUE_FILL} if late else {""}), r
+    # 10.5-point text, wrapped, an A4 landscape page wide, the header on every page
+    assert ws.cell(4, 4).font.sz == 10.5 and ws.cell(4, 4).alignment.wrap_text
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
+    assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3" and ws.freeze_panes == "A4"
+    # the before photo: in its cell, as wide as the column, its row as tall as it
+    assert len(ws._images) == 1
+    image = ws._images[0]
+    assert (image.anchor._from.row, image.anchor._from.col) == (3, 4)  # E4
+    assert ws.row_dimensions[4].height >= 80
+    # totals by status and overdue, the legend, the signature block
+    footer = [ws.cell(r, 1).value or "" for r in range(13, ws.max_row + 1)]
+    assert (
+        "合计：问题 9 个，其中待整改 6 个、已整改待复查 1 个、已销号 2 个（立行立改 1 个）；"
+        "逾期未销号 7 个（统计截至 2026-08-10）。"
+    ) in footer
+    assert any(line.startswith("说明：红色底纹的行为逾期问题") for line in footer)
+    signs = [c.value for c in ws[ws.max_row] if c.value]
+    assert signs == ["制表人：______________", "审核人：______________", "日期：______________"]
+
+    # -- the data sheet: every column, photos named ----------------------------------------
+    data = wb["台账数据"]
+    assert _row(data, 3) == LEDGER_HEADERS_ZH
+    assert data.max_row == 3 + 9 and data.freeze_panes == "A4"
+    assert data.auto_filter.ref == "A3:X12"
+    first = _row(data, 4)
+    assert first[:12] == [
+        1, number, "2026督导第1轮", dt.datetime(2026, 6, 2), "M1", "测试农贸市场", "农贸市场",
+        "草堂街道", "CM-EN-01", "环境干净整洁，无积存垃圾", "垃圾桶满溢", 2,
+    ]  # fmt: skip
+    assert first[12] == "ab/" + "ab" * 32 + ".jpg" and not data._images
+    assert first[13:] == [
         "测试市场管理公司", "区市场监管局", 3, dt.datetime(2026, 6, 5), "已销号", "否",
         "已清运并增加清运频次（测试市场管理公司，2026-06-03）", None, "通过",
         dt.datetime(2026, 6, 4), None,
     ]  # fmt: skip
-    assert ws["C4"].number_format == "yyyy-mm-dd" and ws["P4"].number_format == "yyyy-mm-dd"
-
-    # overdue rows are filled, the others not
-    overdue = {r: ws.cell(r, 18).value == "是" for r in range(4, ws.max_row + 1)}
-    assert sum(overdue.values()) == 7
-    for r, late in overdue.items():
-        fills = {_fill(ws.cell(r, c)) for c in range(1, 24)}
-        assert fills == ({OVERDUE_FILL} if late else {""}), r
-
+    assert data["D4"].number_format == "yyyy-mm-dd" and data["Q4"].number_format == "yyyy-mm-dd"
     # a note beginning with "=" is text, never a formula; "@" and "+" too
-    notes = {ws.cell(r, 10).value: ws.cell(r, 10) for r in range(4, ws.max_row + 1)}
+    notes = {data.cell(r, 11).value: data.cell(r, 11) for r in range(4, data.max_row + 1)}
     for text in ("=巷口堆放杂物", "@公益广告褪色", "+消防通道堆放杂物"):
         assert notes[text].data_type == "s"
         assert notes[text].quotePrefix
     assert not notes["垃圾桶满溢"].quotePrefix
 
-    assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:W12"
-    assert ws.page_setup.orientation == "landscape"
-    assert str(ws.page_setup.paperSize) == "9"  # A4
-    # xlsxwriter leaves out fitToWidth="1", the attribute's default
-    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$3:$3"
-    # 测评内容 wraps in a wide column (xlsxwriter stores 22 characters plus its padding)
-    assert 22 <= ws.column_dimensions["I"].width < 23
-    assert ws.cell(4, 9).alignment.wrap_text
-
-    # the before photo is embedded as a thumbnail in its cell, on both sheets it is on
-    assert len(ws._images) == 1
-    anchor = ws._images[0].anchor._from
-    assert (anchor.row, anchor.col) == (3, 11)  # zero-based: L4
-    assert ws.row_dimensions[4].height >= 60
-    assert len(wb["测试市场管理公司"]._images) == 1
+    # -- a unit's sheet: its own numbering, its name, its photo -----------------------------
     unit = wb["草堂街道办事处"]
-    assert [unit.cell(r, 1).value for r in range(4, unit.max_row + 1)] == [1, 2, 3]
+    assert [unit.cell(r, 1).value for r in range(4, 7)] == [1, 2, 3]
     assert unit["A2"].value.startswith("轮次：全部　责任单位：草堂街道办事处")
+    assert unit.cell(7, 1).value is None
+    assert len(wb["测试市场管理公司"]._images) == 1
+
+
+def test_photos_are_copied_and_linked_by_problem_number(
+    catalog: Catalog, source: ListSource, evidence: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    path = _ledger(catalog, source, tmp_path / "ledger.xlsx", evidence=evidence, photos_dir=folder)
+    wb = openpyxl.load_workbook(path)
+    number = wb["全部单位"]["B4"].value
+    copy = folder / f"{number}-问题-1.jpg"
+    assert [p.name for p in folder.iterdir()] == [copy.name]
+    assert copy.read_bytes() == (evidence / "ab" / ("ab" * 32 + ".jpg")).read_bytes()
+    assert wb["台账数据"]["M4"].value == copy.name
+    with zipfile.ZipFile(path) as book:
+        rels = book.read("xl/drawings/_rels/drawing1.xml.rels").decode()
+    # clicking the photo opens the copy, beside the workbook
+    assert f'Target="photos/{number}-问题-1.jpg"' in rels
+    assert 'TargetMode="External"' in rels
 
 
 def test_photos_past_the_limit_or_missing_are_named(
@@ -124,17 +171,19 @@ def test_photos_past_the_limit_or_missing_are_named(
         _ledger(catalog, source, tmp_path / "a.xlsx", evidence=evidence, max_photos=0)
     )
     assert not wb.worksheets[0]._images
-    assert wb.worksheets[0]["L4"].value == "ab/" + "ab" * 32 + ".jpg"
+    assert wb.worksheets[0]["E4"].value == "ab/" + "ab" * 32 + ".jpg"
     wb = openpyxl.load_workbook(
         _ledger(catalog, source, tmp_path / "b.xlsx", evidence=tmp_path / "nothing")
     )
-    assert wb.worksheets[0]["L4"].value == "照片缺失：before.jpg"
+    assert wb.worksheets[0]["E4"].value == "照片缺失：before.jpg"
+    assert wb.worksheets[1]["M4"].value == "照片缺失：before.jpg"
 
 
 def test_ledger_without_problems(catalog: Catalog, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(_ledger(catalog, ListSource([]), tmp_path / "e.xlsx"))
-    assert wb.sheetnames == ["全部单位"]
-    assert wb.active["A4"].value == "（无符合条件的问题）"  # type: ignore[index]
+    assert wb.sheetnames == ["全部单位", "台账数据"]
+    for ws in wb.worksheets:
+        assert ws["A4"].value == "（无符合条件的问题）"
 
 
 def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:
@@ -145,14 +194,14 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     assert ws["A2"].value == (
         "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（版本 1.0）　统计截至：2026-08-10"
     )
-    assert _row(ws, 3) == SUMMARY_HEADERS
-    assert _row(ws, 4) == [
+    assert _row(ws, 3)[:14] == SUMMARY_HEADERS
+    assert _row(ws, 4)[:14] == [
         "M1", "测试农贸市场", "农贸市场", "市级", "草堂街道", "测试市场管理公司",
         22, 20, 0.925, "基本达标", 1, 1, 1, 1,
     ]  # fmt: skip
     # by rank: A1 (不达标, ranked 2) before M2 (未完成, unranked, grey)
-    assert _row(ws, 5)[6:] == [15, 9, 0.6, "不达标（一票否决）", 1, 3, 3, 2]
-    assert _row(ws, 6)[6:] == [16, 3.3, 0.2063, "未完成", 0.6667, 3, 3, None]
+    assert _row(ws, 5)[6:14] == [15, 9, 0.6, "不达标（一票否决）", 1, 3, 3, 2]
+    assert _row(ws, 6)[6:14] == [16, 3.3, 0.2063, "未完成", 0.6667, 3, 3, None]
     assert ws["I4"].number_format == "0.00%" and ws["K4"].number_format == "0.00%"
     assert ws["G4"].number_format == "0.00"
     assert [_fill(ws.cell(r, 10)) for r in (4, 5, 6)] == [
@@ -161,7 +210,8 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
         STYLE_FILLS["verdict.incomplete"].lstrip("#"),
     ]
     assert ws.freeze_panes == "C4" and ws.auto_filter.ref == "A3:N6"
-    assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
+    # four sites fit on the first page: no header repeated over the charts' pages
+    assert ws.print_title_rows is None and ws.page_setup.orientation == "landscape"
 
     column_a = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
     street = column_a.index("按街道小计") + 1
@@ -174,13 +224,22 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     by_type = column_a.index("按点位类型小计") + 1
     assert [ws.cell(by_type + n, 1).value for n in (2, 3, 4)] == ["农贸市场", "背街小巷", "合计"]
     cats = column_a.index("按测评项目统计不符合") + 1
+    # most failed items first
     assert [_row(ws, cats + n)[:3] for n in (1, 2, 3, 4)] == [
         ["测评项目", "不符合条目数", "例数合计"],
-        ["公益宣传", 0, 0],
         ["环境卫生", 4, 12],
         ["安全消防", 1, 1],
+        ["公益宣传", 0, 0],
     ]
     assert len(ws._charts) == 2
+    # under each chart, on a page of its own, the threshold lines' values (most sites'
+    # level: met 90 %, basically met 80 %), shown as nothing
+    hidden = [
+        (ws.cell(r, 1).value, ws.cell(r, 2).value)
+        for r in range(cats + 5, ws.max_row + 1)
+        if ws.cell(r, 1).number_format == ";;;"
+    ]
+    assert hidden == [(0.9, 0.8)] * 3
 
     site = wb["M1 测试农贸市场"]
     assert site["A1"].value == "测试区测试农贸市场验收评分表"
@@ -245,8 +304,10 @@ def test_english_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) 
     assert ws["J4"].value == "basically met"
     assert ws["J5"].value == "not met (veto)" and ws["J6"].value == "incomplete"
     wb = openpyxl.load_workbook(_ledger(catalog, source, tmp_path / "en2.xlsx"))
-    assert wb.sheetnames[0] == "All units"
-    assert wb.worksheets[0].cell(3, 15).value == "Days to fix"
+    assert wb.sheetnames[:2] == ["All units", "Data"]
+    assert wb.worksheets[0].cell(3, 9).value == "Time limit and due date"
+    assert wb.worksheets[0].cell(4, 9).value == "3 days\n2026-06-05"
+    assert wb.worksheets[1].cell(3, 16).value == "Days to fix"
 
 
 @pytest.mark.parametrize(

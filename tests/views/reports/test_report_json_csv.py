@@ -30,13 +30,14 @@ def test_csv_has_bom_fixed_columns_and_neutralised_formulas(
     ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
     text, count = _render(csv_renderer, ledger_document(ledger), "csv")
     assert count == 9
-    assert text.startswith("\ufeff序号,轮次,")
+    assert text.startswith("\ufeff序号,问题编号,轮次,")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == LEDGER_HEADERS_ZH
-    assert len(rows) == 10 and all(len(r) == 23 for r in rows)
-    assert rows[1][2] == "2026-06-02" and rows[1][11] == "ab/" + "ab" * 32 + ".jpg"
-    assert rows[1][17] == "否" and rows[1][21] == "2026-06-04"
-    notes = [r[9] for r in rows[1:]]
+    assert len(rows) == 10 and all(len(r) == 24 for r in rows)
+    assert rows[1][1].startswith("F")  # the problem number
+    assert rows[1][3] == "2026-06-02" and rows[1][12] == "ab/" + "ab" * 32 + ".jpg"
+    assert rows[1][18] == "否" and rows[1][22] == "2026-06-04"
+    notes = [r[10] for r in rows[1:]]
     assert "'=巷口堆放杂物" in notes and "'@公益广告褪色" in notes and "'+消防通道堆放杂物" in notes
 
 
@@ -79,7 +80,8 @@ def test_acceptance_json(catalog: Catalog, source: ListSource) -> None:
     ]
     assert data["summary"]["total"]["mean_rate"] == 76.25  # complete sites only
     assert sites["M2"]["verdict"] == "incomplete" and sites["M1"]["dates"] == ["2026-08-03"]
-    assert data["summary"]["failures_by_category"][1] == {
+    # most failed items first
+    assert data["summary"]["failures_by_category"][0] == {
         "category": "环境卫生",
         "failed_items": 4,
         "occurrences": 12,

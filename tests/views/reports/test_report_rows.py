@@ -12,8 +12,10 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, ReportError
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.views.acceptance import build_acceptance
-from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_columns, ledger_rows
+from qingyang_inspect.findings.model import Finding
+from qingyang_inspect.views.ledger import LedgerFilter, LedgerRow, build_ledger, ledger_columns
 from qingyang_inspect.views.source import ListSource
+from qingyang_inspect.views.base import Styled
 from qingyang_inspect.views.summary import SummaryBuilder
 from worked_example import (
     AS_OF,
@@ -34,15 +36,20 @@ def ledger_headers() -> list[str]:
 
 def test_ledger_headers_in_the_fixed_order() -> None:
     assert ledger_headers() == LEDGER_HEADERS_ZH
-    assert len(ledger_columns()) == 23
+    assert len(ledger_columns()) == 24
 
 
 def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: ListSource) -> None:
     ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
     rows = list(ledger.rows())
-    # 3 supervision problems + 6 acceptance ones; the voided one and passes are left out
+    # 3 supervision problems + 6 acceptance ones; the voided one and passes are left out.
+    # Unit by unit in catalog order, each unit's in recording order; numbered across the
+    # ledger and within each unit.
     assert [r.seq for r in rows] == list(range(1, 10))
+    assert [r.unit_seq for r in rows] == [1, 2, 3] * 3
+    assert [r.site_id for r in rows] == ["M1"] * 3 + ["M2"] * 3 + ["A1"] * 3
     assert all(r.item_id for r in rows)
+    assert [r.number for r in rows] == [r.finding_id for r in rows]  # numbers are the ids today
     first = rows[0]
     assert (first.round_name, first.site_name, first.site_type) == (
         SUPERVISION,
@@ -53,11 +60,20 @@ def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: Li
     assert first.rectification == "已清运并增加清运频次（测试市场管理公司，2026-06-03）"
     assert first.recheck == "通过" and first.closed_date == dt.date(2026, 6, 4)
     assert first.rectification_days == 3 and len(first.photos_before) == 1
-    assert first.values()[16:18] == ("已销号", "否")
-    rectified = rows[1]
+    assert first.values()[17:19] == ("已销号", "否")
+    # the printable ledger: the unit's own numbering on its sheet, month-day dates
+    printed = first.print_values()
+    assert printed[:3] == (1, first.finding_id, "测试农贸市场")
+    assert printed[8] == "3天\n2026-06-05"
+    assert printed[9] == "已清运并增加清运频次\n06-03整改\n06-04销号"
+    assert printed[10:] == ("已销号", "2026督导第1轮\n06-02发现")
+    assert rows[4].unit_print_values()[0] == 2 and rows[4].print_values()[0] == 5
+    rectified = rows[3]
     assert rectified.status_label == "已整改待复查" and rectified.overdue  # due 06-05 < 08-10
-    rejected = rows[2]
+    assert rectified.overdue_days == 66
+    rejected = rows[6]
     assert rejected.recheck == "退回：仍有杂物" and rejected.status_label == "待整改"
+    assert rejected.print_values()[9] == "退回：仍有杂物"
     on_spot = next(r for r in rows if r.on_spot)
     assert on_spot.remarks == "立行立改" and on_spot.status == "closed" and not on_spot.overdue
 
@@ -69,6 +85,7 @@ def test_ledger_filters(catalog: Catalog, source: ListSource) -> None:
         return [f"{r.site_id}/{r.item_id}" for r in ledger.rows()]
 
     assert rows(round_name=SUPERVISION) == ["M1/CM-EN-01", "M2/CM-AD-01", "A1/CM-SF-01"]
+    assert rows(round_name=ROUND)[:2] == ["M1/CM-EN-01", "M1/CM-EN-01"]
     assert rows(units=frozenset({"草堂街道办事处"})) == [
         "A1/CM-SF-01",
         "A1/CM-EN-01",
@@ -76,6 +93,7 @@ def test_ledger_filters(catalog: Catalog, source: ListSource) -> None:
     ]
     assert rows(streets=frozenset({"府南街道"})) == ["M2/CM-AD-01", "M2/CM-EN-01", "M2/NM-03-01"]
     assert rows(statuses=frozenset({"closed"})) == ["M1/CM-EN-01", "M1/CM-EN-01"]
+    assert rows(statuses=frozenset({"open"}))[-2:] == ["A1/CM-EN-01", "A1/CM-SF-01"]
     assert rows(statuses=frozenset({"rectified"}), round_name=ROUND) == []
 
 
@@ -84,7 +102,8 @@ def test_unit_sheets_in_catalog_order_with_their_own_numbering(
 ) -> None:
     ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
     units = {
-        unit: [(r.seq, r.site_id, r.found_date) for r in rows] for unit, rows in ledger.units()
+        unit: [(r.unit_seq, r.site_id, r.found_date) for r in rows]
+        for unit, rows in ledger.units()
     }
     assert list(units) == ["测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
     assert [seq for seq, *_ in units["第二市场管理公司"]] == [1, 2, 3]
@@ -113,26 +132,35 @@ def test_unknown_unit_or_street_is_refused_with_a_suggestion(
         )
 
 
+def _rows(catalog: Catalog, findings: list[Finding], as_of: dt.date) -> list[LedgerRow]:
+    ledger = build_ledger(
+        catalog, ListSource(findings), district="x", as_of=as_of, flt=LedgerFilter()
+    )
+    return list(ledger.rows())
+
+
 def test_overdue_follows_the_as_of_date(catalog: Catalog) -> None:
     problem = finding("A1", "CM-EN-01", "fail", 1, due_date=dt.date(2026, 8, 4))
-    before = next(ledger_rows(catalog, [problem], as_of=dt.date(2026, 8, 4), flt=LedgerFilter()))
-    after = next(ledger_rows(catalog, [problem], as_of=dt.date(2026, 8, 5), flt=LedgerFilter()))
-    assert (before.overdue, after.overdue) == (False, True)
+    [before] = _rows(catalog, [problem], dt.date(2026, 8, 4))
+    [after] = _rows(catalog, [problem], dt.date(2026, 8, 8))
+    assert (before.overdue, after.overdue, after.overdue_days) == (False, True, 4)
+    assert after.print_values()[10] == Styled("待整改\n逾期4天", "overdue")
 
 
 def test_findings_outside_the_catalog_are_marked_not_dropped(catalog: Catalog) -> None:
-    row = next(
-        ledger_rows(catalog, [finding("ZZ", "XX-01", "fail", 1)], as_of=AS_OF, flt=LedgerFilter())
-    )
-    assert row.site_name == "（目录中无此点位）" and row.requirement == "（目录中无此条目）"
+    known = finding("A1", "CM-EN-01", "fail", 1)
+    [row, orphan] = _rows(catalog, [finding("ZZ", "XX-01", "fail", 1), known], AS_OF)
+    assert row.site_id == "A1" and row.seq == 1
+    assert orphan.site_name == "（目录中无此点位）" and orphan.requirement == "（目录中无此条目）"
+    assert orphan.seq == 2 and orphan.unit == ""
 
 
 def test_english_labels(catalog: Catalog, source: ListSource) -> None:
     set_language("en")
     ledger = build_ledger(catalog, source, district="Test", as_of=AS_OF, flt=LedgerFilter())
     row = next(ledger.rows())
-    assert ledger_headers()[:3] == ["No.", "Round", "Found"]
-    assert (row.site_type, row.status_label, row.values()[17]) == (
+    assert ledger_headers()[:3] == ["No.", "Problem no.", "Round"]
+    assert (row.site_type, row.status_label, row.values()[18]) == (
         "Farmers' market",
         "closed",
         "no",

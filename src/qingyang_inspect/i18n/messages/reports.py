@@ -34,7 +34,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Round: {round}   Unit: {unit}   Status: {status}   As of: {as_of}",
     ),
     "ledger.sheet_all": ("全部单位", "All units"),
+    "ledger.sheet_data": ("台账数据", "Data"),
     "ledger.col.seq": ("序号", "No."),
+    "ledger.col.number": ("问题编号", "Problem no."),
+    "ledger.col.problem": ("问题描述", "Problem and place"),
+    "ledger.col.contact": ("责任人及联系电话", "Contact and phone"),
+    "ledger.col.deadline": ("整改时限及截止日期", "Time limit and due date"),
+    "ledger.col.measures": ("整改措施及完成情况", "Measures and completion"),
+    "ledger.overdue_days": ("逾期{days}天", "{days} days overdue"),
+    "ledger.fixed_on": ("{date}整改", "rectified {date}"),
+    "ledger.fixed_by": ("{unit}\n{date}整改", "{unit}\nrectified {date}"),
+    "ledger.closed_on": ("{date}销号", "closed {date}"),
+    "ledger.found_on": ("{date}发现", "found {date}"),
+    "ledger.photo.before": ("问题", "before"),
+    "ledger.photo.after": ("整改后", "after"),
+    "ledger.photo_file": ("{number}-{stage}-{n}.{ext}", "{number}-{stage}-{n}.{ext}"),
+    "ledger.totals": (
+        "合计：问题 {count} 个，其中待整改 {open} 个、已整改待复查 {rectified} 个、已销号 {closed} 个"
+        "（立行立改 {on_spot} 个）；逾期未销号 {overdue} 个（统计截至 {as_of}）。",
+        "Total: {count} problems: {open} open, {rectified} rectified awaiting re-check, "
+        "{closed} closed ({on_spot} fixed on the spot); {overdue} overdue and not closed "
+        "(as of {as_of}).",
+    ),
+    "ledger.legend": (
+        "说明：红色底纹的行为逾期问题（已过截止日期且统计日仍未销号），状态栏注明逾期天数；"
+        "点击照片可打开原图。",
+        "Note: rows shaded red are overdue (past the due date and not closed on the as-of date); "
+        "the status column gives the days overdue. Click a photo to open the full-size file.",
+    ),
     "ledger.col.round": ("轮次", "Round"),
     "ledger.col.found": ("发现日期", "Found"),
     "ledger.col.site_id": ("点位编号", "Site ID"),
@@ -114,6 +141,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "acceptance.total": ("合计", "Total"),
     "acceptance.chart_rates": ("各点位得分率", "Score rate by site"),
     "acceptance.chart_categories": ("不符合条目数（按测评项目）", "Failed items by category"),
+    "acceptance.chart_pages": ("{title}（第 {first}–{last} 位）", "{title} ({first}–{last})"),
+    "acceptance.chart_colours": (
+        "绿：达标　黄：基本达标　红：不达标　灰：未完成（不排名）",
+        "green: met   amber: basically met   red: not met   grey: incomplete (not ranked)",
+    ),
+    "acceptance.chart_lines_most": (
+        "；各级别标准不同，虚线为多数点位的标准",
+        "; thresholds differ by level: the dashed lines are those of most sites",
+    ),
+    "acceptance.line_met": ("达标线 {rate}%", "met {rate}%"),
+    "acceptance.line_basically": ("基本达标线 {rate}%", "basically met {rate}%"),
     "acceptance.sheet_title": ("验收评分表", "Acceptance score sheet"),
     "acceptance.head.site": ("点位", "Site"),
     "acceptance.head.type": ("点位类型", "Site type"),
@@ -183,9 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Produce rectification ledgers and acceptance reports",
     ),
     "report.rectification.help": (
-        "整改台账：每个责任单位一个工作表，另有全部单位汇总；逾期问题高亮。",
-        "Rectification ledger: a sheet per responsible unit plus one for all units; "
-        "overdue problems highlighted.",
+        "整改台账：可打印的台账（含照片、合计和签字栏）、全部字段的数据表，以及每个责任单位一个工作表；"
+        "逾期问题高亮。",
+        "Rectification ledger: the printable ledger (photos, totals, signatures), a data sheet "
+        "with every column, and a sheet per responsible unit; overdue problems highlighted.",
     ),
     "report.acceptance.help": (
         "验收报告：汇总表（得分率、结论、排名、小计和图表）及每个点位的验收评分表。",
@@ -226,6 +265,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "最多嵌入的照片缩略图数量（超出部分写照片路径）",
         "at most this many photo thumbnails are embedded (the rest are written as paths)",
     ),
+    "report.opt.paper": (
+        "可打印台账的纸张：a4（默认）或 a3，均为横向",
+        "paper of the printable ledger: a4 (default) or a3, landscape",
+    ),
+    "report.opt.photos_dir": (
+        "把台账中的照片原图复制到该目录（按问题编号命名），表中照片链接到这些文件",
+        "copy the ledger's full-size photos into this folder (named by problem number); "
+        "the workbook's photos link to them",
+    ),
+    "report.photos_dir_xlsx": (
+        "--photos-dir 只用于 xlsx 格式",
+        "--photos-dir works with the xlsx format only",
+    ),
+    "report.photos_dir_xlsx_hint": (
+        "去掉 --photos-dir，或用 -f xlsx",
+        "leave out --photos-dir, or use -f xlsx",
+    ),
+    "report.photos_dir_file": (
+        "{path} 是一个文件，不是目录",
+        "{path} is a file, not a folder",
+    ),
+    "report.photo_open": ("点击打开原图", "click to open the full-size photo"),
     "report.file_ledger": (
         "整改台账-{round}-{as_of}",
         "rectification-ledger-{round}-{as_of}",

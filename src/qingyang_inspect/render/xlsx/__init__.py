@@ -18,7 +18,8 @@ from typing import Any
 
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.xlsx.book import Book
-from qingyang_inspect.render.xlsx.sheets import Photos, write_table_sheet
+from qingyang_inspect.render.xlsx.photos import Photos
+from qingyang_inspect.render.xlsx.sheets import write_table_sheet
 from qingyang_inspect.views.base import Document, Table
 
 
@@ -27,11 +28,13 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
     path: Path = target
     with tempfile.TemporaryDirectory(prefix="qingyang-thumbs-") as scratch:
         book = Book(path, day=context.day, title=document.title)
-        photos = Photos(context.evidence, context.max_photos, Path(scratch))
+        photos = Photos(
+            context.evidence, context.max_photos, Path(scratch), workbook_dir=path.parent
+        )
         if document.key == "rectification":
             from qingyang_inspect.render.xlsx.ledger import write_ledger
 
-            done = write_ledger(book, document, photos, context)
+            done = write_ledger(book, document, context, Path(scratch), path)
         elif document.key == "acceptance":
             from qingyang_inspect.render.xlsx.acceptance import write_acceptance
 

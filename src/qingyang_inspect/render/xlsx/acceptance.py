@@ -2,7 +2,8 @@
 
 The sites stream first (each scored, written and let go); the summary sheet is
 created before them, so it comes first in the workbook, and filled once the
-last site is scored. Charts refer to the summary's own cells.
+last site is scored. Its charts (:mod:`.charts`) plot the summary's own cells,
+each on a printed page after the signature block.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from qingyang_inspect.render.xlsx.book import (
     CENTER,
     DEFAULT_ROW_POINTS,
     HEADING,
-    PLAIN,
     Book,
     Look,
     Sheet,
@@ -25,11 +25,13 @@ from qingyang_inspect.render.xlsx.book import (
     styled,
     variant,
 )
+from qingyang_inspect.render.xlsx.charts import Placed, add_charts
 from qingyang_inspect.render.xlsx.sheets import (
     TableRows,
     column_widths,
     write_heading,
     write_rows,
+    write_signatures,
 )
 from qingyang_inspect.views.base import (
     Chart,
@@ -45,9 +47,6 @@ from qingyang_inspect.views.base import (
 )
 from qingyang_inspect.views.scoresheet import field_text
 from qingyang_inspect.views.summary import summary_sheet_name
-
-#: Height in points of a printed row, to place charts below the tables.
-ROW_POINTS = 15.0
 
 
 def write_acceptance(book: Book, document: Document, context: RenderContext) -> Rendered:
@@ -66,112 +65,86 @@ def write_acceptance(book: Book, document: Document, context: RenderContext) -> 
     return done
 
 
-def _fitted(table: Table[Any], rows: Sequence[Sequence[Any]], minimum: float = 6) -> list[float]:
-    """Column widths fitted to the header and the cells, at most each column's hint."""
+def _fitted(tables: Sequence[tuple[Table[Any], Sequence[Sequence[Any]]]]) -> list[float]:
+    """Column widths fitted to the labels and cells of tables sharing the columns (the
+    sites, then subtotals and failures below them), each within its column's hint."""
+    first = tables[0][0]
     widths = []
-    for n, column in enumerate(table.columns):
-        texts = [column.label, *(str(r[n]) for r in rows if r[n] is not None)]
-        widths.append(fit_width(texts, minimum=minimum, maximum=column.width or 14))
+    for n, column in enumerate(first.columns):
+        texts = [column.label]
+        for table, rows in tables:
+            if n < len(table.columns):
+                texts += [_shown(r[n], table.columns[n].kind) for r in rows if r[n] is not None]
+        width = fit_width(texts, minimum=6, maximum=column.width or 14)
+        widths.append(max(width, 9) if column.kind in ("percent", "number") else width)
     return widths
 
 
+def _shown(value: Any, kind: str) -> str:
+    """A cell as it reads in the workbook (a number with 2 decimals and a percent sign)."""
+    if isinstance(value, Styled):
+        value = value.value
+    if kind == "percent":
+        return f"{value}%"
+    return str(value)
+
+
 def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext) -> None:
-    """One row per site, subtotals with their total, failures by category, then the charts."""
-    sections = {s.key: s for s in group.sections if isinstance(s, Table | Fields | Chart)}
+    """One row per site, the rate note, subtotals with their total, failures by category,
+    the signature block, then the charts, each on a page of its own."""
     # Texts before the first table are heading lines, the others notes under the sites.
     first_table = next(n for n, s in enumerate(group.sections) if isinstance(s, Table))
     lines = [s.text for s in group.sections[:first_table] if isinstance(s, Text)]
     notes = [s.text for s in group.sections[first_table:] if isinstance(s, Text)]
     signatures = next((s for s in group.sections if isinstance(s, Signatures)), None)
-    sites = sections["sites"]
-    assert isinstance(sites, Table)
-    rows = [list(sites.cells(r)) for r in sites.source()]
-    widths = _fitted(sites, rows)
-    for n, column in enumerate(sites.columns):
-        if column.kind == "percent":
-            widths[n] = max(widths[n], 9)
-        if column.key == "verdict":
-            widths[n] = max(widths[n], 12)
-    others = [s for s in group.sections if isinstance(s, Table) and s is not sites]
-    names = [str(r[0]) for s in others for r in map(s.cells, s.source())]
-    widths[0] = max(widths[0], fit_width(names, maximum=24))
-    sheet.set_widths(widths)
+    charts = [s for s in group.sections if isinstance(s, Chart)]
+    total = next((s for s in group.sections if isinstance(s, Fields) and s.key == "total"), None)
+    tables = [s for s in group.sections if isinstance(s, Table)]
+    sites = tables[0]
+    cells = {table.key: [list(table.cells(e)) for e in table.source()] for table in tables}
+    total_row = [total.title, *(f.value for f in total.fields)] if total is not None else []
+    sheet.set_widths(
+        _fitted([(table, cells[table.key]) for table in tables] + [(tables[1], [total_row])])
+        if total is not None and len(tables) > 1
+        else _fitted([(table, cells[table.key]) for table in tables])
+    )
     ncols = len(sites.columns)
     write_heading(sheet, title, lines, ncols)
-    header = sheet.row + 1
+    placed: dict[str, Placed] = {}
+    rows = TableRows(sheet, sites)
+    header = rows.header()
     sheet.ws.freeze_panes(header + 1, 2)
-    sheet.print_setup(header_row=header)
-    places: dict[str, tuple[int, int]] = {}
-    write_rows(sheet, sites, sites.source(), None, context)
-    places["sites"] = (header + 1, sheet.row)
+    sheet.print_setup(header_row=None)
+    for element in sites.source():
+        rows.add(element)
+    rows.close()
+    # The header repeats on every printed page only when the sites run over a page.
+    repeat = len(sheet.page_starts(sheet.page_capacity(), None)) > 1
+    if repeat:
+        sheet.ws.repeat_rows(header)
+    placed[sites.key] = Placed(sites, header + 1, sheet.row, cells[sites.key])
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
     for note in notes:
-        row = sheet.next_row(sheet.span_height(note, 0, ncols - 1))
-        sheet.span(row, 0, ncols - 1, note, PLAIN)
+        sheet.paragraph(note, 0, ncols - 1)
 
-    total = sections.get("total")
-    for table in others:
+    for table in tables[1:]:
         sheet.next_row()
         row = sheet.next_row(20)
         sheet.write(row, 0, table.title, HEADING)
         first = sheet.row + 2
         write_rows(sheet, table, table.source(), None, context)
-        places[table.key] = (first, sheet.row)
-        if isinstance(total, Fields) and table.key.startswith("by_"):
-            values = [total.title, *(f.value for f in total.fields)]
+        placed[table.key] = Placed(table, first, sheet.row, cells[table.key])
+        if total is not None and table.key.startswith("by_"):
             kinds = ["text", *(f.kind for f in total.fields)]
             looks = [variant(look, bold=True) for look in column_looks(kinds)]
-            sheet.append([_percent(v, k) for v, k in zip(values, kinds, strict=True)], looks)
+            sheet.append([_percent(v, k) for v, k in zip(total_row, kinds, strict=True)], looks)
 
     if signatures is not None:
         sheet.next_row()
+        footer = sheet.row + 1
         write_signatures(sheet, signatures, ncols)
-    sheet.next_row()
-    # Charts start on a fresh page (a chart cut by a page break is hard to read),
-    # a row below the break so no edge of the frame shows on the page before.
-    sheet.ws.set_h_pagebreaks([sheet.row + 1])
-    anchor = sheet.row + 2
-    for section in group.sections:
-        if isinstance(section, Chart) and section.table in places:
-            first, last = places[section.table]
-            if last < first:
-                continue
-            table = next(
-                s for s in group.sections if isinstance(s, Table) and s.key == section.table
-            )
-            keys = [c.key for c in table.columns]
-            height = _add_chart(sheet, section, keys, first, last, anchor)
-            anchor += int(height / ROW_POINTS * 28.35 / 20) + 2
-
-
-def _add_chart(
-    sheet: Sheet, chart: Chart, keys: list[str], first: int, last: int, anchor: int
-) -> float:
-    """A chart of rows ``first``…``last`` anchored at row ``anchor``; returns its height (cm)."""
-    wb = sheet.book.wb
-    name = sheet.ws.get_name()
-    cat_col, val_col = keys.index(chart.categories), keys.index(chart.values)
-    count = last - first + 1
-    made = wb.add_chart({"type": chart.kind})
-    assert made is not None
-    made.add_series(
-        {
-            "categories": [name, first, cat_col, last, cat_col],
-            "values": [name, first, val_col, last, val_col],
-            "fill": {"color": "#4F81BD"},
-        }
-    )
-    made.set_title({"name": chart.title})
-    made.set_legend({"none": True})
-    if chart.kind == "bar":
-        made.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
-        made.set_y_axis({"reverse": True})
-        height_cm = max(7.5, 0.55 * count + 2)
-    else:
-        height_cm = 9.0
-    made.set_size({"width": int(24 / 2.54 * 96), "height": int(height_cm / 2.54 * 96)})
-    sheet.ws.insert_chart(anchor, 0, made)
-    return height_cm
+        sheet.keep_footer(footer, header, lead=2)
+    add_charts(sheet, charts, placed, header if repeat else None)
 
 
 def _percent(value: Any, kind: str) -> Any:
@@ -238,16 +211,4 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     if signatures is not None:
         sheet.next_row(DEFAULT_ROW_POINTS)
         write_signatures(sheet, signatures, ncols)
-    sheet.keep_together(footer_row, head_row)
-
-
-def write_signatures(sheet: Sheet, block: Signatures, ncols: int) -> None:
-    """The labels of a signature block side by side across ``ncols`` columns."""
-    row = sheet.next_row(30)
-    look = Look(border=False, wrap=False)
-    count = len(block.labels)
-    step = max(ncols // max(count, 1), 1)
-    for n, label in enumerate(block.labels):
-        first = n * step
-        last = ncols - 1 if n == count - 1 else first + step - 1
-        sheet.span(row, first, last, label, look)
+    sheet.keep_footer(footer_row, head_row, lead=3, one_page=True)

@@ -51,8 +51,15 @@ STYLE_FILLS: dict[str, str] = {
 
 #: A row's height when none is set (Excel's and LibreOffice's default for 10-11 pt text).
 DEFAULT_ROW_POINTS = 15.0
-#: The printable area of A4 landscape with :meth:`Sheet.print_setup`'s margins, in points.
-A4_LANDSCAPE_POINTS = (29.7 / 2.54 * 72 - 0.8 * 72, 21.0 / 2.54 * 72 - 1.2 * 72)
+#: Left and right margins in inches (top and bottom are 0.6).
+MARGIN_SIDE = 0.25
+#: Paper: xlsxwriter's paper code and the printable area of the landscape page with
+#: :meth:`Sheet.print_setup`'s margins, in points.
+PAPERS: dict[str, tuple[int, tuple[float, float]]] = {
+    "a4": (9, (29.7 / 2.54 * 72 - 2 * MARGIN_SIDE * 72, 21.0 / 2.54 * 72 - 1.2 * 72)),
+    "a3": (8, (42.0 / 2.54 * 72 - 2 * MARGIN_SIDE * 72, 29.7 / 2.54 * 72 - 1.2 * 72)),
+}
+A4_LANDSCAPE_POINTS = PAPERS["a4"][1]
 
 FONT_NAME = "宋体"
 BODY_SIZE = 10.0
@@ -100,6 +107,8 @@ TITLE = Look(bold=True, size=16, border=False, wrap=False, horizontal="center")
 SUBTITLE = Look(border=False, wrap=False, horizontal="center")
 PLAIN = Look(border=False, wrap=True, horizontal="left")
 HEADING = Look(bold=True, size=12, border=False, wrap=False, horizontal="left")
+#: An empty cell that only makes its row exist.
+EMPTY = Look(border=False, wrap=False)
 
 #: The look of each column kind of a view.
 KIND_LOOKS: dict[str, Look] = {
@@ -239,6 +248,10 @@ class Sheet:
         self.widths: list[float] = []
         #: Rows without a height of their own take this one (points).
         self.default_height = DEFAULT_ROW_POINTS
+        #: Rows a printed page starts at (manual page breaks).
+        self.breaks: list[int] = []
+        #: The last row a cell was written to.
+        self._filled = -1
         self._cells: dict[tuple[Look, ...], Cells] = {}
 
     def set_widths(self, widths: Sequence[float]) -> None:
@@ -268,6 +281,10 @@ class Sheet:
 
     def next_row(self, height: float | None = None) -> int:
         """Start a new row (with ``height`` in points); returns its index (0-based)."""
+        if 0 <= self.row and self._filled < self.row and self.heights[-1] != self.default_height:
+            # In constant-memory mode xlsxwriter writes a row once a later row gets a
+            # cell, and only rows holding cells: an empty row's height would be lost.
+            self.ws.write_blank(self.row, 0, None, self.book.fmt(EMPTY))
         self.row += 1
         if height is None or height == self.default_height:
             self.heights.append(self.default_height)
@@ -317,19 +334,24 @@ class Sheet:
             kind = type(value)
             if kind is str:
                 if value:
+                    self._filled = row
                     text = safe_text(value, "xlsx")
                     if text.startswith(FORMULA_STARTS):
                         write_string(row, col, text, cells.quoted[col])
                     else:
                         write_string(row, col, text, formats[col])
                 elif blanks[col] is not None:
+                    self._filled = row
                     ws.write_blank(row, col, None, blanks[col])
             elif kind is int or kind is Decimal:
+                self._filled = row
                 write_number(row, col, float(value), formats[col])
             elif value is None:
                 if blanks[col] is not None:
+                    self._filled = row
                     ws.write_blank(row, col, None, blanks[col])
             elif kind is Styled and type(value.value) is str and value.value:
+                self._filled = row
                 text = safe_text(value.value, "xlsx")
                 if text.startswith(FORMULA_STARTS):
                     self.write(row, col, value, cells.looks[col])
@@ -343,6 +365,8 @@ class Sheet:
         ws = self.ws
         if isinstance(value, Styled):
             value, look = value.value, styled(look, value.style)
+        if (value is not None and value != "") or look.fill is not None or not look.border:
+            self._filled = row
         if isinstance(value, str) and value:
             text = safe_text(value, "xlsx")
             if text.startswith(FORMULA_STARTS):
@@ -454,7 +478,7 @@ class Sheet:
 
     def fit_height(self, values: Sequence[Any], cells: Cells) -> float | None:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
-        lines = 1
+        points = 0.0
         for col, usable, width, size in cells.wraps:
             value = values[col]
             if not (isinstance(value, str) and value):
@@ -462,46 +486,111 @@ class Sheet:
             if len(value) * 2 <= usable and "\n" not in value:
                 continue  # fits on one line even if every character is wide
             needed = wrapped_lines(value, width, size)
-            if needed > lines:
-                lines = needed
-        return line_height(lines, BODY_SIZE) if lines > 1 else None
+            if needed > 1:
+                points = max(points, line_height(needed, max(size, BODY_SIZE)))
+        return points or None
 
     def span_height(self, text: str, first_col: int, last_col: int) -> float:
         """Height for ``text`` in merged columns ``first_col``…``last_col`` (0-based)."""
         width = sum(self.widths[first_col : last_col + 1]) or 10
         return max(line_height(wrapped_lines(text, width)), 18.0)
 
+    def width_points(self) -> float:
+        """The printed width of the sheet's columns at 100 %, in points."""
+        return sum((int(w * 7 + 0.5) + 5) * 0.75 for w in self.widths) or 1
+
     def print_scale(self, page_width: float = A4_LANDSCAPE_POINTS[0]) -> float:
         """The scale a fit-to-width print gives this sheet's columns (at most 1)."""
-        points = sum((int(w * 7 + 0.5) + 5) * 0.75 for w in self.widths) or 1
-        return min(1.0, page_width / points)
+        return min(1.0, page_width / self.width_points())
 
-    def keep_together(self, first: int, header_row: int, *, lead: int = 3) -> None:
-        """Print on one page if the sheet fits; else never leave rows ``first``… alone.
+    def paper_scale(self, paper: str) -> float:
+        """The scale the sheet prints at on ``paper``: shrunk to A4's width, or enlarged
+        to fill most of A3 (12 % to spare: LibreOffice without the workbook's fonts
+        measures columns up to 10 % wider than Excel)."""
+        width = PAPERS[paper][1][0]
+        if paper == "a4":
+            return self.print_scale(width)
+        return max(10, min(400, int(width / self.width_points() * 88))) / 100
 
-        The page's capacity is estimated from the rows' heights at the
-        fit-to-width scale. A sheet that fits prints on one page. A longer one
-        gets a page break ``lead`` rows before ``first`` (a form's totals and
-        signatures), so those rows print together with the last rows of the
-        table, under the repeated header, wherever the automatic breaks fall.
+    def keep_footer(
+        self,
+        first: int,
+        header_row: int,
+        *,
+        lead: int = 1,
+        one_page: bool = False,
+        paper: str = "a4",
+    ) -> None:
+        """Never print rows ``first``… (totals, notes, signatures) alone on a page.
+
+        The printed pages are worked out from the rows' heights (every row's
+        height is set, so only the scale is uncertain): at the scale a
+        fit-to-width print gives the columns as Excel measures them, and at 10 %
+        less, as LibreOffice measures them without the workbook's fonts. When
+        the footer would start a page, or run onto a page of its own, under
+        either, a page break ``lead`` rows before ``first`` takes the table's
+        last rows onto the footer's page. With ``one_page``, a sheet that fits
+        on one page is printed on one page (shrunk a little if need be).
         """
-        capacity = A4_LANDSCAPE_POINTS[1] / self.print_scale()
-        if sum(self.heights) <= capacity:
+        height = PAPERS[paper][1][1]
+        scale = self.paper_scale(paper)
+        if one_page and sum(self.heights) <= height / scale:
             self.ws.fit_to_pages(1, 1)
             return
-        self.ws.set_h_pagebreaks([max(header_row + 2, first - lead)])
+        for guess in (scale, scale / 1.1):
+            starts = self.page_starts(height / guess, header_row)
+            page = max(n for n, start in enumerate(starts) if start <= first)
+            alone = starts[page] >= first
+            split = page + 1 < len(starts)
+            if alone or split:
+                self.page_break(max(header_row + 2, first - lead))
+                return
 
-    def print_setup(self, *, header_row: int | None, landscape: bool = True) -> None:
-        """A4, fit to one page wide, the header row (0-based) repeated on every page."""
+    def page_break(self, row: int) -> None:
+        """Start a printed page at ``row`` (0-based)."""
+        self.breaks.append(row)
+        self.ws.set_h_pagebreaks(sorted(set(self.breaks)))
+
+    def page_capacity(self, paper: str = "a4") -> float:
+        """Points of rows a printed page holds at the scale Excel prints the sheet
+        (LibreOffice, measuring columns wider, shrinks it more and fits more)."""
+        return PAPERS[paper][1][1] / self.paper_scale(paper)
+
+    def page_starts(self, capacity: float, header_row: int | None) -> list[int]:
+        """The first row of each printed page, pages holding ``capacity`` points of rows
+        (the header row repeated at the top of every page after the first)."""
+        repeat = self.heights[header_row] if header_row is not None else 0.0
+        starts, used = [0], 0.0
+        for row, points in enumerate(self.heights):
+            top = repeat if len(starts) > 1 else 0.0
+            if used + points > capacity and used > top:
+                starts.append(row)
+                used = repeat + points
+            else:
+                used += points
+        return starts
+
+    def print_setup(
+        self, *, header_row: int | None, landscape: bool = True, paper: str = "a4"
+    ) -> None:
+        """Fit to one page wide, the header row (0-based) repeated on every page.
+
+        On A4 a wide sheet is shrunk to the page's width. On A3 the sheet is
+        enlarged to fill it (an A4 layout printed at about 140 %): larger text
+        and photos, as offices use A3 for ledgers pinned on a wall.
+        """
         ws = self.ws
-        ws.set_paper(9)
+        ws.set_paper(PAPERS[paper][0])
         if landscape:
             ws.set_landscape()
         else:
             ws.set_portrait()
-        ws.fit_to_pages(1, 0)
+        if paper == "a4":
+            ws.fit_to_pages(1, 0)
+        else:
+            ws.set_print_scale(round(self.paper_scale(paper) * 100))
         ws.center_horizontally()
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=0.6, bottom=0.6)
         ws.set_footer("&C&P / &N", {"margin": 0.3})
         ws.set_header("", {"margin": 0.3})
         if header_row is not None:

@@ -8,13 +8,11 @@ it; ``photos`` cells get the first photo's thumbnail, anchored in the cell.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from qingyang_inspect.findings.model import Photo
-from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext
 from qingyang_inspect.render.xlsx.book import (
+    BODY_SIZE,
     DEFAULT_ROW_POINTS,
     HEADER,
     PLAIN,
@@ -22,18 +20,17 @@ from qingyang_inspect.render.xlsx.book import (
     TITLE,
     Book,
     Cells,
+    Look,
     Sheet,
     column_looks,
     styled,
+    variant,
 )
-from qingyang_inspect.thumbnails import thumbnail
-from qingyang_inspect.views.base import Table
+from qingyang_inspect.render.xlsx.photos import Photos
+from qingyang_inspect.views.base import PhotoSet, Signatures, Table
 
 #: Photo thumbnails embedded per sheet unless the caller says otherwise.
 DEFAULT_MAX_PHOTOS = 2000
-#: Width and height (pixels) a thumbnail is shown at in its cell.
-PHOTO_BOX_PX = 80
-PHOTO_ROW_HEIGHT = 66.0  # points: an 80 px thumbnail plus a margin
 #: Width of a column of a kind without a width hint.
 KIND_WIDTHS: dict[str, float] = {
     "int": 6,
@@ -47,74 +44,21 @@ KIND_WIDTHS: dict[str, float] = {
 }
 
 
-class Photos:
-    """Thumbnails anchored in cells, at most ``limit`` per sheet; past it cells name the photo."""
-
-    def __init__(self, evidence: Path | None, limit: int, scratch: Path) -> None:
-        self.evidence = evidence
-        self.limit = limit
-        self.scratch = scratch
-        self._thumbs: dict[str, tuple[Path, int, int] | None] = {}
-        self._sheet: Sheet | None = None
-        self._embedded = 0
-
-    def cell(
-        self, sheet: Sheet, row: int, col: int, photos: Sequence[Photo]
-    ) -> tuple[str | None, float | None]:
-        """Anchor the first photo's thumbnail at (row, col): the cell's text, and the
-        row height (points) the thumbnail needs (``None`` when none was anchored)."""
-        if not photos:
-            return None, None
-        if sheet is not self._sheet:
-            self._sheet, self._embedded = sheet, 0
-        thumb = self._thumb(photos[0]) if self._embedded < self.limit else None
-        if thumb is not None:
-            path, width, height = thumb
-            scale = min(PHOTO_BOX_PX / width, PHOTO_BOX_PX / height)
-            sheet.ws.insert_image(
-                row,
-                col,
-                str(path),
-                {"x_scale": scale, "y_scale": scale, "x_offset": 2, "y_offset": 2},
-            )
-            self._embedded += 1
-            more = t("report.photo_more", count=len(photos)) if len(photos) > 1 else None
-            return more, PHOTO_ROW_HEIGHT
-        names = []
-        for photo in photos:
-            missing = self.evidence is not None and not (self.evidence / photo.relpath).is_file()
-            names.append(
-                t("report.photo_missing", name=photo.original_name) if missing else photo.relpath
-            )
-        return "\n".join(names), None
-
-    def _thumb(self, photo: Photo) -> tuple[Path, int, int] | None:
-        if photo.sha256 in self._thumbs:
-            return self._thumbs[photo.sha256]
-        found = None
-        if self.evidence is not None:
-            path = thumbnail(self.evidence, photo.relpath, self.scratch)
-            if path is not None:
-                from PIL import Image
-
-                with Image.open(path) as img:
-                    found = (path, img.width, img.height)
-        self._thumbs[photo.sha256] = found
-        return found
-
-
 def column_widths(table: Table[Any]) -> list[float]:
     """Each column's width: the view's hint, else one by kind."""
     return [c.width or KIND_WIDTHS.get(c.kind, 12) for c in table.columns]
 
 
-def write_heading(sheet: Sheet, title: str, lines: Sequence[str], ncols: int) -> None:
-    """The title row and the lines under it, each across the table's width."""
+def write_heading(
+    sheet: Sheet, title: str, lines: Sequence[str], ncols: int, *, size: float = BODY_SIZE
+) -> None:
+    """The title row and the lines under it (``size`` points), each across the table's width."""
     row = sheet.next_row(28)
     sheet.span(row, 0, ncols - 1, title, TITLE)
+    look = SUBTITLE if size == BODY_SIZE else variant(SUBTITLE, size=size)
     for line in lines:
         row = sheet.next_row(20)
-        sheet.span(row, 0, ncols - 1, line, SUBTITLE)
+        sheet.span(row, 0, ncols - 1, line, look)
 
 
 class Prepared(NamedTuple):
@@ -134,12 +78,26 @@ class TableRows:
     first photo's thumbnail (through ``photos``) or the photos' names.
     """
 
-    def __init__(self, sheet: Sheet, table: Table[Any], photos: Photos | None = None) -> None:
+    def __init__(
+        self,
+        sheet: Sheet,
+        table: Table[Any],
+        photos: Photos | None = None,
+        *,
+        thumbnails: bool = True,
+        size: float = BODY_SIZE,
+    ) -> None:
         self.sheet = sheet
         self.table = table
         self.photos = photos
+        #: ``False``: photos are named in their cells (a data sheet), not shown.
+        self.thumbnails = thumbnails
+        self.size = size
         columns = table.columns
-        self.looks = column_looks(c.kind for c in columns)
+        self.looks = [
+            look if size == BODY_SIZE else variant(look, size=size)
+            for look in column_looks(c.kind for c in columns)
+        ]
         self.percent = [n for n, c in enumerate(columns) if c.kind == "percent"]
         self.photo_cols = [n for n, c in enumerate(columns) if c.kind == "photos"]
         self._cells: dict[str | None, Cells] = {}
@@ -148,7 +106,8 @@ class TableRows:
 
     def header(self, height: float = 30) -> int:
         """The header row (labels); returns its index."""
-        row = self.sheet.append([c.label for c in self.table.columns], HEADER, height=height)
+        look = HEADER if self.size == BODY_SIZE else variant(HEADER, size=self.size)
+        row = self.sheet.append([c.label for c in self.table.columns], look, height=height)
         self.first = row + 1
         return row
 
@@ -192,12 +151,16 @@ class TableRows:
         self.count += 1
         return row
 
-    def _photo(
-        self, row: int, col: int, photos: Sequence[Photo]
-    ) -> tuple[str | None, float | None]:
+    def _photo(self, row: int, col: int, value: object) -> tuple[str | None, float | None]:
+        if isinstance(value, PhotoSet):
+            cell = value
+        else:  # a plain tuple of photos
+            cell = PhotoSet(tuple(value) if isinstance(value, tuple) else ())
         if self.photos is None:
-            return ("\n".join(p.relpath for p in photos) or None), None
-        return self.photos.cell(self.sheet, row, col, photos)
+            return ("\n".join(p.relpath for p in cell.photos) or None), None
+        if not self.thumbnails:
+            return self.photos.names(cell), None
+        return self.photos.cell(self.sheet, row, col, cell)
 
     def close(self) -> None:
         """Borders around every cell of the rows written."""
@@ -251,3 +214,17 @@ def write_table_sheet(
         sheet.span(row, 0, ncols - 1, table.empty, PLAIN)
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
     return count
+
+
+def write_signatures(
+    sheet: Sheet, block: Signatures, ncols: int, *, size: float = BODY_SIZE
+) -> None:
+    """The labels of a signature block side by side across ``ncols`` columns."""
+    row = sheet.next_row(30)
+    look = Look(border=False, wrap=False, size=size)
+    count = len(block.labels)
+    step = max(ncols // max(count, 1), 1)
+    for n, label in enumerate(block.labels):
+        first = n * step
+        last = ncols - 1 if n == count - 1 else first + step - 1
+        sheet.span(row, first, last, label, look)
