@@ -121,9 +121,13 @@ def build_campaign(root: Path, *, photo_size: tuple[int, int] = (1200, 900)) -> 
             return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=CST)
 
         def photo(label: str) -> Path:
-            return make_photo(shots / f"{len(list(shots.glob('*.jpg'))):04d}.jpg", rnd, label, photo_size)
+            return make_photo(
+                shots / f"{len(list(shots.glob('*.jpg'))):04d}.jpg", rnd, label, photo_size
+            )
 
-        def record(round_name: str, site_id: str, item_id: str, when: dt.datetime, **kw: object) -> str:
+        def record(
+            round_name: str, site_id: str, item_id: str, when: dt.datetime, **kw: object
+        ) -> str:
             request = RecordRequest(
                 site_id=site_id,
                 item_id=item_id,
@@ -132,7 +136,9 @@ def build_campaign(root: Path, *, photo_size: tuple[int, int] = (1200, 900)) -> 
                 round_name=round_name,
                 **kw,  # type: ignore[arg-type]
             )
-            return record_finding(store, catalog, request, now=when + dt.timedelta(hours=2)).finding.id
+            return record_finding(
+                store, catalog, request, now=when + dt.timedelta(hours=2)
+            ).finding.id
 
         # -- June supervision: 66 problems at 11 sites ------------------------------
         june = dt.date(2026, 6, 8)
@@ -145,7 +151,9 @@ def build_campaign(root: Path, *, photo_size: tuple[int, int] = (1200, 900)) -> 
             for k, item in enumerate(rnd.sample(items, min(6, len(items)))):
                 when = at(day, 9 + k, rnd.randint(0, 59))
                 on_spot = rnd.random() < 0.1
-                photos = [photo(f"{site.name} 问题{k + 1}") for _ in range(rnd.choice((1, 1, 2, 3)))]
+                photos = [
+                    photo(f"{site.name} 问题{k + 1}") for _ in range(rnd.choice((1, 1, 2, 3)))
+                ]
                 fid = record(
                     SUPERVISION, site.id, item.id, when, result="fail",
                     count=rnd.randint(1, 3), note=rnd.choice(NOTES), location=rnd.choice(PLACES),

@@ -10,12 +10,12 @@ import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CatalogError, ReportError
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.views.acceptance import build_acceptance
-from qingyang_inspect.findings.model import Finding
+from qingyang_inspect.views.base import Styled
 from qingyang_inspect.views.ledger import LedgerFilter, LedgerRow, build_ledger, ledger_columns
 from qingyang_inspect.views.source import ListSource
-from qingyang_inspect.views.base import Styled
 from qingyang_inspect.views.summary import SummaryBuilder
 from worked_example import (
     AS_OF,
@@ -102,8 +102,7 @@ def test_unit_sheets_in_catalog_order_with_their_own_numbering(
 ) -> None:
     ledger = build_ledger(catalog, source, district="测试区", as_of=AS_OF, flt=LedgerFilter())
     units = {
-        unit: [(r.unit_seq, r.site_id, r.found_date) for r in rows]
-        for unit, rows in ledger.units()
+        unit: [(r.unit_seq, r.site_id, r.found_date) for r in rows] for unit, rows in ledger.units()
     }
     assert list(units) == ["测试市场管理公司", "第二市场管理公司", "草堂街道办事处"]
     assert [seq for seq, *_ in units["第二市场管理公司"]] == [1, 2, 3]
