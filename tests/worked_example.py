@@ -58,11 +58,11 @@ EXPECTED: dict[str, tuple[Decimal, Decimal, Decimal, str, bool, Decimal]] = {
 #: Complete sites ranked by verdict, then rate; M2 is 未完成 (unchecked items): no rank.
 RANKS: dict[str, int | None] = {"M1": 1, "A1": 2, "M2": None}
 
-#: The ledger's 23 columns, in the order the issue fixes.
+#: The ledger's data columns (the 23 the issue fixes, and the problem number second).
 LEDGER_HEADERS_ZH = [
-    "序号", "问题编号", "轮次", "发现日期", "点位编号", "点位名称", "点位类型", "街道", "条目编号", "测评内容",
-    "问题描述", "例数", "问题照片", "责任单位", "牵头部门", "整改时限(天)", "截止日期", "状态",
-    "是否逾期", "整改情况", "整改后照片", "复查结果", "销号日期", "备注",
+    "序号", "问题编号", "轮次", "发现日期", "点位编号", "点位名称", "点位类型", "街道", "条目编号",
+    "测评内容", "问题描述", "例数", "问题照片", "责任单位", "牵头部门", "整改时限(天)", "截止日期",
+    "状态", "是否逾期", "整改情况", "整改后照片", "复查结果", "销号日期", "备注",
 ]  # fmt: skip
 
 
