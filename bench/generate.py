@@ -21,9 +21,10 @@ Run as a script to write a workspace by hand::
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import random
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -890,13 +891,17 @@ def finding_facts(rows: Iterable[FindingRow]) -> Iterator[tuple[Any, FindingRow]
         yield facts, row
 
 
-def write_findings(root: Path, spec: Spec, rows: Iterable[FindingRow]) -> int:
+def write_findings(
+    root: Path, spec: Spec, rows: Iterable[FindingRow], *, photos: Sequence[Any] = ()
+) -> int:
     """Store ``rows`` in the workspace at ``root``: rounds, then findings, then their lifecycle.
 
     Findings go through the store's bulk API (``Store.add_findings``, one
     transaction); rectifications and re-checks are then appended as events
     in a second transaction, their data planned by the store's own lifecycle
-    rules. Returns the number of findings written.
+    rules. ``photos`` (already in the evidence folder) are given one each, as
+    before-photos, to the failed findings in order. Returns the number of
+    findings written.
     """
     from qingyang_inspect.findings.lifecycle import plan_recheck, plan_rectify
     from qingyang_inspect.findings.replay import apply_event, initial_state
@@ -906,8 +911,14 @@ def write_findings(root: Path, spec: Spec, rows: Iterable[FindingRow]) -> int:
     rows = list(rows)
     later: list[tuple[Any, FindingRow]] = []
 
+    given = iter(photos)
+
     def facts_and_keep_failures() -> Iterator[Any]:
         for facts, row in finding_facts(rows):
+            if row.result == "fail":
+                photo = next(given, None)
+                if photo is not None:
+                    facts = dataclasses.replace(facts, photos=(photo,))
             if row.rectified is not None:
                 later.append((facts, row))
             yield facts

@@ -764,7 +764,7 @@ def _read_cells(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
     "reports",
     "acceptance + rectification reports, 1,000 sites × 100 items = 100,000 findings",
     "openpyxl write-only dump of the same cells",
-    1.2,
+    0.8,
 )
 def bench_reports(ctx: Context, row: Row) -> None:
     """Both Excel reports of one round, each a whole process, against dumping their cells.
@@ -772,7 +772,9 @@ def bench_reports(ctx: Context, row: Row) -> None:
     The baseline process loads the very cells the reports wrote (read back
     with openpyxl, pickled) and writes them with openpyxl's write-only
     workbook: no styles, charts or formulas, nothing computed. Peak RSS of
-    each report process is measured at 10,000 and at 100,000 findings.
+    each report process is measured on two workspaces whose work grows tenfold
+    in every dimension: 100 sites × 100 items (10,000 findings, 100 score
+    sheets) and 1,000 sites × 100 items (100,000 findings, 1,000 score sheets).
     """
     _require_command("report", "acceptance")
     _require_command("report", "rectification")
@@ -783,24 +785,16 @@ def bench_reports(ctx: Context, row: Row) -> None:
     row.size = f"{big} sites × {per_site} items = {big * per_site} findings, 1 acceptance round"
     if ctx.smoke:
         row.what = f"acceptance + rectification reports, {big * per_site:,} findings (smoke)"
-    ws_big = ctx.scratch / "reports-big"
-    spec = generate.generate_workspace(ws_big, generate.Size.per_site(per_site, big, 10))
     (round_name, _, day) = generate.rounds_for(1)[0]
-    generate.write_findings(
-        ws_big, spec, generate.generate_findings(spec, rounds=1, items_per_site=per_site)
-    )
-    # The small workspace has the same catalog and the findings of its first sites only.
-    ws_small = ctx.scratch / "reports-small"
-    ws_small.mkdir()
-    for part in ("inspect.toml", "standards", "sites"):
-        (shutil.copytree if (ws_big / part).is_dir() else shutil.copy2)(
-            ws_big / part, ws_small / part
+    workspaces = {}
+    for tag, sites in (("big", big), ("small", small)):
+        ws = ctx.scratch / f"reports-{tag}"
+        size = generate.Size.per_site(per_site, sites, min(10, sites))
+        spec = generate.generate_workspace(ws, size)
+        generate.write_findings(
+            ws, spec, generate.generate_findings(spec, rounds=1, items_per_site=per_site)
         )
-    generate.write_findings(
-        ws_small,
-        spec,
-        generate.generate_findings(spec, rounds=1, items_per_site=per_site, sites=small),
-    )
+        workspaces[tag] = ws
     as_of = (day + dt.timedelta(days=16)).isoformat()
     out = ctx.scratch / "reports-out"
     out.mkdir()
@@ -813,7 +807,8 @@ def bench_reports(ctx: Context, row: Row) -> None:
             [*base, "rectification", *tail, str(out / f"ledger-{tag}.xlsx")],
         ]
 
-    big_cmds, small_cmds = commands(ws_big, "big"), commands(ws_small, "small")
+    big_cmds = commands(workspaces["big"], "big")
+    small_cmds = commands(workspaces["small"], "small")
 
     def both(cmds: list[list[str]]) -> ProcessRun:
         runs = [checked(run_process(cmd), cmd) for cmd in cmds]
@@ -859,8 +854,96 @@ def bench_reports(ctx: Context, row: Row) -> None:
         big * per_site,
         small_mib,
         big_mib,
-        limit_mib=150,
+        limit_mib=120,
     )
+    row.checks[1]["what"] += f" ({small} to {big} sites, each with its own catalog)"
+    row.fill(timings)
+
+
+#: Seconds of photo-ledger runs after the first pair (keeps the full run under 10 minutes).
+PHOTOS_BUDGET_S = 60.0
+
+
+@benchmark(
+    "ledger_photos",
+    "rectification ledger with 2,000 photos (4000×3000 JPEGs, thumbnails made at ingest)",
+    "the same ledger without photos (--max-photos 0)",
+    3.0,
+)
+def bench_ledger_photos(ctx: Context, row: Row) -> None:
+    """The ledger of 2,000 problems, each with a photo, against the same ledger that
+    embeds none (its cells name the photos instead).
+
+    The photos are 4000×3000 JPEGs, distinct files (a comment segment tells them
+    apart), in the evidence store with their thumbnails, as ``inspect record
+    --photo`` leaves them: a thumbnail is made once at ingest, so the report reads
+    480-pixel thumbnails, never the originals. Each photo appears on the
+    printable ledger and on its unit's sheet.
+    """
+    _require_command("report", "rectification")
+    from PIL import Image
+
+    from qingyang_inspect.findings.model import Photo
+    from qingyang_inspect.thumbnails import make_thumbnail, thumbnail_path
+
+    sites, per_site = (10, 5) if ctx.smoke else (100, 20)
+    count = sites * per_site
+    row.size = f"{count} problems with a photo each, {sites} sites"
+    if ctx.smoke:
+        row.what = f"rectification ledger with {count} photos (smoke)"
+    ws = ctx.scratch / "photos"
+    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
+    evidence = ws / ".inspect" / "evidence"
+    base = ctx.scratch / "photo.jpg"
+    img = Image.new("RGB", (4000, 3000), (150, 190, 225))
+    img.paste((110, 105, 95), (0, 1600, 4000, 3000))
+    img.paste((200, 210, 170), (600, 500, 2600, 1600))
+    img.save(base, "JPEG", quality=90)
+    original = base.read_bytes()
+    small = make_thumbnail(base)
+    assert small is not None
+
+    def variant(data: bytes, n: int) -> bytes:
+        comment = f"qingyang bench photo {n}".encode()
+        return data[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + data[2:]
+
+    import hashlib
+
+    photos: list[Photo] = []
+    for n in range(count):
+        data = variant(original, n)
+        sha = hashlib.sha256(data).hexdigest()
+        relpath = f"{sha[:2]}/{sha}.jpg"
+        (evidence / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (evidence / relpath).write_bytes(data)
+        thumb = thumbnail_path(evidence, relpath)
+        thumb.parent.mkdir(parents=True, exist_ok=True)
+        thumb.write_bytes(variant(small, n))
+        photos.append(Photo(sha, f"IMG_{n:04d}.jpg", "before", relpath))
+    rows = generate.generate_findings(spec, rounds=1, items_per_site=per_site, fail_share=1.0)
+    generate.write_findings(ws, spec, rows, photos=photos)
+    (round_name, _, day) = generate.rounds_for(1)[0]
+    out = ctx.scratch / "photos-out"
+    out.mkdir()
+    base_cmd = [
+        INSPECT, "--workspace", str(ws), "report", "rectification", "--round", round_name,
+        "--as-of", (day + dt.timedelta(days=16)).isoformat(), "--force", "--output",
+    ]  # fmt: skip
+    with_photos = [*base_cmd, str(out / "with.xlsx")]
+    without = [*base_cmd, str(out / "without.xlsx"), "--max-photos", "0"]
+    first = checked(run_process(with_photos), with_photos)
+    extra = max(0, min(ctx.runs - 1, int(PHOTOS_BUDGET_S / (2 * first.seconds))))
+    if ctx.smoke:
+        extra = 0
+    timings = alternate(
+        lambda: checked(run_process(with_photos), with_photos),
+        lambda: checked(run_process(without), without),
+        runs=max(1, extra),
+        warmup=0,
+    )
+    timings.subject.insert(0, first.seconds)
+    if extra + 1 < ctx.runs and not ctx.smoke:
+        row.note = f"time-boxed to {max(1, extra) + 1} run(s)"
     row.fill(timings)
 
 

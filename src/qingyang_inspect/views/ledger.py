@@ -18,6 +18,7 @@ Every function takes the as-of date: overdue is computed from it, never stored.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator
@@ -52,6 +53,8 @@ from qingyang_inspect.views.labels import (
 )
 from qingyang_inspect.views.problems import is_problem, problem_number
 from qingyang_inspect.views.source import FindingSource
+
+NO_PHOTOS = PhotoSet(())
 
 #: Width (characters) of a printable ledger's photo column: a photo 152 pixels wide (4 cm),
 #: which prints 3.5 cm wide or more at the sheet's fit-to-width scale on A4.
@@ -233,13 +236,15 @@ class LedgerRow:
 
     def print_values(self) -> tuple[Any, ...]:
         """Cell values in :func:`print_columns` order, numbered across the ledger."""
-        return (self.seq, *self._print_tail())
+        return (self.seq, *self._print_tail)
 
     def unit_print_values(self) -> tuple[Any, ...]:
         """:meth:`print_values` numbered within the unit's own sheet."""
-        return (self.unit_seq, *self._print_tail())
+        return (self.unit_seq, *self._print_tail)
 
+    @functools.cached_property
     def _print_tail(self) -> tuple[Any, ...]:
+        # Made once: a row goes to the printable ledger and to its unit's sheet.
         lines = "\n"
         problem = self.description or self.requirement
         if self.location:
@@ -286,7 +291,7 @@ class LedgerRow:
     def _day(self, day: dt.date) -> str:
         """A day on the printed ledger: month and day (the year when it is not the due one's)."""
         year = (self.due_date or self.found_date).year
-        return day.strftime("%m-%d") if day.year == year else date_text(day)
+        return f"{day.month:02d}-{day.day:02d}" if day.year == year else date_text(day)
 
     def _fixed(self) -> str:
         if self.fixed_on is None:
@@ -303,6 +308,8 @@ class LedgerRow:
     def photo_set(self, stage: str) -> PhotoSet:
         """The photos of ``stage`` (before / after) with the names their copies take."""
         photos = self.photos_before if stage == "before" else self.photos_after
+        if not photos:
+            return NO_PHOTOS
         label = t("ledger.photo.before") if stage == "before" else t("ledger.photo.after")
         return PhotoSet(
             photos,
