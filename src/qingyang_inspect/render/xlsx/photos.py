@@ -79,6 +79,7 @@ class Photos:
         self.workbook_dir = workbook_dir
         self.export = export
         self._thumbs: dict[str, tuple[Path, int, int] | None] = {}
+        self._folders: dict[Path, str] = {}
         self._embedded: dict[int, int] = {}
 
     def names(self, cell: PhotoSet) -> str | None:
@@ -138,17 +139,27 @@ class Photos:
             target = self.export.copy(photo.relpath, cell.names[0])
             for other, name in zip(cell.photos[1:], cell.names[1:], strict=False):
                 self.export.copy(other.relpath, name)
-        elif self.evidence is not None:
-            target = self.evidence / photo.relpath
-        else:
+            if target is None:
+                return None
+            return self._under(self.export.folder, cell.names[0])
+        if self.evidence is not None:
+            return self._under(self.evidence, photo.relpath)
+        return None
+
+    def _under(self, folder: Path, relpath: str) -> str | None:
+        """A link to ``relpath`` in ``folder``, relative to the workbook's folder when it can
+        be (the folder's own place worked out once per workbook)."""
+        if self.workbook_dir is None:
             return None
-        if target is None or self.workbook_dir is None:
-            return None
-        try:
-            relative = os.path.relpath(target.resolve(), self.workbook_dir.resolve())
-        except ValueError:  # another drive (Windows): only an absolute link reaches it
-            return "external:" + str(target.resolve())
-        return "external:" + relative.replace(os.sep, "/")
+        base = self._folders.get(folder)
+        if base is None:
+            try:
+                base = os.path.relpath(folder.resolve(), self.workbook_dir.resolve())
+                base = base.replace(os.sep, "/")
+            except ValueError:  # another drive (Windows): only an absolute link reaches it
+                base = str(folder.resolve())
+            self._folders[folder] = base
+        return "external:" + (relpath if base == "." else f"{base}/{relpath}")
 
     def _thumb(self, photo: Photo) -> tuple[Path, int, int] | None:
         if photo.sha256 in self._thumbs:
