@@ -21,7 +21,6 @@ Run as a script to write a workspace by hand::
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import random
 from collections.abc import Iterable, Iterator, Sequence
@@ -918,7 +917,7 @@ def write_findings(
             if row.result == "fail":
                 photo = next(given, None)
                 if photo is not None:
-                    facts = dataclasses.replace(facts, photos=(photo,))
+                    facts = facts._replace(photos=(photo,))
             if row.rectified is not None:
                 later.append((facts, row))
             yield facts

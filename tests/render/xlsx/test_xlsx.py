@@ -83,7 +83,7 @@ def test_ledger_workbook(
     number = rows[0][1]
     assert number.startswith("F") and rows[0][2:4] == ["测试农贸市场", "垃圾桶满溢"]
     assert rows[0][8:] == [
-        "3天\n2026-06-05", "已清运并增加清运频次\n06-03整改\n06-04销号", "已销号",
+        "3 个工作日\n2026-06-05", "已清运并增加清运频次\n06-03整改\n06-04销号", "已销号",
         "2026督导第1轮\n06-02发现",
     ]  # fmt: skip
     assert rows[6][9:11] == ["退回：仍有杂物", "待整改\n逾期65天"]
@@ -306,7 +306,7 @@ def test_english_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) 
     wb = openpyxl.load_workbook(_ledger(catalog, source, tmp_path / "en2.xlsx"))
     assert wb.sheetnames[:2] == ["All units", "Data"]
     assert wb.worksheets[0].cell(3, 9).value == "Time limit and due date"
-    assert wb.worksheets[0].cell(4, 9).value == "3 days\n2026-06-05"
+    assert wb.worksheets[0].cell(4, 9).value == "3 working day(s)\n2026-06-05"
     assert wb.worksheets[1].cell(3, 16).value == "Days to fix"
 
 

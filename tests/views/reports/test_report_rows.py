@@ -64,7 +64,7 @@ def test_ledger_rows_hold_problems_only_with_labels(catalog: Catalog, source: Li
     # the printable ledger: the unit's own numbering on its sheet, month-day dates
     printed = first.print_values()
     assert printed[:3] == (1, first.finding_id, "测试农贸市场")
-    assert printed[8] == "3天\n2026-06-05"
+    assert printed[8] == "3 个工作日\n2026-06-05"
     assert printed[9] == "已清运并增加清运频次\n06-03整改\n06-04销号"
     assert printed[10:] == ("已销号", "2026督导第1轮\n06-02发现")
     assert rows[4].unit_print_values()[0] == 2 and rows[4].print_values()[0] == 5
