@@ -45,6 +45,7 @@ from qingyang_inspect.views.base import (
     Fields,
     Group,
     Pages,
+    PhotoSet,
     Section,
     Signatures,
     Styled,
@@ -219,6 +220,8 @@ class _Writer:
                     isinstance(value, Styled) and value.style in RED_STYLES
                 )
                 if column.kind == "photos":
+                    if isinstance(value, PhotoSet):
+                        value = value.photos
                     self._cell_photos(cell, value if isinstance(value, tuple) else ())
                 else:
                     self._cell_text(

@@ -30,6 +30,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from qingyang_inspect.render.linebreak import wrap
 from qingyang_inspect.render.safe import FORMULA_STARTS, safe_text
 from qingyang_inspect.views.base import Styled
 
@@ -460,7 +461,7 @@ class Sheet:
         :meth:`paragraph`; line *n* of every block shares row *n*. Returns the rows written."""
         flat = variant(look, wrap=False)
         broken = [
-            (break_lines(text, self.span_width(first, last) * BODY_SIZE / look.size), first)
+            (wrap(text, int(self.span_width(first, last) * BODY_SIZE / look.size)), first)
             for text, first, last in blocks
         ]
         count = max((len(lines) for lines, _first in broken), default=0)
@@ -645,38 +646,6 @@ def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) 
     """A column width (in characters) that fits ``texts``, within bounds."""
     widest = max(map(text_width, texts), default=0)
     return max(minimum, min(maximum, widest + 2))
-
-
-#: Punctuation a line never starts with (it stays at the end of the line before).
-_NO_LINE_START = frozenset("，。、；：！？）》」』”’,.;:!?)")
-
-
-def break_lines(text: str, width: float) -> list[str]:
-    """``text`` broken into lines at most ``width`` display units wide (CJK counts 2).
-
-    Its own line breaks are kept; CJK text breaks anywhere (never before a
-    closing punctuation mark), Latin text at its last space, as a spreadsheet
-    would wrap it.
-    """
-    out: list[str] = []
-    for part in text.split("\n"):
-        if text_width(part) <= width:
-            out.append(part)
-            continue
-        line, used = "", 0
-        for ch in part:
-            w = 2 if not ch.isascii() and unicodedata.east_asian_width(ch) in "WF" else 1
-            if used + w > width and line and ch not in _NO_LINE_START:
-                cut = line.rfind(" ") if ch != " " and line.isascii() else -1
-                out.append(line[:cut] if cut > 0 else line.rstrip(" "))
-                line = line[cut + 1 :] if cut > 0 else ""
-                used = text_width(line)
-                if ch == " " and not line:
-                    continue
-            line += ch
-            used += w
-        out.append(line)
-    return out
 
 
 @functools.lru_cache(maxsize=8192)
