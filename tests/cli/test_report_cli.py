@@ -277,6 +277,24 @@ def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
     assert "整改台账共 3 条问题" in table.stderr
 
 
+def test_photos_dir_must_be_a_folder(workspace: Path) -> None:
+    result = _run(
+        workspace, "report", "rectification", "--photos-dir", str(workspace / "inspect.toml")
+    )
+    assert result.exit_code == 2 and "不是目录" in result.stderr
+
+
+def test_a3_ledger(workspace: Path, tmp_path: Path) -> None:
+    path = tmp_path / "a3.xlsx"
+    _ok(workspace, "report", "rectification", "--as-of", AS_OF, "--paper", "a3", "-o", str(path))
+    wb = openpyxl.load_workbook(path)
+    printed, data = wb["全部单位"], wb["台账数据"]
+    assert str(printed.page_setup.paperSize) == "8"  # A3
+    # enlarged to fill the A3 page's width (not shrunk to fit it)
+    assert printed.page_setup.scale > 100 and not printed.sheet_properties.pageSetUpPr.fitToPage
+    assert str(data.page_setup.paperSize) == "9"  # the data sheet stays A4
+
+
 def test_as_of_makes_reports_reproducible(workspace: Path, tmp_path: Path) -> None:
     for kind, extra in (("acceptance", ("--round", ROUND)), ("rectification", ())):
         one, two = tmp_path / f"{kind}1.xlsx", tmp_path / f"{kind}2.xlsx"
@@ -332,6 +350,8 @@ def test_default_name_and_refused_overwrite(
         (("report", "rectification", "--round", "2026验"), "2026验"),
         (("report", "acceptance", "--round", ROUND, "--site", "m1"), "M1"),
         (("report", "acceptance", "--round", ROUND, "-o", "/nonexistent/dir/a.xlsx"), "不存在"),
+        (("report", "rectification", "-f", "csv", "--photos-dir", "照片"), "只用于 xlsx"),
+        (("report", "rectification", "--paper", "a5"), "a5"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(

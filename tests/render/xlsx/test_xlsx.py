@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -279,6 +280,23 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     a1 = wb["A1 测试小巷"]
     footer = {a1.cell(r, 9).value: a1.cell(r, 10).value for r in range(12, a1.max_row + 1)}
     assert footer["结论"] == "不达标（一票否决）"
+
+
+def test_charts_read_at_a_glance(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:
+    """Score rates in rank order, each bar in its verdict's colour with its value, the two
+    threshold lines; failures by category with their counts, on whole steps."""
+    path = _acceptance(catalog, source, tmp_path / "acc.xlsx")
+    with zipfile.ZipFile(path) as book:
+        rates = book.read("xl/charts/chart1.xml").decode()
+        categories = book.read("xl/charts/chart2.xml").decode()
+    assert "各点位得分率" in rates and "绿：达标" in rates
+    # M1 基本达标 (amber), A1 不达标 (red), M2 未完成 (grey), in rank order
+    bars = re.findall(r'<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"/>.*?</c:dPt>', rates)
+    assert bars == ["E3A21A", "C9302C", "A6A6A6"]
+    assert '<c:barDir val="col"/>' in rates and '<c:showVal val="1"/>' in rates
+    assert "<c:lineChart>" in rates and "达标线 90%" in rates and "基本达标线 80%" in rates
+    assert "不符合条目数（按测评项目）" in categories and '<c:showVal val="1"/>' in categories
+    assert '<c:majorUnit val="1"/>' in categories
 
 
 def test_same_date_same_bytes(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:

@@ -479,7 +479,7 @@ class Sheet:
 
     def fit_height(self, values: Sequence[Any], cells: Cells) -> float | None:
         """Points needed by the row's wrapped text; ``None`` when one line is enough."""
-        points = 0.0
+        tallest = 0.0  # lines × point size of the tallest wrapped cell
         for col, usable, width, size in cells.wraps:
             value = values[col]
             if not (isinstance(value, str) and value):
@@ -487,9 +487,9 @@ class Sheet:
             if len(value) * 2 <= usable and "\n" not in value:
                 continue  # fits on one line even if every character is wide
             needed = wrapped_lines(value, width, size)
-            if needed > 1:
-                points = max(points, line_height(needed, max(size, BODY_SIZE)))
-        return points or None
+            if needed > 1 and needed * max(size, BODY_SIZE) > tallest:
+                tallest = needed * max(size, BODY_SIZE)
+        return round(tallest * 1.35 + 4, 1) if tallest else None
 
     def span_height(self, text: str, first_col: int, last_col: int) -> float:
         """Height for ``text`` in merged columns ``first_col``…``last_col`` (0-based)."""
