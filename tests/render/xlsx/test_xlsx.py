@@ -323,7 +323,7 @@ def test_english_workbook(catalog: Catalog, source: ListSource, tmp_path: Path) 
     assert ws["J5"].value == "not met (veto)" and ws["J6"].value == "incomplete"
     wb = openpyxl.load_workbook(_ledger(catalog, source, tmp_path / "en2.xlsx"))
     assert wb.sheetnames[:2] == ["All units", "Data"]
-    assert wb.worksheets[0].cell(3, 9).value == "Time limit and due date"
+    assert wb.worksheets[0].cell(3, 9).value == "Days and due date"
     assert wb.worksheets[0].cell(4, 9).value == "3 working day(s)\n2026-06-05"
     assert wb.worksheets[1].cell(3, 16).value == "Days to fix"
 

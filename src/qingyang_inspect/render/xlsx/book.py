@@ -54,6 +54,8 @@ STYLE_FILLS: dict[str, str] = {
 DEFAULT_ROW_POINTS = 15.0
 #: Left and right margins in inches (top and bottom are 0.6).
 MARGIN_SIDE = 0.25
+#: Where the page header and footer stand, in inches from the page's edge.
+HEADER_MARGIN = 0.3
 #: Paper: xlsxwriter's paper code and the printable area of the landscape page with
 #: :meth:`Sheet.print_setup`'s margins, in points.
 PAPERS: dict[str, tuple[int, tuple[float, float]]] = {
@@ -511,7 +513,7 @@ class Sheet:
         width = PAPERS[paper][1][0]
         if paper == "a4":
             return self.print_scale(width)
-        return max(10, min(400, int(width / self.width_points() * 88))) / 100
+        return max(10, min(400, round(width / self.width_points() * 88))) / 100
 
     def keep_footer(
         self,
@@ -524,23 +526,27 @@ class Sheet:
     ) -> None:
         """Never print rows ``first``… (totals, notes, signatures) alone on a page.
 
-        The printed pages are worked out from the rows' heights (every row's
-        height is set, so only the scale is uncertain): at the scale a
-        fit-to-width print gives the columns as Excel measures them, and at 10 %
-        less, as LibreOffice measures them without the workbook's fonts. When
-        the footer would start a page, or run onto a page of its own, under
-        either, a page break ``lead`` rows before ``first`` takes the table's
-        last rows onto the footer's page. With ``one_page``, a sheet that fits
-        on one page is printed on one page (shrunk a little if need be).
+        The printed pages are worked out from the rows' heights; every row's
+        height is set, but how many rows a page takes varies between
+        spreadsheets: fit to the page's width, the scale depends on how wide
+        they measure the columns (from Excel's width to 12 % wider, as
+        LibreOffice does with metric twins of Excel's fonts), and LibreOffice
+        gives the body the empty page header's room too. When, for any page
+        capacity in that range, the footer would start a page or run onto a page
+        of its own, a page break ``lead`` rows before ``first`` takes the
+        table's last rows onto the footer's page. With ``one_page``, a sheet
+        that fits on one page even at the smallest capacity prints on one page.
         """
         height = PAPERS[paper][1][1]
         scale = self.paper_scale(paper)
-        if one_page and sum(self.heights) <= height / scale:
+        smallest = height * 0.97 / scale  # 3 % to spare
+        if one_page and sum(self.heights) <= smallest:
             self.ws.fit_to_pages(1, 1)
             return
-        for guess in (scale, scale / 1.1):
-            starts = self.page_starts(height / guess, header_row)
-            page = max(n for n, start in enumerate(starts) if start <= first)
+        largest = (height + HEADER_MARGIN * 72) / scale * (1.12 if paper == "a4" else 1.0)
+        for n in range(25):
+            starts = self.page_starts(smallest + (largest - smallest) * n / 24, header_row)
+            page = max(k for k, start in enumerate(starts) if start <= first)
             alone = starts[page] >= first
             split = page + 1 < len(starts)
             if alone or split:
@@ -592,8 +598,8 @@ class Sheet:
             ws.set_print_scale(round(self.paper_scale(paper) * 100))
         ws.center_horizontally()
         ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=0.6, bottom=0.6)
-        ws.set_footer("&C&P / &N", {"margin": 0.3})
-        ws.set_header("", {"margin": 0.3})
+        ws.set_footer("&C&P / &N", {"margin": HEADER_MARGIN})
+        ws.set_header("", {"margin": HEADER_MARGIN})
         if header_row is not None:
             ws.repeat_rows(header_row)
 

@@ -105,9 +105,11 @@ class TableRows:
         self.count = 0
 
     def header(self, height: float = 30) -> int:
-        """The header row (labels); returns its index."""
+        """The header row (labels, at least ``height`` points tall); returns its index."""
         look = HEADER if self.size == BODY_SIZE else variant(HEADER, size=self.size)
-        row = self.sheet.append([c.label for c in self.table.columns], look, height=height)
+        labels = [c.label for c in self.table.columns]
+        needed = self.sheet.fit_height(labels, self.sheet.cells([look] * len(labels)))
+        row = self.sheet.append(labels, look, height=max(height, needed or 0))
         self.first = row + 1
         return row
 
