@@ -493,11 +493,6 @@ class Sheet:
                 tallest = needed * max(size, BODY_SIZE)
         return round(tallest * 1.35 + 4, 1) if tallest else None
 
-    def span_height(self, text: str, first_col: int, last_col: int) -> float:
-        """Height for ``text`` in merged columns ``first_col``…``last_col`` (0-based)."""
-        width = sum(self.widths[first_col : last_col + 1]) or 10
-        return max(line_height(wrapped_lines(text, width)), 18.0)
-
     def width_points(self) -> float:
         """The printed width of the sheet's columns at 100 %, in points."""
         return sum((int(w * 7 + 0.5) + 5) * 0.75 for w in self.widths) or 1
