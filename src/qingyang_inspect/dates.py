@@ -21,6 +21,11 @@ _OFFSET = r"(?P<z>Z|[+-]\d{2}:?\d{2})"
 _DATE_RE = re.compile(rf"^{_DATE}$")
 _DATETIME_RE = re.compile(rf"^{_DATE}{_TIME}?{_OFFSET}?$")
 
+#: The first and last day the tool accepts anywhere: every output can hold them
+#: (a workbook's dates start in 1900) and a working-day calendar can cover them.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2099, 12, 31)
+
 DATE_EXAMPLE = "2026-06-15"
 DATETIME_EXAMPLE = "2026-06-12 14:30"
 
@@ -75,9 +80,15 @@ def _date(match: re.Match[str], option: str, text: str) -> dt.date:
             t("date.bad_month", option=option, value=text, month=month),
             hint=t("date.format_hint", example=DATE_EXAMPLE),
         )
-    if year < 1:
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise RecordError(
-            t("date.bad_format", option=option, value=text),
+            t(
+                "date.out_of_range",
+                option=option,
+                value=text,
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            ),
             hint=t("date.format_hint", example=DATE_EXAMPLE),
         )
     days = calendar.monthrange(year, month)[1]

@@ -14,12 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qingyang_inspect.errors import WorkspaceError
+from qingyang_inspect.files import FileProblem, read_limited
 from qingyang_inspect.i18n import Lang, parse_lang, t
 
 if TYPE_CHECKING:
     from qingyang_inspect.calendar import WorkCalendar
 
 CONFIG_NAME = "inspect.toml"
+#: Largest ``inspect.toml`` read (a real one is a few hundred bytes).
+MAX_CONFIG_BYTES = 1024 * 1024
 ENV_WORKSPACE = "INSPECT_WORKSPACE"
 
 
@@ -102,8 +105,9 @@ def configured_language(explicit: Path | None = None) -> Lang | None:
     if root is None:
         return None
     try:
-        section = tomllib.loads((root / CONFIG_NAME).read_text(encoding="utf-8")).get("workspace")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = read_limited(root / CONFIG_NAME, MAX_CONFIG_BYTES).decode("utf-8")
+        section = tomllib.loads(text).get("workspace")
+    except (FileProblem, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     value = section.get("language") if isinstance(section, dict) else None
     return parse_lang(value) if isinstance(value, str) else None
@@ -113,10 +117,8 @@ def load_workspace(root: Path) -> Workspace:
     """Read ``root/inspect.toml``; errors name the file and the bad setting."""
     config = root / CONFIG_NAME
     try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkspaceError(t("workspace.bad_config", path=config, reason=exc)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_limited(config, MAX_CONFIG_BYTES).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, FileProblem, UnicodeDecodeError) as exc:
         raise WorkspaceError(t("workspace.bad_config", path=config, reason=exc)) from None
     section = data.get("workspace", {})
     if not isinstance(section, dict):

@@ -53,7 +53,8 @@ KEY_TRICKY = ["on", "off", "yes", "no", "y", "n", "NO", "Yes", "true", "null", "
 
 # PyYAML's emitter writes NEL (U+0085) inside a quoted scalar as a line break, which
 # any YAML reader then folds to a space: a quirk of the dumper, not of the loader.
-characters = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x85")
+# Control characters (Cc) are refused in names and texts (tab and newline: see TRICKY).
+characters = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x85")
 text = st.one_of(
     st.sampled_from(TRICKY),
     st.text(characters, min_size=1, max_size=12).map(str.strip).filter(bool),

@@ -86,7 +86,7 @@ def test_english_confirmation(run_cli: Any, ws: Path) -> None:
         ),
         (["--site", "M1", "--item", "CM-EN-01", "--result", "na"], "--note"),
         (
-            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--at", "2999-01-01"],
+            ["--site", "M1", "--item", "CM-EN-01", "--result", "fail", "--at", "2099-01-01"],
             "晚于现在",
         ),
         (

@@ -16,6 +16,7 @@ snapshot instead cost ``record`` more than all its real work.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -45,6 +46,7 @@ from qingyang_inspect.catalog.models import (
     to_json,
 )
 from qingyang_inspect.errors import CatalogError
+from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, listed, open_regular, read_limited
 from qingyang_inspect.i18n import t
 from qingyang_inspect.workspace import Workspace
 
@@ -78,9 +80,9 @@ def source_files(workspace: Workspace) -> list[Path]:
     found: list[Path] = []
     for path in (workspace.standards, workspace.sites):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
+            files = listed(path, _YAML_SUFFIXES)
         else:
-            files = [path] if path.is_file() else []
+            files = [path] if path.exists() or path.is_symlink() else []
         if not files:
             from qingyang_inspect.catalog.loader import discover
 
@@ -89,18 +91,23 @@ def source_files(workspace: Workspace) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def content_key(files: list[Path]) -> str:
+def content_key(files: list[Path]) -> str | None:
     """A hash of the tool version, the models' source and every file's name and bytes.
 
     The models' source is part of the key because the cache is read back
     without validation: a cache written for other models must never match.
+    ``None`` when a file cannot be read as the loader would read it (a FIFO, a
+    broken link, too large): the loader then reports it.
     """
     digest = hashlib.blake2b(__version__.encode(), digest_size=20)
     digest.update(Path(models.__file__).read_bytes())
     for path in files:
-        digest.update(str(path).encode())
+        digest.update(os.fsencode(path))
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        try:
+            digest.update(read_limited(path, MAX_YAML_BYTES))
+        except FileProblem:
+            return None
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -110,6 +117,7 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
     files = source_files(workspace)
     key = content_key(files)
     cache = workspace.cache_dir / CACHE_NAME
+    use_cache = use_cache and key is not None
     if use_cache:
         cached = _read_cache(cache, key)
         if cached is not None:
@@ -128,16 +136,17 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
             ),
             hint=t("catalog.invalid_hint"),
         )
-    if use_cache:
+    if use_cache and key is not None:
         _write_cache(cache, snapshot(key, result.catalog))
     return replace(result.catalog, calendar=workspace.work_calendar(cached=use_cache))
 
 
-def _read_cache(path: Path, key: str) -> Catalog | None:
+def _read_cache(path: Path, key: str | None) -> Catalog | None:
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None  # missing or damaged: rebuild it
+        with open_regular(path) as handle:
+            data = json.loads(handle.read())
+    except (FileProblem, OSError, ValueError):
+        return None  # missing, damaged or not a file: rebuild it
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     try:
@@ -236,8 +245,12 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as out:
             out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         os.replace(tmp, path)
-    except OSError:
-        return
+    except OSError:  # a full disk, say: no half-written temporary file is left behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

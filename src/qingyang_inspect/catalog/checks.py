@@ -87,16 +87,15 @@ def _unread_texts(sources: Sequence[SourceFile]) -> list[str] | None:
     keeps ASCII will do).
     """
     from qingyang_inspect.catalog.yamlfile import MAX_FILE_BYTES
+    from qingyang_inspect.files import FileProblem, read_limited
 
     texts: list[str] = []
     for source in sources:
         if source.model is not None:
             continue
         try:
-            if source.path.stat().st_size > MAX_FILE_BYTES:
-                return None
-            raw = source.path.read_bytes()
-        except OSError:
+            raw = read_limited(source.path, MAX_FILE_BYTES)
+        except FileProblem:
             return None
         codec = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
         texts.append(raw.decode(codec, errors="replace"))

@@ -47,6 +47,7 @@ from qingyang_inspect.catalog.yamlfile import (
     scalar_at,
 )
 from qingyang_inspect.errors import CatalogError
+from qingyang_inspect.files import FileProblem, listed
 from qingyang_inspect.i18n import get_language, t
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -155,13 +156,15 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
     Raises :class:`CatalogError` for a path that does not exist or a folder
     without YAML files: there is nothing to validate, so the run cannot go on.
+    Whatever else has a YAML name — a broken link, a FIFO — is listed, and
+    reading it reports what it is: a file is never skipped in silence.
     """
     found: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise CatalogError(t("path.missing", path=path), hint=t("path.missing_hint"))
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            files = listed(path, YAML_SUFFIXES)
             if not files:
                 raise CatalogError(t("path.no_yaml", path=path), hint=t("path.no_yaml_hint"))
             found.extend(files)
@@ -177,8 +180,9 @@ def display_name(path: Path, base: Path | None = None) -> str:
     """``path`` relative to ``base`` (default: the current folder) when inside it."""
     base = base or Path.cwd()
     try:
-        rel = os.path.relpath(path.resolve(), base.resolve())
-    except ValueError:  # pragma: no cover - another drive on Windows
+        # The folder resolved, not the file: a link among the files is shown where it is.
+        rel = os.path.relpath(path.parent.resolve() / path.name, base.resolve())
+    except (ValueError, OSError, RuntimeError):  # another drive on Windows; a looping folder
         return path.as_posix()
     return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
@@ -230,14 +234,9 @@ def _load_source(source: SourceFile, sink: IssueSink) -> None:
             path=format_path(problem.path),
         )
         return
-    except OSError as exc:
-        sink.add_at(
-            source,
-            None,
-            None,
-            "unreadable",
-            t("path.unreadable", path=source.display, reason=exc.strerror or exc),
-        )
+    except FileProblem as problem:
+        code = "unreadable" if problem.problem == "unreadable" else "not-a-file"
+        sink.add_at(source, None, None, code, t("file.unreadable", reason=problem))
         return
     data = source.doc.data
     model_cls: type[StandardFile] | type[SitesFile]
@@ -357,6 +356,10 @@ def _add_schema_error(
             key = "schema.item_id_pattern"
         elif ctx.get("pattern") == KEY_PATTERN:
             key = "schema.key_pattern"
+    elif kind == "float_type" and isinstance(raw, int) and not isinstance(raw, bool):
+        # A whole number with hundreds of digits: too large for a float, not "no number".
+        key = "schema.number_too_large"
+        params["digits"] = len(str(abs(raw)))
     elif kind == "string_type" and raw is None:
         key = "schema.null"
     elif kind == "string_type" and node is not None and not node.style:

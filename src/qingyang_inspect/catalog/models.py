@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from typing import Annotated, Any, ClassVar, Literal
 
 from qingyang_inspect.calendar import DayKind
+from qingyang_inspect.dates import FIRST_DAY, LAST_DAY
 
 # ``NM-01-02``, ``CM-AD-01``, ``XZ-01-03``: a prefix, then dash-separated parts.
 ITEM_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"
@@ -51,6 +52,9 @@ class Rule:
     description: str | None = None
     #: The field holding the tag of a union of models (``scoring: {mode: …}``).
     discriminator: str | None = None
+    #: First and last day a date may be (every output format can hold them).
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from qingyang_inspect.catalog.validation import rule_core_schema
@@ -67,6 +71,7 @@ Key = Annotated[str, Rule(pattern=KEY_PATTERN, max_length=64)]
 ItemId = Annotated[str, Rule(pattern=ITEM_ID_PATTERN, max_length=64)]
 Number = Annotated[float, Rule(not_bool=True)]
 Count = Annotated[int, Rule(not_bool=True)]
+Day = Annotated[dt.date, Rule(earliest=FIRST_DAY, latest=LAST_DAY)]
 RectificationDays = Annotated[int, Rule(ge=0, le=365, not_bool=True)]
 
 Method = Literal["observe", "documents", "interview", "simulate"]
@@ -148,7 +153,7 @@ class StandardHeader(Model):
     id: Key
     title: NonEmptyStr
     version: NonEmptyStr
-    effective_date: dt.date
+    effective_date: Day
     issuer: Annotated[NonEmptyStr, described("发布单位")]
     source_note: Annotated[NonEmptyStr, described("来源说明")]
     default_rectification_days: Annotated[Count, Rule(ge=0, le=365)] = 5
@@ -232,7 +237,7 @@ class Site(Model):
     cooperating_departments: tuple[NonEmptyStr, ...] = ()
     contact: Contact | None = None
     tags: tuple[NonEmptyStr, ...] = ()
-    planned_acceptance: dt.date | None = None
+    planned_acceptance: Day | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -50,6 +50,8 @@ def rule_core_schema(rule: Rule, source: Any, handler: GetCoreSchemaHandler) -> 
         return handler.generate_schema(Annotated[source, Discriminator(rule.discriminator)])
     schema: Any = handler(source)
     constraints = {name: getattr(rule, name) for name in _CONSTRAINTS}
+    if rule.earliest is not None or rule.latest is not None:
+        constraints.update(ge=rule.earliest, le=rule.latest)
     if any(value is not None for value in constraints.values()):
         inner = schema
         while inner.get("type") in _WRAPPERS:

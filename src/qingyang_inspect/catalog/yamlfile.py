@@ -31,13 +31,16 @@ from typing import Any
 
 import yaml
 
+from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, read_limited
+from qingyang_inspect.text import control_char
+
 try:  # the C parser is several times faster; PyYAML wheels normally ship it
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 #: Files above this size are refused outright: real standards are a few hundred KB.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = MAX_YAML_BYTES
 #: Values produced per file, aliases counted each time they are expanded.
 MAX_NODES = 500_000
 #: Nesting depth of mappings and lists; real files stay below 10.
@@ -131,16 +134,21 @@ def read_document(path: Path) -> YamlDocument:
 
     A UTF-8 byte-order mark is accepted; any other non-UTF-8 byte is an error
     placed at its line and column (in characters), saying when the file looks
-    like GBK or UTF-16, the encodings Windows tools most often save in.
+    like GBK or UTF-16, the encodings Windows tools most often save in. A path
+    that is not a regular file (a FIFO, a device, a broken link) raises
+    :class:`~qingyang_inspect.files.FileProblem`; nothing past the size limit is read.
     """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    try:
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileProblem as problem:
+        if problem.problem != "too_large":
+            raise
+        size = problem.size or MAX_FILE_BYTES + 1
         raise YamlProblem(
             "too-large",
             "yaml.too_large",
             params={"size_mb": f"{size / 1048576:.1f}", "limit_mb": MAX_FILE_BYTES // 1048576},
-        )
-    raw = path.read_bytes()
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -187,11 +195,38 @@ def parse_text(text: str) -> YamlDocument:
         data = _build(loader, root, shared="&" in text)
         if data is None:  # ``---`` or ``~`` alone: nothing in it either
             raise YamlProblem("empty-file", "yaml.empty", 1, 1)
+        if "\\" in text:  # only a double-quoted escape can make a control character
+            _refuse_escaped_controls(root)
         return YamlDocument(data, root)
     finally:
         loader.dispose()
         if gc_was_enabled:
             gc.enable()
+
+
+def _refuse_escaped_controls(root: yaml.Node) -> None:
+    """Refuse a control character written as an escape (``"\\e[31m"``, ``"\\x00"``).
+
+    The reader refuses control characters typed into the file; a double-quoted
+    scalar can still spell one out, and names and requirements end up on
+    terminals and in workbooks. Tab and newline are text.
+    """
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            code = control_char(node.value) if node.style == '"' else None
+            if code is not None:
+                raise YamlProblem(
+                    "bad-character", "yaml.control_escape", *_pos(node), {"code": code}
+                )
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:

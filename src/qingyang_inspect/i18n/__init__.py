@@ -11,7 +11,16 @@ from __future__ import annotations
 import os
 from typing import Final, Literal
 
-from qingyang_inspect.i18n.messages import campaign, catalog, cli, render, reports, store, usage
+from qingyang_inspect.i18n.messages import (
+    campaign,
+    catalog,
+    cli,
+    limits,
+    render,
+    reports,
+    store,
+    usage,
+)
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -22,6 +31,7 @@ def _merge() -> dict[str, tuple[str, str]]:
     for table in (
         catalog.MESSAGES,
         cli.MESSAGES,
+        limits.MESSAGES,
         store.MESSAGES,
         reports.MESSAGES,
         render.MESSAGES,

@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "含有不可见的控制字符 {code}（常随 Word 或网页复制而来）；请删除它",
         "invisible control character {code} (often pasted from Word or a web page); delete it",
     ),
+    "yaml.control_escape": (
+        "双引号文本中用转义写出了控制字符 {code}；名称和说明中不能含控制字符，请删除该转义",
+        "a control character {code} is spelled out as an escape in double-quoted text; names and texts cannot hold control characters, delete the escape",
+    ),
     "yaml.syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "yaml.tab": (
         "YAML 不允许用制表符（Tab）缩进；请改用空格",
@@ -129,7 +133,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标准和点位文件的扩展名须为 .yaml 或 .yml；请检查目录和文件名",
         "standard and site files must end in .yaml or .yml; check the folder and the file names",
     ),
-    "path.unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     # -- schema errors, by pydantic error type --------------------------------
     "schema.missing": (
         "缺少必填字段 {field}；请补上",
@@ -183,6 +186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schema.float_type": ("应为数字，实际是{found}", "must be a number, found {found}"),
     "schema.float_parsing": ("应为数字，实际是 '{input}'", "must be a number, found '{input}'"),
+    "schema.number_too_large": (
+        "数字太大（{digits} 位），无法作为数值使用；请写一个实际的分值",
+        "the number is too large ({digits} digits) to be used as a number; write a real value",
+    ),
     "schema.finite_number": ("应为有限的数字", "must be a finite number"),
     "schema.bool_type": (
         "应为 true 或 false，实际是{found}",

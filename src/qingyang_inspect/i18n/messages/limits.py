@@ -1,0 +1,111 @@
+"""Messages about what the tool refuses and the machine's faults: special files, sizes,
+ranges, undecodable text, full disks and closed outputs."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- what a path is instead of a regular file (files.py) ----------------------
+    "file.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "file.missing": ("文件不存在", "the file does not exist"),
+    "file.broken_link": (
+        "是符号链接，指向的 {target} 不存在",
+        "it is a symbolic link to {target}, which does not exist",
+    ),
+    "file.link_loop": (
+        "是循环的符号链接（链接最终指向自己）",
+        "it is a symbolic link that loops back to itself",
+    ),
+    "file.is_folder": ("是目录，不是文件", "it is a folder, not a file"),
+    "file.is_fifo": (
+        "是命名管道（FIFO），不是普通文件",
+        "it is a named pipe (FIFO), not a regular file",
+    ),
+    "file.is_device": ("是设备文件，不是普通文件", "it is a device, not a regular file"),
+    "file.is_socket": ("是套接字，不是普通文件", "it is a socket, not a regular file"),
+    "file.not_regular": ("不是普通文件", "it is not a regular file"),
+    "file.too_large": (
+        "文件过大（{size_mb} MB，上限 {limit_mb} MB）",
+        "the file is too large ({size_mb} MB, limit {limit_mb} MB)",
+    ),
+    "evidence.special_hint": (
+        "请给出照片文件本身，而不是管道、设备或失效的链接",
+        "give the photo file itself, not a pipe, a device or a broken link",
+    ),
+    # -- photos a report cannot show (thumbnails.py) -------------------------------------
+    "photo.too_many_pixels": (
+        "像素数过大，可能是恶意构造的图片",
+        "far too many pixels (a decompression bomb?)",
+    ),
+    "photo.damaged": ("已损坏或不完整：{reason}", "damaged or incomplete: {reason}"),
+    "photo.thumb_unwritable": (
+        "无法写入缩略图（证据目录和临时目录都不可写）",
+        "its thumbnail cannot be written (neither the evidence folder nor the temporary folder is writable)",
+    ),
+    "report.photo_unusable": (
+        "照片无法显示：{name}（{reason}）",
+        "photo not shown: {name} ({reason})",
+    ),
+    "report.photos_unusable": (
+        "{count} 张照片无法显示，已在所在单元格注明原因",
+        "{count} photo(s) could not be shown; their cells say why",
+    ),
+    "evidence.name_not_text": (
+        "{what} {path} 的文件名含有无法识别为文字的字节",
+        "the file name of {what} {path} holds bytes that are not text",
+    ),
+    "evidence.rename_hint": (
+        "请先把照片改为普通的文件名（如 IMG_0001.jpg）再记录",
+        "rename the photo to a plain name (such as IMG_0001.jpg) first",
+    ),
+    # -- operating-system errors, worded (files.os_reason) ----------------------------
+    "file.reason_full": ("磁盘已满", "the disk is full"),
+    "file.reason_read_only": ("文件系统是只读的", "the file system is read-only"),
+    "file.reason_permission": ("没有权限", "permission denied"),
+    "file.reason_quota": ("超出磁盘配额", "the disk quota is exceeded"),
+    "file.reason_file_size": (
+        "文件超过了系统允许的大小",
+        "the file is larger than the system allows",
+    ),
+    "file.reason_closed": ("输出已关闭", "the output is closed"),
+    "file.reason_io": ("磁盘读写出错（I/O 错误）", "the disk reported an input/output error"),
+    # -- text that is not text (cli/common.py) -------------------------------------------
+    "cli.undecodable_option": (
+        "{option} 的值 '{value}' 含有无法识别为文字的字节",
+        "the value '{value}' of {option} holds bytes that are not text",
+    ),
+    "cli.undecodable_argument": (
+        "参数 '{value}' 含有无法识别为文字的字节",
+        "the argument '{value}' holds bytes that are not text",
+    ),
+    "cli.undecodable_env": (
+        "环境变量 {name} 的值 '{value}' 含有无法识别为文字的字节",
+        "the environment variable {name} ('{value}') holds bytes that are not text",
+    ),
+    "cli.undecodable_hint": (
+        "命令行和环境变量须为 {encoding} 编码的文字；请检查终端的字符编码，文件名含这类字节的照片请先改名",
+        "the command line and environment must be {encoding} text; check the terminal's encoding, and rename a photo whose file name holds such bytes",
+    ),
+    # -- outputs that cannot be written (render/output.py) ---------------------------------
+    "report.write_failed_hint": (
+        "释放磁盘空间，或用 -o 写到其他可写的目录后重试；已有的文件没有改动",
+        "free some disk space, or write elsewhere with -o, and try again; existing files are untouched",
+    ),
+    "output.stdout_failed": (
+        "无法写入标准输出：{reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "output.stdout_failed_hint": (
+        "把输出重定向到有空间的磁盘上的文件，或用 -o 指定文件",
+        "redirect the output to a file on a disk with space, or name a file with -o",
+    ),
+    "output.stdout_closed": ("标准输出已关闭", "standard output is closed"),
+    "output.stdout_closed_hint": (
+        "不要关闭标准输出；不需要输出时重定向到 /dev/null（Windows 上为 NUL）",
+        "do not close standard output; redirect it to /dev/null (NUL on Windows) if not needed",
+    ),
+    # -- ranges ------------------------------------------------------------------------
+    "date.out_of_range": (
+        "{option} 的值 '{value}' 超出可用范围：日期须在 {first} 到 {last} 之间",
+        "{option}: '{value}' is out of range; dates must be between {first} and {last}",
+    ),
+}

@@ -1,0 +1,31 @@
+"""Free text people type or write: which characters are refused before anything is stored.
+
+Text is stored exactly as given, so what could act instead of being read is
+refused at the door: NUL and the other C0 control characters (ESC starts the
+terminal's escape sequences), DEL and the C1 controls (U+009B is ESC ``[`` on
+some terminals). Tab is text; a newline is text where a paragraph makes sense
+(a note, an item's requirement) and refused in a one-line name. A lone
+surrogate is what Python makes of bytes that were not valid UTF-8 (an
+argument typed in another encoding): it cannot be stored at all. What is
+accepted is still made safe for the medium that shows it
+(:mod:`qingyang_inspect.render.safe`). Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def control_char(text: str, *, newlines: bool = True) -> str | None:
+    """The first character of ``text`` that free text may not hold, as ``U+001B``; else ``None``."""
+    found = (_CONTROL if newlines else _CONTROL_OR_NEWLINE).search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def undecodable(text: str) -> bool:
+    """Whether ``text`` holds bytes that were not valid in the system's encoding."""
+    return _SURROGATE.search(text) is not None
