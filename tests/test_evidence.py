@@ -203,17 +203,17 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = make_image(tmp_path / "locked.jpg")
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self == source:
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)) == source:
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(RecordError) as caught:
         check_photos([source])
-    assert caught.value.message == f"无法读取问题照片 {source}：Permission denied"
+    assert caught.value.message == f"无法读取问题照片 {source}：没有权限"
     assert caught.value.hint
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import io
 import os
 import tempfile
 import warnings
@@ -30,7 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from qingyang_inspect.errors import RecordError, StoreError
+from qingyang_inspect.files import FileProblem, open_regular, os_reason, read_limited
 from qingyang_inspect.i18n import t
+from qingyang_inspect.text import undecodable
 
 if TYPE_CHECKING:
     from qingyang_inspect.findings.model import Photo, PhotoStage
@@ -145,69 +148,89 @@ def check_photos(
 
 
 def _check_one(path: Path, allowed: list[str], heif: bool, stage: str) -> CheckedPhoto:
-    what = t(f"evidence.stage_{stage}")
+    what = t(STAGE_KEYS[stage])
     hint_formats = t("evidence.formats_hint", formats=", ".join(supported_formats()))
-    if not path.exists():
+    if undecodable(path.name):  # the name is kept with the finding: it must be text
         raise RecordError(
-            t("evidence.missing", what=what, path=path), hint=t("evidence.missing_hint")
-        )
-    if not path.is_file():
-        raise RecordError(
-            t("evidence.not_a_file", what=what, path=path), hint=t("evidence.not_a_file_hint")
+            t("evidence.name_not_text", what=what, path=path), hint=t("evidence.rename_hint")
         )
     try:
-        size = path.stat().st_size
-        if size > MAX_PHOTO_BYTES:
-            raise RecordError(
-                t(
-                    "evidence.too_large",
-                    what=what,
-                    path=path,
-                    size_mb=f"{size / 1024 / 1024:.1f}",
-                    limit_mb=f"{MAX_PHOTO_BYTES / 1024 / 1024:g}",
-                ),
-                hint=t("evidence.too_large_hint"),
-            )
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            head = handle.read(16)
-            digest.update(head)
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
-    except OSError as exc:
-        raise RecordError(
-            t("evidence.unreadable", what=what, path=path, reason=exc.strerror or exc),
-            hint=t("evidence.unreadable_hint"),
-        ) from None
+        # Read once, whole (a photo is a few MB): hashed and decoded from the same bytes,
+        # so the file cannot change between the two.
+        data = read_limited(path, MAX_PHOTO_BYTES)
+    except FileProblem as problem:
+        raise _refused(problem, what, path) from None
+    digest = hashlib.sha256(data)
+    head = data[:16]
     if not heif and head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         raise RecordError(
             t("evidence.heic_unsupported", what=what, path=path),
             hint=t("evidence.heic_hint"),
         )
-    image_format = _decode(path, allowed, what, hint_formats)
+    image_format = _decode(path, data, allowed, what, hint_formats)
     media_type, extension = _FORMATS[image_format]
     return CheckedPhoto(
         path=path,
         sha256=digest.hexdigest(),
-        size=size,
+        size=len(data),
         media_type=media_type,
         extension=extension,
     )
 
 
-def _decode(path: Path, allowed: list[str], what: str, hint_formats: str) -> str:
-    """Open, verify and fully decode ``path``; the Pillow format name if it is a sound image."""
+#: The message key naming each stage's photo (问题照片 / 整改照片).
+STAGE_KEYS: dict[str, str] = {
+    "before": "evidence.stage_before",
+    "after": "evidence.stage_after",
+    "any": "evidence.stage_any",
+}
+
+
+def _refused(problem: FileProblem, what: str, path: Path) -> RecordError:
+    """A photo that cannot be read as a file, in words saying what it is and what to do."""
+    if problem.problem == "missing":
+        return RecordError(
+            t("evidence.missing", what=what, path=path), hint=t("evidence.missing_hint")
+        )
+    if problem.problem == "folder":
+        return RecordError(
+            t("evidence.not_a_file", what=what, path=path), hint=t("evidence.not_a_file_hint")
+        )
+    if problem.problem == "too_large":
+        return RecordError(
+            t(
+                "evidence.too_large",
+                what=what,
+                path=path,
+                size_mb=f"{(problem.size or 0) / 1024 / 1024:.1f}",
+                limit_mb=f"{MAX_PHOTO_BYTES / 1024 / 1024:g}",
+            ),
+            hint=t("evidence.too_large_hint"),
+        )
+    if problem.problem == "unreadable":
+        return RecordError(
+            t("evidence.unreadable", what=what, path=path, reason=problem.reason),
+            hint=t("evidence.unreadable_hint"),
+        )
+    return RecordError(  # a broken or looping link, a FIFO, a device, a socket
+        t("evidence.unreadable", what=what, path=path, reason=problem.reason),
+        hint=t("evidence.special_hint"),
+    )
+
+
+def _decode(path: Path, data: bytes, allowed: list[str], what: str, hint_formats: str) -> str:
+    """Open, verify and fully decode ``data``; the Pillow format name if it is a sound image."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             # Large panoramas trip Pillow's bomb *warning*; its hard limit still applies.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path, formats=allowed) as image:
+            with Image.open(io.BytesIO(data), formats=allowed) as image:
                 image_format = image.format or ""
                 image.verify()
             # verify() does not decode pixel data; a truncated JPEG only shows on load.
-            with Image.open(path, formats=allowed) as image:
+            with Image.open(io.BytesIO(data), formats=allowed) as image:
                 if image.format in ("JPEG", "MPO"):
                     image.draft(image.mode, (1, 1))  # decode at 1/8 scale: same checks, faster
                 image.load()
@@ -294,7 +317,7 @@ def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:
         fd, name = tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=photo.extension)
     except OSError as exc:
         raise StoreError(
-            t("evidence.write_failed", path=folder, reason=exc.strerror or exc),
+            t("evidence.write_failed", path=folder, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
         ) from None
     temp = Path(name)
@@ -302,17 +325,9 @@ def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as out:
             try:
-                source = photo.path.open("rb")
-            except OSError as exc:
-                raise RecordError(
-                    t(
-                        "evidence.unreadable",
-                        what=t("evidence.stage_any"),
-                        path=photo.path,
-                        reason=exc.strerror or exc,
-                    ),
-                    hint=t("evidence.unreadable_hint"),
-                ) from None
+                source = open_regular(photo.path)
+            except FileProblem as problem:
+                raise _refused(problem, t("evidence.stage_any"), photo.path) from None
             with source:
                 while chunk := source.read(_CHUNK):
                     digest.update(chunk)
@@ -324,7 +339,7 @@ def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise StoreError(
-            t("evidence.write_failed", path=folder, reason=exc.strerror or exc),
+            t("evidence.write_failed", path=folder, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
         ) from None
     except BaseException:
@@ -357,7 +372,7 @@ def _publish(temp: Path, final: Path) -> None:
         _sync_dir(final.parent.parent)  # the shard folder may be new too
     except OSError as exc:
         raise StoreError(
-            t("evidence.write_failed", path=final.parent, reason=exc.strerror or exc),
+            t("evidence.write_failed", path=final.parent, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
         ) from None
 
@@ -366,12 +381,17 @@ def _check_existing(path: Path, sha256: str) -> None:
     """An evidence file must hold the content its name promises."""
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
+    except FileProblem as problem:
+        raise StoreError(
+            t("evidence.write_failed", path=path, reason=problem.reason),
+            hint=t("evidence.write_failed_hint"),
+        ) from None
     except OSError as exc:
         raise StoreError(
-            t("evidence.write_failed", path=path, reason=exc.strerror or exc),
+            t("evidence.write_failed", path=path, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
         ) from None
     if digest.hexdigest() != sha256:

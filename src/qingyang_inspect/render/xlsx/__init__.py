@@ -26,8 +26,13 @@ from qingyang_inspect.views.base import Document, Table
 def render(document: Document, target: Any, context: RenderContext) -> Rendered:
     """Write ``document`` as a workbook to the path ``target``."""
     path: Path = target
-    with tempfile.TemporaryDirectory(prefix="qingyang-thumbs-") as scratch:
-        book = Book(path, day=context.day, title=document.title)
+    # Scratch space beside the report (xlsxwriter's row files, thumbnails a read-only
+    # evidence folder cannot hold): a full disk is the report's disk, and the message
+    # names it; removed whatever happens.
+    with tempfile.TemporaryDirectory(
+        prefix=".qingyang-", dir=path.parent, ignore_cleanup_errors=True
+    ) as scratch:
+        book = Book(path, day=context.day, title=document.title, tmpdir=Path(scratch))
         photos = Photos(
             context.evidence, context.max_photos, Path(scratch), workbook_dir=path.parent
         )
@@ -41,6 +46,7 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
             done = write_acceptance(book, document, context)
         else:
             done = write_document(book, document, photos, context)
+            done.notes.extend(photos.notes())
         book.close()
     return done
 

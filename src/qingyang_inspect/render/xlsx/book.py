@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -142,7 +143,9 @@ def styled(look: Look, style: str | None) -> Look:
 class Book:
     """A workbook in constant-memory mode with its formats and sheet names."""
 
-    def __init__(self, path: Path, *, day: dt.date | None, title: str) -> None:
+    def __init__(
+        self, path: Path, *, day: dt.date | None, title: str, tmpdir: Path | None = None
+    ) -> None:
         self.wb = xlsxwriter.Workbook(
             str(path),
             {
@@ -150,6 +153,9 @@ class Book:
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
+                # Rows go to temporary files in ``tmpdir`` (the caller's, cleaned
+                # whatever happens; xlsxwriter leaves its own behind on a failure).
+                "tmpdir": str(tmpdir) if tmpdir is not None else None,
             },
         )
         stamp = dt.datetime.combine(day or dt.date(2000, 1, 1), dt.time())
@@ -199,8 +205,14 @@ class Book:
         return self._border
 
     def close(self) -> None:
-        """Write the file."""
-        self.wb.close()
+        """Write the file; an :class:`OSError` (a full disk) as such, not xlsxwriter's wrapper."""
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
 
 
 class Cells:

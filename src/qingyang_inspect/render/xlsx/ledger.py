@@ -88,7 +88,7 @@ def write_ledger(
             data.add(row)
     main.finish()
     data.finish()
-    return Rendered(rows=main.rows.count)
+    return Rendered(rows=main.rows.count, notes=printed.notes())
 
 
 def _quiet(context: RenderContext) -> RenderContext:

@@ -7,7 +7,9 @@ the full-size photo. With ``--photos-dir`` every photo of the workbook is
 copied there under its problem number (:class:`PhotoExport`) and the links
 point at the copies, relative to the workbook, so a unit receives one folder.
 At most ``limit`` thumbnails go on one sheet; past it, and for photos missing
-from the evidence folder, the cell names the photos instead.
+from the evidence folder, the cell names the photos instead. A photo that cannot
+be shown (gone, cut short, not a file, a decompression bomb) is named in its
+cell with the reason and counted (:meth:`Photos.notes`): the report goes on.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from qingyang_inspect.errors import ReportError
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render.xlsx.book import Sheet
-from qingyang_inspect.thumbnails import thumbnail
+from qingyang_inspect.thumbnails import Thumb, Unusable, find_thumbnail
 from qingyang_inspect.views.base import PhotoSet
 
 #: Pixels between a thumbnail and its cell's left and top edges (and right, bottom).
@@ -78,9 +80,11 @@ class Photos:
         self.scratch = scratch
         self.workbook_dir = workbook_dir
         self.export = export
-        self._thumbs: dict[str, tuple[Path, int, int] | None] = {}
+        self._thumbs: dict[str, Thumb | Unusable | None] = {}
         self._folders: dict[Path, str] = {}
         self._embedded: dict[int, int] = {}
+        #: Photos that could not be shown, by SHA-256 (each counted once).
+        self.unusable: set[str] = set()
 
     def names(self, cell: PhotoSet) -> str | None:
         """The cell as text: the photos' names (their copies' when handed out), one a line."""
@@ -89,7 +93,10 @@ class Photos:
         lines = []
         for n, photo in enumerate(cell.photos):
             name = cell.names[n] if n < len(cell.names) else photo.relpath
-            if self.evidence is not None and not (self.evidence / photo.relpath).is_file():
+            why = self._thumbs.get(photo.sha256)
+            if isinstance(why, Unusable):
+                lines.append(self._unusable(photo, why))
+            elif self.evidence is not None and not (self.evidence / photo.relpath).is_file():
                 lines.append(t("report.photo_missing", name=photo.original_name))
             elif self.export is not None:
                 self.export.copy(photo.relpath, name)
@@ -108,7 +115,7 @@ class Photos:
         embedded = self._embedded.get(id(sheet), 0)
         first = cell.photos[0]
         thumb = self._thumb(first) if embedded < self.limit else None
-        if thumb is None:
+        if not isinstance(thumb, Thumb):
             return self.names(cell), None
         path, width, height = thumb
         # The column's width in pixels (as spreadsheets count it), less a margin each side.
@@ -161,16 +168,25 @@ class Photos:
             self._folders[folder] = base
         return "external:" + (relpath if base == "." else f"{base}/{relpath}")
 
-    def _thumb(self, photo: Photo) -> tuple[Path, int, int] | None:
-        if photo.sha256 in self._thumbs:
-            return self._thumbs[photo.sha256]
-        found = None
-        if self.evidence is not None:
-            path = thumbnail(self.evidence, photo.relpath, self.scratch)
-            if path is not None:
-                from PIL import Image
+    def _thumb(self, photo: Photo) -> Thumb | Unusable | None:
+        """The photo's thumbnail, or why it cannot be shown (each photo looked at once)."""
+        if photo.sha256 not in self._thumbs:
+            found: Thumb | Unusable | None = None
+            if self.evidence is not None:
+                try:
+                    found = find_thumbnail(self.evidence, photo.relpath, self.scratch)
+                except Unusable as why:
+                    found = why
+            self._thumbs[photo.sha256] = found
+        return self._thumbs[photo.sha256]
 
-                with Image.open(path) as img:
-                    found = (path, img.width, img.height)
-        self._thumbs[photo.sha256] = found
-        return found
+    def _unusable(self, photo: Photo, why: Unusable) -> str:
+        self.unusable.add(photo.sha256)
+        if why.missing:
+            return t("report.photo_missing", name=photo.original_name)
+        return t("report.photo_unusable", name=photo.original_name, reason=why.reason)
+
+    def notes(self) -> list[str]:
+        """What the command says about the photos at the end (how many were not shown)."""
+        count = len(self.unusable)
+        return [t("report.photos_unusable", count=count)] if count else []
