@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from qingyang_inspect.cli.common import TextJson, handle_errors, state
+from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
 from qingyang_inspect.cli.storeopts import (
     TableJsonCsv,
     clock,
@@ -142,7 +142,7 @@ def amend_command(
             actor=actor,
             now=clock(),
         )
-    typer.echo(t("findings.amended", id=finding.id), err=True)
+    echo(t("findings.amended", id=finding.id), err=True)
 
 
 @handle_errors
@@ -161,4 +161,4 @@ def void_command(
     actor = inspector(inspector_option, workspace)
     with Store.open(workspace) as store:
         finding = void(store, finding_id, reason=reason, actor=actor, now=clock())
-    typer.echo(t("findings.voided", id=finding.id), err=True)
+    echo(t("findings.voided", id=finding.id), err=True)

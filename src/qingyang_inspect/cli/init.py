@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import handle_errors
+from qingyang_inspect.cli.common import echo, handle_errors
 from qingyang_inspect.cli.storeopts import warn
 from qingyang_inspect.i18n import t
 
@@ -59,14 +59,14 @@ def init_command(
             inspector=inspector,
         )
     )
-    typer.echo(str(workspace.root))
+    echo(str(workspace.root))
     try:
         catalog = load_workspace_catalog(workspace)
     except CatalogError as exc:
         warn(exc.message)
-        typer.echo(t("init.created_invalid", path=workspace.root), err=True)
+        echo(t("init.created_invalid", path=workspace.root), err=True)
         return
-    typer.echo(
+    echo(
         t(
             "init.created",
             path=workspace.root,

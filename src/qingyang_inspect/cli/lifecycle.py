@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import fail, handle_errors, state
+from qingyang_inspect.cli.common import echo, fail, handle_errors, state
 from qingyang_inspect.cli.storeopts import clock, id_argument, inspector, inspector_option
 from qingyang_inspect.i18n import t
 
@@ -53,7 +53,7 @@ def rectify_command(
             actor=actor,
             now=clock(),
         )
-    typer.echo(t("lifecycle.rectified", id=finding.id, by=finding.rectified_by or "—"), err=True)
+    echo(t("lifecycle.rectified", id=finding.id, by=finding.rectified_by or "—"), err=True)
 
 
 @handle_errors
@@ -78,4 +78,4 @@ def recheck_command(
     with Store.open(workspace) as store:
         finding = recheck(store, finding_id, passed=passed, note=note, actor=actor, now=clock())
     key = "lifecycle.closed" if finding.status == "closed" else "lifecycle.sent_back"
-    typer.echo(t(key, id=finding.id), err=True)
+    echo(t(key, id=finding.id), err=True)

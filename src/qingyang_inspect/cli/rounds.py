@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import TextJson, handle_errors, state
+from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
 from qingyang_inspect.cli.storeopts import clock, inspector, inspector_option, parse_day
 from qingyang_inspect.i18n import t
 
@@ -61,8 +61,8 @@ def open_command(
         opened = open_round(
             store, catalog, name=name, kind=kind.value, date=day, actor=actor, now=now
         )
-    typer.echo(opened.name)
-    typer.echo(
+    echo(opened.name)
+    echo(
         t(
             "round.opened",
             name=opened.name,
@@ -88,7 +88,7 @@ def close_command(
     actor = inspector(inspector_option, workspace)
     with Store.open(workspace) as store:
         closed = close_round(store, name=name, actor=actor, now=clock())
-    typer.echo(t("round.closed_ok", name=closed.name), err=True)
+    echo(t("round.closed_ok", name=closed.name), err=True)
 
 
 @handle_errors

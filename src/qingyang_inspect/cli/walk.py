@@ -281,6 +281,7 @@ def _show_step(out: Console, step: Step) -> None:
     """The item card: progress and category, id, requirement, method, points, rules."""
     from rich.text import Text
 
+    from qingyang_inspect.render.safe import safe_text
     from qingyang_inspect.views.labels import method_label, number, result_label, scoring_label
 
     category = step.category
@@ -291,7 +292,7 @@ def _show_step(out: Console, step: Step) -> None:
     )
     item = step.item
     out.print()
-    out.rule(Text(t("walk.progress", n=step.position, m=step.total, category=category_name)))
+    out.rule(_text("walk.progress", "", n=step.position, m=step.total, category=category_name))
     head = Text()
     head.append(item.id, style="bold cyan")
     if item.veto:
@@ -302,21 +303,20 @@ def _show_step(out: Console, step: Step) -> None:
         results = "、".join(result_label(r) for r in step.recorded)
         head.append(t("walk.already", results=results), style="yellow")
     out.print(head)
-    out.print(Text(item.requirement, style="bold"))
+    out.print(Text(safe_text(item.requirement, "terminal"), style="bold"))
     if get_language() == "en" and item.requirement_en:
-        out.print(Text(item.requirement_en, style="italic"))
+        out.print(Text(safe_text(item.requirement_en, "terminal"), style="italic"))
     out.print(
-        Text(
-            t(
-                "walk.method_points",
-                method=method_label(item.method),
-                points=number(item.points),
-                scoring=scoring_label(item),
-            )
+        _text(
+            "walk.method_points",
+            "",
+            method=method_label(item.method),
+            points=number(item.points),
+            scoring=scoring_label(item),
         )
     )
     if item.counting_rule:
-        out.print(Text(t("walk.counting_rule", rule=item.counting_rule)))
+        out.print(_text("walk.counting_rule", "", rule=item.counting_rule))
 
 
 def _summary(out: Console, plan: Plan | None, tally: _Tally, resume: str) -> None:
@@ -385,10 +385,13 @@ def _yes_no(default: bool) -> Callable[[str], bool | None]:
 
 
 def _text(key: str, style: str, /, **params: object) -> Text:
-    """Message ``key`` as rich Text: styled, and never parsed as markup (notes may hold ``[``)."""
+    """Message ``key`` as rich Text: styled, never parsed as markup (notes may hold ``[``),
+    and its control characters shown rather than obeyed (names and typed text are quoted)."""
     from rich.text import Text
 
-    return Text(t(key, **params), style=style)
+    from qingyang_inspect.render.safe import safe_text
+
+    return Text(safe_text(t(key, **params), "terminal"), style=style)
 
 
 @contextlib.contextmanager
