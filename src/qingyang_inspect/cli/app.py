@@ -23,7 +23,15 @@ from typing import Annotated, Any
 import typer
 
 from qingyang_inspect import __version__
-from qingyang_inspect.cli.common import EXIT_USAGE, State, echo, startup_language, state
+from qingyang_inspect.cli.common import (
+    EXIT_USAGE,
+    State,
+    echo,
+    print_error,
+    startup_language,
+    state,
+    undecodable_input,
+)
 from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded, refresh_help
 from qingyang_inspect.cli.layout import labelled
 from qingyang_inspect.cli.spec import check_lang, lang_in
@@ -164,8 +172,12 @@ class RootGroup(InspectGroup):
         self.help = t("app.help")
         refresh_help(self)
         problem = check_lang(lang_in(args))
+        undecodable = undecodable_input(args)
         if problem is not None:
             echo(labelled(t("label.error"), problem), err=True)
+            code = EXIT_USAGE
+        elif undecodable is not None:
+            print_error(*undecodable)
             code = EXIT_USAGE
         else:
             extra.setdefault("obj", State(lang_explicit=explicit))

@@ -78,11 +78,57 @@ def configure_streams() -> None:
     Python writes to a redirected stream, or to a console under
     ``PYTHONIOENCODING``, in that encoding, and by default raises on a
     character it lacks; a name or note with such a character would end the
-    command halfway. Unencodable characters become ``?`` instead.
+    command halfway. Unencodable characters become ``?`` instead. A closed
+    stdout refuses the run before anything is done (a finding recorded but its
+    id lost would invite recording it twice); a closed stderr is replaced by
+    the null device.
     """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # for the rest of the process
+    if sys.stdout is None:
+        fail(t("output.stdout_closed"), t("output.stdout_closed_hint"))
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="replace")
+    # Bytes typed in another encoding (the interactive walk) arrive as they do in
+    # arguments, as lone surrogates, and are refused with a message, not a traceback.
+    if isinstance(sys.stdin, io.TextIOWrapper) and sys.stdin.errors == "strict":
+        sys.stdin.reconfigure(errors="surrogateescape")
+
+
+def undecodable_input(argv: Sequence[str]) -> tuple[str, str] | None:
+    """``(message, hint)`` for the first argument or ``INSPECT_*`` variable that is not text.
+
+    Bytes that are not valid in the system's encoding (a note typed in GBK on a
+    UTF-8 system, a photo whose file name came from an old camera) reach Python
+    as lone surrogates, which can be neither stored nor shown. The message names
+    the option or variable and shows the bytes. ``None`` when all is text.
+    """
+    from qingyang_inspect.text import undecodable
+
+    encoding = sys.getfilesystemencoding()
+    for n, arg in enumerate(argv):
+        if not undecodable(arg):
+            continue
+        name, eq, value = arg.partition("=")
+        if not (arg.startswith("--") and eq):
+            name, value = (argv[n - 1] if n and argv[n - 1].startswith("-") else ""), arg
+        if name:
+            message = t("cli.undecodable_option", option=name, value=_bytes_shown(value))
+        else:
+            message = t("cli.undecodable_argument", value=_bytes_shown(value))
+        return message, t("cli.undecodable_hint", encoding=encoding)
+    for name, value in sorted(os.environ.items()):
+        if name.startswith("INSPECT_") and undecodable(value):
+            message = t("cli.undecodable_env", name=name, value=_bytes_shown(value))
+            return message, t("cli.undecodable_hint", encoding=encoding)
+    return None
+
+
+def _bytes_shown(text: str) -> str:
+    """``text`` with the bytes that are not text written as ``\\xff``."""
+    raw = text.encode(sys.getfilesystemencoding(), "surrogateescape")
+    return raw.decode(sys.getfilesystemencoding(), "backslashreplace")
 
 
 @dataclass
@@ -140,14 +186,35 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def echo(text: str = "", *, err: bool = False) -> None:
-    """A line on stdout (or stderr), flushed at once (scripts read ids as they come)."""
+    """A line on stdout (or stderr), flushed at once (scripts read ids as they come).
+
+    Messages quote what users typed and names from their files: control
+    characters are shown, never obeyed by the terminal (:func:`safe_text`).
+    """
+    from qingyang_inspect.render.safe import safe_text
+
     stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
-    stream.flush()
+    try:
+        stream.write(safe_text(text, "terminal") + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        if not err:
+            raise
+    except OSError as exc:
+        if not err:  # (a failing stderr leaves no one to tell)
+            from qingyang_inspect.render.output import stdout_failed
+
+            raise stdout_failed(exc) from None
 
 
 def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> NoReturn:
-    """Print ``错误: message`` (and ``提示: hint``) to stderr and exit with ``code``.
+    """Print ``错误: message`` (and ``提示: hint``) to stderr and exit with ``code``."""
+    print_error(message, hint)
+    raise SystemExit(code)
+
+
+def print_error(message: str, hint: str | None = None) -> None:
+    """Print ``错误: message`` (and ``提示: hint``) to stderr.
 
     The one place these words are printed; typer's own errors use the same
     labels (``framework.show_error``).
@@ -157,7 +224,6 @@ def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> NoRet
     echo(labelled(t("label.error"), message), err=True)
     if hint:
         echo(labelled(t("label.hint"), hint), err=True)
-    raise SystemExit(code)
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -35,7 +35,9 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo, ParameterInfo
 
 from qingyang_inspect.cli import layout
+from qingyang_inspect.cli.common import EXIT_CLOSED_PIPE, echo, print_error
 from qingyang_inspect.cli.spec import Param, Value, choices_text, codes, metavar, prepare_args
+from qingyang_inspect.errors import InspectError
 from qingyang_inspect.i18n import t
 
 #: click's base error class, reached through typer's public ``BadParameter``.
@@ -249,11 +251,11 @@ def show_error(exc: Exception, args: Sequence[str]) -> int:
         return int(getattr(exc, "exit_code", 2))
     message = _message(exc, kind, list(args))
     if ctx is not None:
-        typer.echo(ctx.get_usage(), err=True)
-    typer.echo(layout.labelled(t("label.error"), message), err=True)
+        echo(ctx.get_usage(), err=True)
+    echo(layout.labelled(t("label.error"), message), err=True)  # quotes what was typed
     if ctx is not None:
         hint = t("cli.try_help", command=f"{ctx.command_path} --help")
-        typer.echo(layout.labelled(t("label.hint"), hint), err=True)
+        echo(layout.labelled(t("label.hint"), hint), err=True)
     return int(getattr(exc, "exit_code", 1))
 
 
@@ -325,11 +327,20 @@ def expectation(param: Param) -> str:
 
 def guarded(call: Callable[[], Any], args: Sequence[str]) -> int:
     """Run ``call`` (a click ``main`` in non-standalone mode), wording its errors; the exit code."""
+    from qingyang_inspect.render.output import discard_stdout, stdout_writes
+
     try:
-        result = call()
+        with stdout_writes():  # help and usage printed by click itself
+            result = call()
     except ClickException as exc:
         return show_error(exc, args)
     except typer.Abort:
-        typer.echo(t("cli.aborted"), err=True)
+        echo(t("cli.aborted"), err=True)
         return 1
+    except BrokenPipeError:
+        discard_stdout()
+        return EXIT_CLOSED_PIPE
+    except InspectError as exc:  # stdout could not be written
+        print_error(exc.message, exc.hint)
+        return exc.exit_code
     return result if isinstance(result, int) else 0

@@ -12,13 +12,21 @@ import sys
 
 def main() -> None:
     """Entry point of the ``inspect`` console script and ``python -m qingyang_inspect``."""
-    from qingyang_inspect.cli.common import configure_streams, startup_language
+    from qingyang_inspect.cli.common import (
+        configure_streams,
+        fail,
+        startup_language,
+        undecodable_input,
+    )
     from qingyang_inspect.i18n import set_language
 
-    configure_streams()
     argv = sys.argv[1:]
     lang, explicit = startup_language(argv)
     set_language(lang)
+    configure_streams()
+    problem = undecodable_input(argv)
+    if problem is not None:
+        fail(*problem)
     from qingyang_inspect.cli import fast
 
     code = fast.run(argv, lang_explicit=explicit)

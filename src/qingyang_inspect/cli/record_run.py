@@ -65,8 +65,10 @@ def record_one(
     for message in recorded.warnings:
         warn(message)
     finding = recorded.finding
-    echo(finding.id)
+    # The confirmation first: if stdout then fails (a full disk), the user still
+    # reads that the finding was recorded.
     echo(confirmation(finding, catalog.sites[finding.site_id].name, recorded.round.name), err=True)
+    echo(finding.id)
 
 
 def confirmation(finding: Finding, site_name: str, round_name: str) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from qingyang_inspect.cli.common import console, handle_errors, state
+from qingyang_inspect.cli.common import console, echo, handle_errors, state
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def acceptance_command(
         round_ = store.round(round_name)
         current = (catalog.standard.id, catalog.standard.version)
         if (round_.standard_id, round_.standard_version) != current:
-            typer.echo(
+            echo(
                 t(
                     "report.standard_changed",
                     round=round_.name,
@@ -243,8 +243,10 @@ def _render(
             photos_dir=photos_dir,
         )
         done = render(document, fmt, output=output, force=force, context=context)
+    for note in done.notes:
+        echo(note, err=True)
     if done.path is not None:
-        typer.echo(t("report.written", path=done.path), err=True)
+        echo(t("report.written", path=done.path), err=True)
 
 
 def _photos_folder(folder: Path, fmt: str) -> None:

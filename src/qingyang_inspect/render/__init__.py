@@ -139,13 +139,14 @@ def render(
         from dataclasses import replace
 
         ctx = replace(ctx, fmt=fmt)
-    if kind == "terminal":
-        return writer(document, None, ctx)
-    path = target_path(document, fmt, output, force=force)
-    from qingyang_inspect.render.output import atomic_path
+    from qingyang_inspect.render.output import atomic_path, stdout_writes
 
+    if kind == "terminal":
+        with stdout_writes():
+            return writer(document, None, ctx)
+    path = target_path(document, fmt, output, force=force)
     if path is None:
-        with utf8_stdout() as out:
+        with stdout_writes(), utf8_stdout() as out:
             return writer(document, out, ctx)
     with atomic_path(path, force=force) as tmp:
         if kind == "file":
@@ -170,8 +171,9 @@ def utf8_stdout() -> Iterator[TextIO]:
     try:
         yield text
         text.flush()
-    except BrokenPipeError:
-        # The reader is gone: what detach() still flushes must not fail again.
+    except OSError:
+        # The reader is gone, or the disk is full: what detach() still flushes
+        # must not fail again.
         from qingyang_inspect.render.output import discard_stdout
 
         discard_stdout()

@@ -10,14 +10,18 @@ as for any file a program creates.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import secrets
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from qingyang_inspect.errors import ReportError
+from qingyang_inspect.files import os_reason
 from qingyang_inspect.i18n import t
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -44,22 +48,58 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
 
     The file gets the permissions any new file gets (``0666`` less the umask), so
     colleagues on a shared drive can open a report as they can any other file.
+    A failure of the machine (a full disk, a read-only folder) is one
+    :class:`ReportError` naming the cause and the path; the temporary file is gone.
     """
     check_target(path, force=force)
     try:
         tmp = _create_beside(path)
     except OSError as exc:
-        raise ReportError(t("report.write_failed", path=path, reason=exc.strerror)) from None
+        raise write_failed(path, exc) from None
     try:
         yield tmp
         if not force and path.exists():  # appeared while we were writing
             raise ReportError(t("report.exists", path=path), hint=t("report.exists_hint"))
         os.replace(tmp, path)
     except OSError as exc:
-        raise ReportError(t("report.write_failed", path=path, reason=exc.strerror)) from None
+        let_go(exc)
+        raise write_failed(path, exc) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def write_failed(path: Path, exc: OSError) -> ReportError:
+    """``无法写入 <path>：磁盘已满`` — the file, and the machine's reason in words."""
+    return ReportError(
+        t("report.write_failed", path=path, reason=os_reason(exc)),
+        hint=t("report.write_failed_hint"),
+    )
+
+
+def let_go(exc: BaseException) -> None:
+    """Release, now and quietly, what a failed writer still holds.
+
+    A library interrupted by a full disk (xlsxwriter's zip file) leaves objects
+    behind in the failed frames whose clean-up writes to the same full disk
+    again; run at exit, that prints "Exception ignored …" after our message.
+    Their frames are cleared here instead, with such clean-up errors swallowed:
+    the one message the user needs has been decided already.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = _ignore
+    try:
+        seen: BaseException | None = exc
+        while seen is not None:
+            traceback.clear_frames(seen.__traceback__)
+            seen = seen.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def _ignore(_unraisable: Any) -> None:
+    """An error in a finaliser while :func:`let_go` runs: expected, and already reported."""
 
 
 def _create_beside(path: Path) -> Path:
@@ -76,6 +116,28 @@ def _create_beside(path: Path) -> Path:
             continue
         os.close(fd)
         return tmp
+
+
+@contextlib.contextmanager
+def stdout_writes() -> Iterator[None]:
+    """Writing to stdout: a failure of the machine there (a full disk, a closed
+    descriptor) becomes one :class:`ReportError`; a reader gone away
+    (``BrokenPipeError``) is left to the command, which ends quietly."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_failed(exc) from None
+
+
+def stdout_failed(exc: OSError) -> ReportError:
+    """The error for stdout that cannot be written; stdout is discarded from here on,
+    so that Python's own flush at exit does not fail again."""
+    discard_stdout()
+    return ReportError(
+        t("output.stdout_failed", reason=os_reason(exc)), hint=t("output.stdout_failed_hint")
+    )
 
 
 def discard_stdout() -> None:
