@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from qingyang_inspect.errors import WorkspaceError
 from qingyang_inspect.files import FileProblem, read_limited
 from qingyang_inspect.i18n import Lang, parse_lang, t
+from qingyang_inspect.text import control_char
 
 if TYPE_CHECKING:
     from qingyang_inspect.calendar import WorkCalendar
@@ -126,7 +127,7 @@ def load_workspace(root: Path) -> Workspace:
 
     def text(key: str, default: str) -> str:
         value = section.get(key, default)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or control_char(value, newlines=False):
             raise WorkspaceError(
                 t("workspace.bad_setting", path=config, key=key, value=repr(value))
             )
@@ -138,6 +139,10 @@ def load_workspace(root: Path) -> Workspace:
             t("workspace.bad_setting", path=config, key="language", value=section["language"])
         )
     inspector = section.get("inspector")
+    if isinstance(inspector, str) and control_char(inspector, newlines=False):
+        raise WorkspaceError(
+            t("workspace.bad_setting", path=config, key="inspector", value=repr(inspector))
+        )
     base = root.resolve()
 
     def path(key: str, default: str) -> Path:

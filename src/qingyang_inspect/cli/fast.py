@@ -45,6 +45,7 @@ BODIES: dict[str, Body] = {
     "record": Body("qingyang_inspect.cli.record_run:record_one", requires=("item",)),
 }
 _INT = re.compile(r"[+-]?[0-9]+")
+_MAX_DIGITS = 100
 
 
 def run(argv: Sequence[str], *, lang_explicit: bool) -> int | None:
@@ -144,8 +145,8 @@ def _finish(
 def convert(param: Param, raw: str) -> Any:
     """``raw`` as the parameter's type, or ``None`` when typer should judge it."""
     if param.value == "int":
-        if not _INT.fullmatch(raw):
-            return None
+        if not _INT.fullmatch(raw) or len(raw) > _MAX_DIGITS:
+            return None  # (past Python's limit for turning text into a number: typer's to say)
         number = int(raw)
         return None if param.minimum is not None and number < param.minimum else number
     if param.value == "choice":

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import sys
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -307,7 +308,16 @@ def bad_value(param: Param, value: str | None) -> str:
     expected = expectation(param)
     if value is None:
         return t("cli.bad_value_unquoted", option=where, expected=expected)
+    digits = value.strip().lstrip("+-")
+    if param.value == "int" and digits.isdigit() and len(digits) > sys.get_int_max_str_digits():
+        return t("cli.int_too_long", option=where, digits=len(digits))
+    if len(value) > _SHOWN:
+        value = t("cli.value_cut", start=value[:_SHOWN], length=len(value))
     return t("cli.bad_value", option=where, value=value, expected=expected)
+
+
+#: Longest value quoted back in full in an error message.
+_SHOWN = 60
 
 
 def expectation(param: Param) -> str:

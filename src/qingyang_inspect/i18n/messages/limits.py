@@ -103,6 +103,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不要关闭标准输出；不需要输出时重定向到 /dev/null（Windows 上为 NUL）",
         "do not close standard output; redirect it to /dev/null (NUL on Windows) if not needed",
     ),
+    # -- values too long to be what they should be (cli/framework.py) -------------------
+    "cli.int_too_long": (
+        "{option} 的值是 {digits} 位的数字，太大了",
+        "the value of {option} is a number with {digits} digits, far too large",
+    ),
+    "cli.value_cut": ("{start}…（共 {length} 个字符）", "{start}… ({length} characters)"),
     # -- ranges ------------------------------------------------------------------------
     "date.out_of_range": (
         "{option} 的值 '{value}' 超出可用范围：日期须在 {first} 到 {last} 之间",
