@@ -139,8 +139,8 @@ class WorkCalendar:
         """The workspace file's days (empty without a file); errors name file:line:col."""
         if self._given is not None:
             return self._given
-        if self.file is None or not self.file.is_file():
-            return Overrides()
+        if self.file is None or not (self.file.exists() or self.file.is_symlink()):
+            return Overrides()  # (a broken link, a FIFO or a folder by that name: an error)
         from qingyang_inspect.calendar_file import read_holiday_file
 
         return read_holiday_file(self.file, self.display or str(self.file), self.cache_dir)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from qingyang_inspect import __version__
 from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
 from qingyang_inspect.errors import CalendarError, HolidayProblem
+from qingyang_inspect.files import MAX_YAML_BYTES, open_regular, read_limited
 from qingyang_inspect.i18n import t, translate
 
 if TYPE_CHECKING:
@@ -79,8 +80,8 @@ def read_holiday_file(path: Path, display: str, cache_dir: Path | None = None) -
     catalog does).
     """
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        raw = read_limited(path, MAX_YAML_BYTES)
+    except OSError as exc:  # a FileProblem too: a FIFO, a device, a broken link, too large
         raise CalendarError(
             t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
         ) from None
@@ -225,7 +226,8 @@ def _date(value: Any, loc: Loc, add: Any) -> dt.date | None:
 
 def _read_cache(path: Path, key: str) -> Overrides | None:
     try:
-        data = json.loads(path.read_bytes())
+        with open_regular(path) as handle:  # (our file, but never a FIFO to hang on)
+            data = json.loads(handle.read())
         if data["key"] != key:
             return None
         return Overrides(
@@ -288,7 +290,8 @@ def cached_official(cache_dir: Path, build: Callable[[], Official]) -> Official:
     key = f"{next(iter(folder))}:{info.st_size}:{info.st_mtime_ns}"
     path = cache_dir / OFFICIAL_CACHE_NAME
     try:
-        data = json.loads(path.read_bytes())
+        with open_regular(path) as handle:  # (our file, but never a FIFO to hang on)
+            data = json.loads(handle.read())
         if data["key"] == key:
             return Official(
                 holidays=_dates(data["holidays"]),

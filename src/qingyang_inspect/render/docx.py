@@ -38,7 +38,7 @@ from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
-from qingyang_inspect.thumbnails import make_thumbnail
+from qingyang_inspect.thumbnails import Unusable, render_thumbnail
 from qingyang_inspect.views.base import (
     Chart,
     Document,
@@ -80,7 +80,7 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
     _page_setup(word)
     _styles(word)
     props = word.core_properties
-    props.title = document.title
+    props.title = safe_text(document.title, "docx")
     props.author = ""
     props.comments = ""
     if context.day is not None:
@@ -94,6 +94,8 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
     for section in document.iter_sections():
         writer.section(section)
     word.save(str(path))
+    if writer.unusable:
+        writer.done.notes.append(t("report.photos_unusable", count=len(writer.unusable)))
     return writer.done
 
 
@@ -166,6 +168,8 @@ class _Writer:
         self.word = word
         self.context = context
         self.done = Rendered()
+        #: Photos that could not be shown (named where they belong), by SHA-256.
+        self.unusable: set[str] = set()
 
     def paragraph(self, text: str, style: str = "Normal") -> None:
         self.word.add_paragraph(safe_text(text, "docx"), style=style)
@@ -249,10 +253,10 @@ class _Writer:
             self.paragraph(t("report.field", label=f.label, value=text))
 
     def photo(self, photo: Photo) -> None:
-        """The photo, centred, or a line naming it when its file is missing."""
+        """The photo, centred, or a line naming it and why it is not shown."""
         data = self._image(photo, PHOTO_PX)
-        if data is None:
-            self.paragraph(t("report.photo_missing", name=photo.original_name))
+        if isinstance(data, str):
+            self.paragraph(data)
             return
         para = self.word.add_paragraph(style="Normal")
         para.paragraph_format.first_line_indent = Pt(0)
@@ -260,11 +264,18 @@ class _Writer:
         para.paragraph_format.line_spacing = 1.0
         para.add_run().add_picture(io.BytesIO(data), width=PHOTO_WIDTH)
 
-    def _image(self, photo: Photo, size: int) -> bytes | None:
+    def _image(self, photo: Photo, size: int) -> bytes | str:
+        """The photo scaled to ``size``, or the line saying why it cannot be shown."""
         evidence = self.context.evidence
-        if evidence is None or not (evidence / photo.relpath).is_file():
-            return None
-        return make_thumbnail(evidence / photo.relpath, size)
+        if evidence is None:
+            return t("report.photo_missing", name=photo.original_name)
+        try:
+            return render_thumbnail(evidence / photo.relpath, size)
+        except Unusable as why:
+            self.unusable.add(photo.sha256)
+            if why.missing:
+                return t("report.photo_missing", name=photo.original_name)
+            return t("report.photo_unusable", name=photo.original_name, reason=why.reason)
 
     def _cell_text(
         self, cell: Any, text: str, *, bold: bool = False, red: bool = False, center: bool = False
@@ -287,8 +298,8 @@ class _Writer:
         para.paragraph_format.line_spacing = 1.0
         for photo in photos[:1]:
             data = self._image(photo, PHOTO_PX // 2)
-            if data is None:
-                run = para.add_run(t("report.photo_missing", name=photo.original_name))
+            if isinstance(data, str):
+                run = para.add_run(safe_text(data, "docx"))
                 run.font.size = Pt(TABLE_PT)
             else:
                 para.add_run().add_picture(io.BytesIO(data), width=CELL_PHOTO_WIDTH)
