@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from qingyang_inspect.errors import RecordError
+from qingyang_inspect.i18n import t
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -29,3 +32,17 @@ def control_char(text: str, *, newlines: bool = True) -> str | None:
 def undecodable(text: str) -> bool:
     """Whether ``text`` holds bytes that were not valid in the system's encoding."""
     return _SURROGATE.search(text) is not None
+
+
+def require_text(text: str, *, option: str, newlines: bool = True) -> None:
+    """:class:`RecordError` naming ``option`` if ``text`` holds what free text may not."""
+    if undecodable(text):
+        raise RecordError(
+            t("text.not_text", option=option), hint=t("cli.undecodable_hint", encoding="UTF-8")
+        )
+    code = control_char(text, newlines=newlines)
+    if code is not None:
+        raise RecordError(
+            t("text.control", option=option, code=code),
+            hint=t("text.control_hint") if newlines else t("text.one_line_hint"),
+        )

@@ -24,6 +24,7 @@ from qingyang_inspect.findings.model import (
 )
 from qingyang_inspect.findings.replay import initial_state
 from qingyang_inspect.i18n import t
+from qingyang_inspect.text import control_char, require_text, undecodable
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 #: Longest round name, note or location accepted (a paragraph, not a document).
 MAX_NAME = 100
 MAX_TEXT = 2000
+#: Most occurrences (例数) one finding may count: far above any real count, far below
+#: the store's integer range.
+MAX_OCCURRENCES = 9999
 
 
 # -- who -------------------------------------------------------------------------
@@ -46,6 +50,7 @@ def resolve_inspector(given: str | None, workspace: Workspace) -> str:
     """
     for value in (given, workspace.inspector):
         if value is not None and value.strip():
+            require_text(value, option="--inspector", newlines=False)
             return value.strip()
     raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
 
@@ -65,7 +70,12 @@ def open_round(
 ) -> Round:
     """Open a round (轮次) pinned to the catalog's standard id and version."""
     clean = name.strip()
-    if not clean or len(clean) > MAX_NAME or any(ch < " " for ch in clean):
+    if (
+        not clean
+        or len(clean) > MAX_NAME
+        or control_char(clean, newlines=False)
+        or undecodable(clean)
+    ):
         raise RecordError(t("round.bad_name", name=name, max=MAX_NAME), hint=t("round.name_hint"))
     kind_ = next((k for k in ROUND_KINDS if k == kind), None)
     if kind_ is None:
@@ -222,6 +232,7 @@ def build_finding(
     inspector = request.inspector.strip()
     if not inspector:
         raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
+    require_text(inspector, option="--inspector", newlines=False)
     found_at = request.at if request.at is not None else now
     _require_aware(found_at)
     if found_at > now:
@@ -280,6 +291,11 @@ def check_count(result: Result, count: int | None) -> int:
             return 1
         if count < 1:
             raise RecordError(t("record.count_too_small", count=count), hint=t("record.count_hint"))
+        if count > MAX_OCCURRENCES:
+            raise RecordError(
+                t("record.count_too_large", max=MAX_OCCURRENCES),
+                hint=t("record.count_too_large_hint"),
+            )
         return count
     if count is not None:
         raise RecordError(
@@ -303,6 +319,7 @@ def clean_text(value: str | None, option: str) -> str | None:
     """Stripped text, ``None`` when empty; :class:`RecordError` when too long."""
     if value is None:
         return None
+    require_text(value, option=option)
     text = value.strip()
     if len(text) > MAX_TEXT:
         raise RecordError(

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError, StoreError, suggestion
+from qingyang_inspect.files import os_reason
 from qingyang_inspect.findings.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
 from qingyang_inspect.findings.model import Event, EventKind, Finding, Photo, Round
 from qingyang_inspect.findings.replay import build, event_changes
@@ -49,6 +50,8 @@ BUSY_TIMEOUT_SECONDS = 30.0
 #: Rows per executemany call in a bulk import (bounds memory, not transactions).
 BULK_CHUNK = 5000
 
+#: The first bytes of every SQLite database file.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite primary result codes (``sqlite_errorcode & 0xFF``).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
@@ -104,6 +107,7 @@ class Store:
     @classmethod
     def _open_writable(cls, path: Path, evidence: Path) -> Store:
         _check_writable(path)
+        _refuse_foreign(path)
         with _mapped_errors(path):
             conn = _retry(lambda: sqlite3.connect(path, **_CONNECT_ARGS), path)
             store = cls(conn, path=path, evidence_dir=evidence, readonly=False)
@@ -120,8 +124,9 @@ class Store:
 
     @classmethod
     def _open_readonly(cls, path: Path, evidence: Path) -> Store:
-        if not path.exists():
+        if not os.path.lexists(path):
             return cls._empty(evidence)
+        _require_file(path)
         with _mapped_errors(path):
             try:
                 conn = _connect_readonly(path, immutable=False)
@@ -536,6 +541,56 @@ def _check_writable(path: Path) -> None:
         raise StoreError(t("store.readonly", path=path), hint=t("store.readonly_hint"))
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse, before anything is written to it, a file at the store's path that is not ours.
+
+    Opening a database for writing already changes it (the journal mode is set
+    in its header), so the file is first looked at: it must be a regular file,
+    and empty, or an SQLite database (its first bytes say so) that, read
+    through a read-only connection, has no tables or the store's
+    ``schema_version`` table.
+    """
+    if not os.path.lexists(path):
+        return  # created by the writer
+    _require_file(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(
+            t("store.cannot_open", path=path, reason=os_reason(exc)), hint=t("store.readonly_hint")
+        ) from None
+    if not head:
+        return
+    if head != _SQLITE_MAGIC:
+        raise StoreError(
+            t("store.corrupt", path=path, reason=t("store.not_sqlite")),
+            hint=t("store.corrupt_hint"),
+        )
+    with _mapped_errors(path):
+        conn = _connect_readonly(path, immutable=False)
+        try:
+            tables = {row[0] for row in conn.execute(sql.SQLITE.list_tables)}
+        finally:
+            conn.close()
+    if tables and "schema_version" not in tables:
+        raise StoreError(t("store.not_a_store", path=path), hint=t("store.corrupt_hint"))
+
+
+def _require_file(path: Path) -> None:
+    """:class:`StoreError` unless ``path`` is (a link to) a regular file: SQLite would read a
+    device as an empty database and wait forever on a FIFO."""
+    from qingyang_inspect.files import FileProblem, check_regular
+
+    try:
+        check_regular(path)
+    except FileProblem as problem:
+        raise StoreError(
+            t("store.cannot_open", path=path, reason=problem.reason),
+            hint=t("store.not_a_file_hint"),
+        ) from None
+
+
 def _check_version(found: int, path: Path | None) -> None:
     current = sql.MIGRATIONS[-1].version
     if found > current:
@@ -592,7 +647,9 @@ def _mapped_errors(path: Path | None) -> Iterator[None]:
                 t("store.busy", path=path, seconds=int(BUSY_TIMEOUT_SECONDS)),
                 hint=t("store.busy_hint"),
             ) from None
-        if code == _FULL:
+        if code == _FULL or (code in (_IOERR, _CANTOPEN) and _disk_full(path)):
+            # SQLite reports a full disk as "disk I/O error" when it is the -wal
+            # or -shm file beside the store that cannot grow: ask the disk.
             raise StoreError(t("store.full", path=path), hint=t("store.full_hint")) from None
         if code in (_CORRUPT, _NOTADB):
             raise StoreError(
@@ -603,6 +660,17 @@ def _mapped_errors(path: Path | None) -> Iterator[None]:
                 t("store.cannot_open", path=path, reason=reason), hint=t("store.readonly_hint")
             ) from None
         raise
+
+
+def _disk_full(path: Path | None) -> bool:
+    """Whether the disk holding ``path`` is (all but) full: less than 1 MiB left."""
+    if path is None or not hasattr(os, "statvfs"):
+        return False
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 1024 * 1024
 
 
 def _datetime(text: str) -> dt.datetime:

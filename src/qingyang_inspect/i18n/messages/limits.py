@@ -109,6 +109,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the value of {option} is a number with {digits} digits, far too large",
     ),
     "cli.value_cut": ("{start}…（共 {length} 个字符）", "{start}… ({length} characters)"),
+    # -- free text (text.py) ---------------------------------------------------------------
+    "text.not_text": (
+        "{option} 含有无法识别为文字的字节",
+        "{option} holds bytes that are not text",
+    ),
+    "text.control": (
+        "{option} 含有控制字符 {code}，不能保存",
+        "{option} holds the control character {code}, which cannot be stored",
+    ),
+    "text.control_hint": (
+        "删除该字符后重试（可以含换行和制表符）",
+        "delete that character and try again (line breaks and tabs are fine)",
+    ),
+    "text.one_line_hint": (
+        "写成一行，不含换行和控制字符",
+        "write it on one line, without line breaks or control characters",
+    ),
+    "record.count_too_large": (
+        "例数超过上限 {max}",
+        "the count of occurrences is over the limit of {max}",
+    ),
+    "record.count_too_large_hint": (
+        "例数是该处发现的问题个数；数量极多时按计数规则分别记录",
+        "the count is the number of problems found there; for very many, record them by the counting rule",
+    ),
+    # -- the store (store/db.py) -----------------------------------------------------------
+    "store.not_a_file_hint": (
+        "在 inspect.toml 的 store = 中写一个普通文件的路径（不存在时会自动创建）",
+        "set store = in inspect.toml to the path of a regular file (it is created if missing)",
+    ),
+    "store.not_sqlite": (
+        "文件开头不是 SQLite 数据库的标记",
+        "the file does not begin as an SQLite database does",
+    ),
     # -- ranges ------------------------------------------------------------------------
     "date.out_of_range": (
         "{option} 的值 '{value}' 超出可用范围：日期须在 {first} 到 {last} 之间",
