@@ -108,7 +108,7 @@ def undecodable_input(argv: Sequence[str]) -> tuple[str, str] | None:
 
     encoding = sys.getfilesystemencoding()
     for n, arg in enumerate(argv):
-        if not undecodable(arg):
+        if not undecodable(arg) and "\x00" not in arg:  # (NUL: only from a program, not a shell)
             continue
         name, eq, value = arg.partition("=")
         if not (arg.startswith("--") and eq):

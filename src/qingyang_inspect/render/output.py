@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from qingyang_inspect.errors import ReportError
-from qingyang_inspect.files import os_reason
+from qingyang_inspect.files import FileProblem, check_regular, os_reason
 from qingyang_inspect.i18n import t
 
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -33,10 +33,18 @@ def safe_filename(text: str) -> str:
 
 
 def check_target(path: Path, *, force: bool) -> None:
-    """Refuse a target that exists (without ``force``) or whose folder does not."""
-    if path.is_dir():
-        raise ReportError(t("report.exists", path=path), hint=t("report.exists_hint"))
-    if path.exists() and not force:
+    """Refuse a target that exists (without ``force``), that is not a regular file
+    (a folder, a device, a FIFO: ``--force`` never replaces those), or whose folder
+    does not exist."""
+    if path.exists():
+        try:
+            check_regular(path)
+        except FileProblem as problem:
+            raise ReportError(
+                t("report.target_not_a_file", path=path, reason=problem.reason),
+                hint=t("report.target_hint"),
+            ) from None
+    if os.path.lexists(path) and not force:
         raise ReportError(t("report.exists", path=path), hint=t("report.exists_hint"))
     if not path.parent.is_dir():
         raise ReportError(t("report.no_folder", path=path.parent))

@@ -90,6 +90,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "释放磁盘空间，或用 -o 写到其他可写的目录后重试；已有的文件没有改动",
         "free some disk space, or write elsewhere with -o, and try again; existing files are untouched",
     ),
+    "report.target_not_a_file": (
+        "不能把报告写到 {path}：{reason}",
+        "cannot write the report to {path}: {reason}",
+    ),
+    "report.target_hint": (
+        "用 -o 指定一个文件名（如 台账.xlsx）",
+        "name a file with -o (such as ledger.xlsx)",
+    ),
     "output.stdout_failed": (
         "无法写入标准输出：{reason}",
         "cannot write to standard output: {reason}",
