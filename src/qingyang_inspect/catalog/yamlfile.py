@@ -51,6 +51,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _MERGE = "tag:yaml.org,2002:merge"
+_BINARY = "tag:yaml.org,2002:binary"
 _CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 _SAFE_SCALARS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -195,7 +196,7 @@ def parse_text(text: str) -> YamlDocument:
         data = _build(loader, root, shared="&" in text)
         if data is None:  # ``---`` or ``~`` alone: nothing in it either
             raise YamlProblem("empty-file", "yaml.empty", 1, 1)
-        if "\\" in text:  # only a double-quoted escape can make a control character
+        if "\\" in text or "!" in text:  # only an escape or a tag can make a control character
             _refuse_escaped_controls(root)
         return YamlDocument(data, root)
     finally:
@@ -208,7 +209,8 @@ def _refuse_escaped_controls(root: yaml.Node) -> None:
     """Refuse a control character written as an escape (``"\\e[31m"``, ``"\\x00"``).
 
     The reader refuses control characters typed into the file; a double-quoted
-    scalar can still spell one out, and names and requirements end up on
+    scalar can still spell one out (and ``!!binary`` encode one, which the
+    models would take as text), and names and requirements end up on
     terminals and in workbooks. Tab and newline are text.
     """
     stack, seen = [root], set()
@@ -218,7 +220,11 @@ def _refuse_escaped_controls(root: yaml.Node) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            code = control_char(node.value) if node.style == '"' else None
+            code = None
+            if node.style == '"':
+                code = control_char(node.value)
+            elif node.tag == _BINARY:
+                code = control_char(_binary_text(node.value))
             if code is not None:
                 raise YamlProblem(
                     "bad-character", "yaml.control_escape", *_pos(node), {"code": code}
@@ -227,6 +233,17 @@ def _refuse_escaped_controls(root: yaml.Node) -> None:
             stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
+
+
+def _binary_text(value: str) -> str:
+    """What a ``!!binary`` value becomes as text (``""`` if it is no base64 at all)."""
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(value).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return ""  # PyYAML's constructor reports it
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:

@@ -8,7 +8,6 @@ Standard library only.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sys
@@ -19,6 +18,7 @@ from typing import TextIO
 
 from qingyang_inspect.cli.spec import Param, choices_text, codes, metavar
 from qingyang_inspect.i18n import t
+from qingyang_inspect.render import env_columns
 
 #: Help is never wider than this, however wide the terminal.
 MAX_WIDTH = 100
@@ -44,16 +44,15 @@ def width(text: str) -> int:
 
 def terminal_width() -> int:
     """``COLUMNS`` or the terminal's width, at most :data:`MAX_WIDTH`."""
-    columns = os.environ.get("COLUMNS", "")
-    found = int(columns) if columns.isdigit() else shutil.get_terminal_size().columns
+    found = env_columns() or shutil.get_terminal_size().columns
     return max(40, min(found, MAX_WIDTH))
 
 
 def message_width(stream: TextIO) -> int | None:
     """The width to wrap messages to on ``stream``: ``COLUMNS``, a terminal's, or none."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        return max(40, int(columns))
+    columns = env_columns()
+    if columns is not None:
+        return max(40, columns)
     try:
         return shutil.get_terminal_size().columns if stream.isatty() else None
     except (AttributeError, ValueError, OSError):

@@ -47,7 +47,10 @@ def validate_command(
     else:
         workspace = state(ctx).load_workspace()
         result = load_catalog([workspace.standards, workspace.sites])
-        if workspace.holidays is not None and workspace.holidays.is_file():
+        # (Present in any form: a FIFO or a broken link by that name is reported, not skipped.)
+        if workspace.holidays is not None and (
+            workspace.holidays.exists() or workspace.holidays.is_symlink()
+        ):
             from qingyang_inspect.calendar_file import add_holiday_issues
 
             add_holiday_issues(result.report, workspace.holidays)

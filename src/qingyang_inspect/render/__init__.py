@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -86,6 +87,18 @@ class Renderer(Protocol):
     def __call__(
         self, document: Document, target: TextIO | Path | None, context: RenderContext
     ) -> Rendered: ...
+
+
+def env_columns() -> int | None:
+    """The terminal width ``COLUMNS`` asks for, if it is a sensible one (1 to 10,000).
+
+    Anything else — ``0``, ``-5``, ``²``, a number of a thousand digits — is ignored
+    rather than trusted: a width of 0 would print nothing at all.
+    """
+    value = os.environ.get("COLUMNS", "")
+    if value.isascii() and value.isdigit() and len(value) <= 5 and 0 < int(value) <= 10_000:
+        return int(value)
+    return None
 
 
 def formats() -> tuple[str, ...]:

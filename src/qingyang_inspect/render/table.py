@@ -29,6 +29,7 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
-from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render import RenderContext, Rendered, env_columns
 from qingyang_inspect.render.linebreak import longest_word, wrap
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
@@ -99,9 +100,17 @@ class _Console(Console):
 
 def console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A rich console: plain when output is not a terminal or ``NO_COLOR`` is set."""
-    if width is None and os.environ.get("COLUMNS", "").isdigit():
-        width = int(os.environ["COLUMNS"])
-    return _Console(stderr=stderr, width=width, highlight=False, soft_wrap=False, emoji=False)
+    if width is None:
+        width = env_columns()
+    height = None
+    if "COLUMNS" in os.environ or "LINES" in os.environ:
+        # rich would read them itself, and fails on ``COLUMNS=²``: give it the size outright.
+        size = shutil.get_terminal_size()
+        width = width or min(size.columns, 10_000)
+        height = min(size.lines, 10_000)
+    return _Console(
+        stderr=stderr, width=width, height=height, highlight=False, soft_wrap=False, emoji=False
+    )
 
 
 def render(document: Document, target: Any, context: RenderContext) -> Rendered:
