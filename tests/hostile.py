@@ -80,7 +80,8 @@ def invoke(
     result = CliRunner().invoke(
         app,
         words,
-        env={"INSPECT_INSPECTOR": "王督导", "COLUMNS": "120", **(env or {})},
+        # Wide: a message is never folded across lines (the words checked stay whole).
+        env={"INSPECT_INSPECTOR": "王督导", "COLUMNS": "2000", **(env or {})},
         input=input,
         catch_exceptions=False,
     )
@@ -90,7 +91,7 @@ def invoke(
 def environment(**more: str) -> dict[str, str]:
     """This process's environment without the user's inspect settings, plus ``more``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
-    return {**env, "INSPECT_INSPECTOR": "王督导", "COLUMNS": "120", **more}
+    return {**env, "INSPECT_INSPECTOR": "王督导", "COLUMNS": "2000", **more}
 
 
 def run_process(

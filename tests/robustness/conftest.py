@@ -60,4 +60,3 @@ def tmpfs(tmp_path: Path) -> Iterator[Mount]:
     for point in reversed(mounted):
         with contextlib.suppress(OSError):
             subprocess.run(["umount", "-l", str(point)], capture_output=True, check=False)
-

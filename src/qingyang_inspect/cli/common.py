@@ -113,6 +113,9 @@ def undecodable_input(argv: Sequence[str]) -> tuple[str, str] | None:
         name, eq, value = arg.partition("=")
         if not (arg.startswith("--") and eq):
             name, value = (argv[n - 1] if n and argv[n - 1].startswith("-") else ""), arg
+        if "\x00" in value:
+            message = t("cli.nul_argument", option=name or _bytes_shown(value))
+            return message, t("cli.nul_hint")
         if name:
             message = t("cli.undecodable_option", option=name, value=_bytes_shown(value))
         else:

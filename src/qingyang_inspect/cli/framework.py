@@ -311,12 +311,12 @@ def bad_value(param: Param, value: str | None) -> str:
     digits = value.strip().lstrip("+-")
     if param.value == "int" and digits.isdigit() and len(digits) > sys.get_int_max_str_digits():
         return t("cli.int_too_long", option=where, digits=len(digits))
-    if len(value) > _SHOWN:
+    if len(value) > _SHOWN and param.value not in ("path", "file", "folder"):
         value = t("cli.value_cut", start=value[:_SHOWN], length=len(value))
     return t("cli.bad_value", option=where, value=value, expected=expected)
 
 
-#: Longest value quoted back in full in an error message.
+#: Longest value quoted back in full in an error message (a path is always whole).
 _SHOWN = 60
 
 

@@ -126,7 +126,7 @@ class Store:
     def _open_readonly(cls, path: Path, evidence: Path) -> Store:
         if not os.path.lexists(path):
             return cls._empty(evidence)
-        _require_file(path)
+        _refuse_foreign(path)
         with _mapped_errors(path):
             try:
                 conn = _connect_readonly(path, immutable=False)
@@ -545,10 +545,13 @@ def _refuse_foreign(path: Path) -> None:
     """Refuse, before anything is written to it, a file at the store's path that is not ours.
 
     Opening a database for writing already changes it (the journal mode is set
-    in its header), so the file is first looked at: it must be a regular file,
-    and empty, or an SQLite database (its first bytes say so) that, read
-    through a read-only connection, has no tables or the store's
-    ``schema_version`` table.
+    in its header), and even a read-only connection to a database in WAL mode
+    leaves ``-wal`` and ``-shm`` files beside it, so the file is first looked
+    at: it must be a regular file, and empty, or an SQLite database (its first
+    bytes say so) with no tables or the store's ``schema_version`` table.
+    Its tables are read without locks or side files (SQLite's ``immutable``
+    mode); only when that read fails — one of our stores in the middle of a
+    checkpoint — through an ordinary read-only connection.
     """
     if not os.path.lexists(path):
         return  # created by the writer
@@ -567,14 +570,21 @@ def _refuse_foreign(path: Path) -> None:
             t("store.corrupt", path=path, reason=t("store.not_sqlite")),
             hint=t("store.corrupt_hint"),
         )
-    with _mapped_errors(path):
-        conn = _connect_readonly(path, immutable=False)
-        try:
-            tables = {row[0] for row in conn.execute(sql.SQLITE.list_tables)}
-        finally:
-            conn.close()
+    try:
+        tables = _tables(path, immutable=True)
+    except sqlite3.DatabaseError:
+        with _mapped_errors(path):
+            tables = _tables(path, immutable=False)
     if tables and "schema_version" not in tables:
         raise StoreError(t("store.not_a_store", path=path), hint=t("store.corrupt_hint"))
+
+
+def _tables(path: Path, *, immutable: bool) -> set[str]:
+    conn = _connect_readonly(path, immutable=immutable)
+    try:
+        return {row[0] for row in conn.execute(sql.SQLITE.list_tables)}
+    finally:
+        conn.close()
 
 
 def _require_file(path: Path) -> None:

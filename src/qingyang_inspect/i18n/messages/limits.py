@@ -81,6 +81,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "环境变量 {name} 的值 '{value}' 含有无法识别为文字的字节",
         "the environment variable {name} ('{value}') holds bytes that are not text",
     ),
+    "cli.nul_argument": (
+        "{option} 的值含有 NUL 字符（U+0000），不能保存",
+        "the value of {option} holds a NUL character (U+0000), which cannot be stored",
+    ),
+    "cli.nul_hint": ("删除该字符后重试", "delete that character and try again"),
     "cli.undecodable_hint": (
         "命令行和环境变量须为 {encoding} 编码的文字；请检查终端的字符编码，文件名含这类字节的照片请先改名",
         "the command line and environment must be {encoding} text; check the terminal's encoding, and rename a photo whose file name holds such bytes",
