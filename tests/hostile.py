@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,8 @@ NOISE = ("Traceback", "Exception ignored", "Error in sys.excepthook")
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: What a ``record`` that succeeds needs besides the hostile part.
 RECORD = ("record", "--site", "M1", "--item", "CM-EN-01", "--result", "fail")
+#: Mounts a small tmpfs (the ``tmpfs`` fixture): ``mount(name, size="1m")`` → its folder.
+Mount = Callable[..., Path]
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ def snapshot(*roots: Path) -> dict[str, str]:
             continue
         for path in sorted(root.rglob("*")):
             rel = path.relative_to(root).as_posix()
+            if path.is_dir() and not path.is_symlink():
+                continue  # (its files are listed)
             if path.is_symlink() or not path.is_file():
                 found[f"{root.name}/{rel}"] = "<not a file>"
                 continue

@@ -312,10 +312,14 @@ def ingest_photos(
 
 def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:
     """Copy ``photo`` into a synced temporary file in ``folder``; its hash must not change."""
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=folder, prefix=".incoming-", suffix=photo.extension)
     except OSError as exc:
+        if made:  # leave the evidence folder as it was (a full disk, say)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise StoreError(
             t("evidence.write_failed", path=folder, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
@@ -337,18 +341,26 @@ def _copy_to_temp(photo: CheckedPhoto, folder: Path) -> Path:
         # mkstemp makes the file private (0600); evidence is shared with the office.
         os.chmod(temp, 0o644)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        _discard(temp, folder if made else None)
         raise StoreError(
             t("evidence.write_failed", path=folder, reason=os_reason(exc)),
             hint=t("evidence.write_failed_hint"),
         ) from None
     except BaseException:
-        temp.unlink(missing_ok=True)
+        _discard(temp, folder if made else None)
         raise
     if digest.hexdigest() != photo.sha256:
-        temp.unlink(missing_ok=True)
+        _discard(temp, folder if made else None)
         raise RecordError(t("evidence.changed", path=photo.path), hint=t("evidence.changed_hint"))
     return temp
+
+
+def _discard(temp: Path, folder: Path | None) -> None:
+    """Remove a temporary copy, and the shard folder made for it (if still empty)."""
+    temp.unlink(missing_ok=True)
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _publish(temp: Path, final: Path) -> None:

@@ -7,12 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from hostile import used_workspace
+from hostile import Mount, used_workspace
 
 
 @pytest.fixture(scope="session")
@@ -27,9 +27,6 @@ def ws(used_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "ws"
     shutil.copytree(used_template, target, symlinks=True)
     return target
-
-
-Mount = Callable[..., Path]
 
 
 @pytest.fixture

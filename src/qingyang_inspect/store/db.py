@@ -131,10 +131,15 @@ class Store:
             try:
                 conn = _connect_readonly(path, immutable=False)
             except sqlite3.OperationalError as exc:
-                # A WAL store in a folder this user cannot write: SQLite cannot
-                # create the shared-memory file readers need. Nobody can write
-                # there either, so reading the file as immutable is safe.
-                if _code(exc) not in (_READONLY, _CANTOPEN) or os.access(path.parent, os.W_OK):
+                # A WAL store in a folder this user cannot write, or on a full
+                # disk: SQLite cannot create the shared-memory file readers need.
+                # Nobody can write there either, so reading the file as
+                # immutable is safe.
+                unwritable = _code(exc) in (_READONLY, _CANTOPEN) and not os.access(
+                    path.parent, os.W_OK
+                )
+                full = _code(exc) in (_FULL, _IOERR, _CANTOPEN) and _disk_full(path)
+                if not (unwritable or full):
                     raise
                 conn = _connect_readonly(path, immutable=True)
             store = cls(conn, path=path, evidence_dir=evidence, readonly=True)
@@ -667,7 +672,7 @@ def _mapped_errors(path: Path | None) -> Iterator[None]:
             ) from None
         if code in (_CANTOPEN, _IOERR):
             raise StoreError(
-                t("store.cannot_open", path=path, reason=reason), hint=t("store.readonly_hint")
+                t("store.cannot_open", path=path, reason=reason), hint=t("store.io_hint")
             ) from None
         raise
 

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在 inspect.toml 的 store = 中写一个普通文件的路径（不存在时会自动创建）",
         "set store = in inspect.toml to the path of a regular file (it is created if missing)",
     ),
+    "store.io_hint": (
+        "检查磁盘空间、文件大小限制，以及该文件和所在目录的写权限（WAL 模式会在目录中创建 -wal 和 -shm 文件）",
+        "check the disk space, any file size limit, and write permission on the file and its folder (WAL mode creates -wal and -shm files there)",
+    ),
     "store.not_sqlite": (
         "文件开头不是 SQLite 数据库的标记",
         "the file does not begin as an SQLite database does",
