@@ -48,7 +48,7 @@ def _text(row: dict[str, Any]) -> str:
     body = f"{path}: {message}" if path else message
     if row.get("severity_code") == "warning":
         body += f" ({t('validate.warning_tag')})"
-    return safe_text(f"{row['location']}: {body}", "terminal")
+    return safe_text(f"{row['location']}: {body}", "line")
 
 
 def _github(row: dict[str, Any]) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Medium = Literal["terminal", "csv", "xlsx", "docx"]
+Medium = Literal["terminal", "line", "csv", "xlsx", "docx"]
 
 #: C0 and C1 control characters, DEL, and the bidirectional overrides and
 #: isolates that reorder what a reader sees (a "Trojan source" in a cell).
 #: Tab and newline are kept: they are text.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: What breaks a line apart (for the ``line`` medium).
+_BREAKS = re.compile("[\t\n\r\x85\u2028\u2029]")
 #: Characters XML 1.0 cannot hold at all (xlsx and docx are XML).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: What a spreadsheet reads as the start of a formula (tab and CR too: Excel
@@ -40,6 +42,8 @@ def safe_text(text: str, medium: Medium) -> str:
     """``text`` as ``medium`` may show it without acting on it.
 
     * ``terminal`` — control characters become visible symbols (``␛``).
+    * ``line`` — as ``terminal``, and line breaks and tabs too (``␊``): one
+      record per line stays one line (``inspect validate``'s problems).
     * ``csv`` — controls made visible; text a spreadsheet would run as a
       formula gets a leading ``'`` (the cell has no type to say "text").
     * ``xlsx`` / ``docx`` — controls made visible (XML cannot hold most of
@@ -48,6 +52,8 @@ def safe_text(text: str, medium: Medium) -> str:
     """
     if _CONTROLS.search(text):
         text = _CONTROLS.sub(_visible, text)
+    if medium == "line" and _BREAKS.search(text):
+        text = _BREAKS.sub(_visible, text)
     if medium == "csv":
         return "'" + text if text.startswith(FORMULA_STARTS) else text
     if medium in ("xlsx", "docx"):
