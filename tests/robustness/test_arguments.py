@@ -46,6 +46,7 @@ RECORD_CASES: dict[str, tuple[tuple[str, ...], str]] = {
     "note-del": (("--note", "垃圾\x7f"), "U+007F"),
     "note-csi": (("--note", "垃圾\x9b2J"), "U+009B"),
     "note-surrogate": (("--note", "垃圾\udcff"), "--note"),
+    "note-high-surrogate": (("--note", "\ud800垃圾"), "\\ud800"),
     "note-too-long": (("--note", "长" * 2001), "2000"),
     "location-escape": (("--location", "\x1b[1;1H东门"), "U+001B"),
     "location-nul": (("--location", "东\x00门"), "U+0000"),

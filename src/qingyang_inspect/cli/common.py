@@ -130,8 +130,12 @@ def undecodable_input(argv: Sequence[str]) -> tuple[str, str] | None:
 
 def _bytes_shown(text: str) -> str:
     """``text`` with the bytes that are not text written as ``\\xff``."""
-    raw = text.encode(sys.getfilesystemencoding(), "surrogateescape")
-    return raw.decode(sys.getfilesystemencoding(), "backslashreplace")
+    encoding = sys.getfilesystemencoding()
+    try:
+        raw = text.encode(encoding, "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte makes (only a caller in Python passes one)
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    return raw.decode(encoding, "backslashreplace")
 
 
 @dataclass
