@@ -10,6 +10,7 @@ catalog cache left a ``.catalog-*.tmp`` behind.
 
 from __future__ import annotations
 
+import json
 import random
 import resource
 import shutil
@@ -73,7 +74,7 @@ def test_a_full_disk_under_the_store_is_named(
 ) -> None:
     disk = tmpfs(size="2m")
     inspect = move_inspect_to(ws, disk)
-    finding = invoke(ws, "findings", "list", "-f", "json").stdout.split('"id": "')[1][:26]
+    finding = json.loads(invoke(ws, "findings", "list", "-f", "json").stdout)[0]["id"]
     fill(disk)
     before = rows(inspect / "store.sqlite")
     done = invoke(ws, *(a.replace("{id}", finding) for a in args))
