@@ -179,13 +179,18 @@ def assert_clean(done: Outcome) -> None:
         assert found is None, (repr(found.group()), stream[-500:])
 
 
-def count_findings(workspace: Path) -> int:
-    """Findings in the workspace's store (voided ones too)."""
-    conn = sqlite3.connect(f"{(workspace / STORE).resolve().as_uri()}?mode=ro", uri=True)
+def query(store: Path, statement: str, *params: object) -> list[tuple[object, ...]]:
+    """The rows ``statement`` selects from the store file ``store`` (read-only)."""
+    conn = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return int(conn.execute("SELECT count(*) FROM findings").fetchone()[0])
+        return conn.execute(statement, params).fetchall()
     finally:
         conn.close()
+
+
+def count_findings(store: Path) -> int:
+    """Findings in the store file ``store`` (voided ones too)."""
+    return int(str(query(store, "SELECT count(*) FROM findings")[0][0]))
 
 
 def fill(disk: Path) -> None:

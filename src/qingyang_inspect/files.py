@@ -127,6 +127,7 @@ REASON_KEYS: dict[int, str] = {
     errno.EFBIG: "file.reason_file_size",
     errno.EBADF: "file.reason_closed",
     errno.EIO: "file.reason_io",
+    errno.ENAMETOOLONG: "file.reason_name_too_long",
 }
 if hasattr(errno, "EDQUOT"):  # pragma: no branch - POSIX
     REASON_KEYS[errno.EDQUOT] = "file.reason_quota"

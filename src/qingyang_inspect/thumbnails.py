@@ -119,10 +119,11 @@ def render_thumbnail(source: Path, size: int = THUMBNAIL_PX) -> bytes:
         return out.getvalue()
     except Image.DecompressionBombError:
         raise Unusable(t("photo.too_many_pixels")) from None
-    except Exception as exc:
+    except Exception:
         # Pillow's decoders raise OSError, SyntaxError, ValueError, struct.error,
-        # EOFError… on damaged data: each means the photo cannot be shown.
-        raise Unusable(t("photo.damaged", reason=exc)) from None
+        # EOFError… on damaged data: each means the photo cannot be shown. (Their
+        # English words stay out of a report in Chinese.)
+        raise Unusable(t("photo.damaged")) from None
 
 
 def make_thumbnail(source: Path, size: int = THUMBNAIL_PX) -> bytes | None:

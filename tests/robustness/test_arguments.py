@@ -11,7 +11,6 @@ cannot open; bytes that are not UTF-8 in an argument ended in a
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,6 +24,7 @@ from hostile import (
     environment,
     invoke,
     make_image,
+    query,
     run_process,
     snapshot,
 )
@@ -125,12 +125,7 @@ def test_a_command_refuses_a_hostile_value(ws: Path, case: str) -> None:
 
 
 def a_finding(ws: Path) -> str:
-    conn = sqlite3.connect(f"{(ws / STORE).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        found = conn.execute("SELECT id FROM findings WHERE result = 'fail' LIMIT 1").fetchone()
-        return str(found[0])
-    finally:
-        conn.close()
+    return str(query(ws / STORE, "SELECT id FROM findings WHERE result = 'fail' LIMIT 1")[0][0])
 
 
 LIFECYCLE_CASES: dict[str, tuple[tuple[str, ...], str]] = {
@@ -181,11 +176,7 @@ def test_text_that_is_allowed_is_stored_as_given_and_shown_safely(ws: Path, note
     done = invoke(ws, *RECORD, "--note", note)
     assert done.code == 0, done.stderr
     finding = done.stdout.strip()
-    conn = sqlite3.connect(f"{(ws / STORE).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        stored = conn.execute("SELECT note FROM findings WHERE id = ?", (finding,)).fetchone()[0]
-    finally:
-        conn.close()
+    [(stored,)] = query(ws / STORE, "SELECT note FROM findings WHERE id = ?", finding)
     assert stored == note.strip()
     shown = invoke(ws, "findings", "show", finding)
     assert shown.code == 0
@@ -251,7 +242,7 @@ def test_a_photo_name_typed_in_the_walk_that_is_not_text_is_refused(
     )
     assert done.code in (0, 2), done.stderr
     assert_clean(done)
-    assert count_findings(ws) == 3
+    assert count_findings(ws / STORE) == 3
 
 
 @pytest.mark.parametrize(
@@ -278,4 +269,4 @@ def test_nothing_is_written_by_any_refused_record(ws: Path) -> None:
     """The sum of the cases above, once more: three findings, as the workspace began."""
     for extra, _words in RECORD_CASES.values():
         invoke(ws, *RECORD, *extra)
-    assert count_findings(ws) == 3
+    assert count_findings(ws / STORE) == 3

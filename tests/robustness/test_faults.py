@@ -84,17 +84,7 @@ def test_a_full_disk_under_the_store_is_named(
     assert temporary_files(disk) == []
     (disk / "filler").unlink()  # space again: the store is sound and takes the record
     assert invoke(ws, *RECORD).code == 0
-    assert count_findings_at(inspect) == 4
-
-
-def count_findings_at(inspect: Path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(f"{(inspect / 'store.sqlite').as_uri()}?mode=ro", uri=True)
-    try:
-        return int(conn.execute("SELECT count(*) FROM findings").fetchone()[0])
-    finally:
-        conn.close()
+    assert count_findings(inspect / "store.sqlite") == 4
 
 
 def test_a_full_disk_under_the_evidence_is_named(ws: Path, tmpfs: Mount, tmp_path: Path) -> None:
@@ -201,4 +191,4 @@ def test_the_store_survives_a_file_size_limit(ws: Path) -> None:
     assert done.code == 2, done.stderr
     assert_clean(done)
     assert rows(ws / STORE) == before
-    assert count_findings(ws) == 3
+    assert count_findings(ws / STORE) == 3

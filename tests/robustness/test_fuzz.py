@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from hostile import (
     assert_clean,
     invoke,
     make_image,
+    query,
     rows,
     snapshot,
     used_workspace,
@@ -129,17 +129,9 @@ def record_lines(draw: st.DrawFn, photos: list[str]) -> list[str]:
     return words
 
 
-def findings(ws: Path) -> dict[str, tuple[Any, ...]]:
-    conn = sqlite3.connect(f"{(ws / STORE).resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {
-            row[0]: row[1:]
-            for row in conn.execute(
-                "SELECT id, note, location, inspector, occurrences FROM findings"
-            )
-        }
-    finally:
-        conn.close()
+def findings(ws: Path) -> dict[object, tuple[object, ...]]:
+    found = query(ws / STORE, "SELECT id, note, location, inspector, occurrences FROM findings")
+    return {row[0]: row[1:] for row in found}
 
 
 def check_outcome(done: Outcome) -> None:

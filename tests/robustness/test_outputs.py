@@ -64,7 +64,7 @@ def test_a_target_that_is_not_a_file_is_never_replaced(
         (("-o", "{out}/missing/ledger.xlsx"), "不存在"),
         (("-o", "{out}/existing.xlsx"), "已存在"),
         (("-o", "{out}/dangling.xlsx"), "已存在"),
-        (("-o", "{out}/" + "长" * 100 + ".xlsx"), "无法写入"),
+        (("-o", "{out}/" + "长" * 100 + ".xlsx"), "文件名太长"),
         (("-o", "{out}/a\x00b.xlsx"), "U+0000"),
         (("-f", "csv", "-o", "{out}/existing.xlsx"), "已存在"),
     ],

@@ -22,10 +22,12 @@ import pytest
 from hostile import (
     EVIDENCE,
     RECORD,
+    STORE,
     assert_clean,
     assert_refused,
     invoke,
     make_image,
+    query,
     run_process,
     snapshot,
     used_workspace,
@@ -175,16 +177,10 @@ def spoiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 
 def _stored_by_note(ws: Path) -> dict[str, str]:
-    import sqlite3
-
-    conn = sqlite3.connect(f"{(ws / '.inspect/store.sqlite').resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        found = conn.execute(
-            "SELECT f.note, p.relpath FROM findings f JOIN photos p ON p.finding_id = f.id"
-        ).fetchall()
-    finally:
-        conn.close()
-    return {note: Path(relpath).name for note, relpath in found}
+    found = query(
+        ws / STORE, "SELECT f.note, p.relpath FROM findings f JOIN photos p ON p.finding_id = f.id"
+    )
+    return {str(note): Path(str(relpath)).name for note, relpath in found}
 
 
 @pytest.mark.parametrize("case", SPOILED)

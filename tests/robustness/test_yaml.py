@@ -218,3 +218,16 @@ def test_the_store_is_untouched_by_a_broken_catalog(ws: Path) -> None:
     done = invoke(ws, "round", "open", "R2", "--kind", "supervision")
     assert_refused(done, words="sites.yaml")
     assert (ws / STORE).read_bytes() == store
+
+
+def test_a_value_with_a_line_break_keeps_each_problem_on_one_line(ws: Path) -> None:
+    """(Found by the YAML fuzzer: a quoted id with a newline split a problem in two.)"""
+    path = ws / SITES
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("id: M2", 'id: "M2\\n第二行"', 1),
+        encoding="utf-8",
+    )
+    done = invoke(ws, "validate")
+    assert_refused(done, code=1, words="␊")
+    for line in done.stdout.splitlines():
+        assert line.startswith(str(ws / SITES)), line

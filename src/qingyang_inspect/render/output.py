@@ -36,7 +36,11 @@ def check_target(path: Path, *, force: bool) -> None:
     """Refuse a target that exists (without ``force``), that is not a regular file
     (a folder, a device, a FIFO: ``--force`` never replaces those), or whose folder
     does not exist."""
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a name too long for the file system, say
+        raise write_failed(path, exc) from None
+    if exists:
         try:
             check_regular(path)
         except FileProblem as problem:
@@ -130,12 +134,15 @@ def _create_beside(path: Path) -> Path:
 def stdout_writes() -> Iterator[None]:
     """Writing to stdout: a failure of the machine there (a full disk, a closed
     descriptor) becomes one :class:`ReportError`; a reader gone away
-    (``BrokenPipeError``) is left to the command, which ends quietly."""
+    (``BrokenPipeError``) is left to the command, which ends quietly. An error
+    that names a file is not stdout's: it passes unchanged."""
     try:
         yield
     except BrokenPipeError:
         raise
     except OSError as exc:
+        if exc.filename is not None:
+            raise
         raise stdout_failed(exc) from None
 
 

@@ -566,7 +566,7 @@ def _refuse_foreign(path: Path) -> None:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(
-            t("store.cannot_open", path=path, reason=os_reason(exc)), hint=t("store.readonly_hint")
+            t("store.cannot_open", path=path, reason=os_reason(exc)), hint=t("store.io_hint")
         ) from None
     if not head:
         return

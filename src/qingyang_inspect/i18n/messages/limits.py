@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "像素数过大，可能是恶意构造的图片",
         "far too many pixels (a decompression bomb?)",
     ),
-    "photo.damaged": ("已损坏或不完整：{reason}", "damaged or incomplete: {reason}"),
+    "photo.damaged": ("已损坏或不完整", "damaged or incomplete"),
     "photo.thumb_unwritable": (
         "无法写入缩略图（证据目录和临时目录都不可写）",
         "its thumbnail cannot be written (neither the evidence folder nor the temporary folder is writable)",
@@ -67,6 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is larger than the system allows",
     ),
     "file.reason_closed": ("输出已关闭", "the output is closed"),
+    "file.reason_name_too_long": ("文件名太长", "the file name is too long"),
     "file.reason_io": ("磁盘读写出错（I/O 错误）", "the disk reported an input/output error"),
     # -- text that is not text (cli/common.py) -------------------------------------------
     "cli.undecodable_option": (
@@ -92,8 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- outputs that cannot be written (render/output.py) ---------------------------------
     "report.write_failed_hint": (
-        "释放磁盘空间，或用 -o 写到其他可写的目录后重试；已有的文件没有改动",
-        "free some disk space, or write elsewhere with -o, and try again; existing files are untouched",
+        "释放磁盘空间、缩短文件名，或用 -o 写到其他可写的目录后重试；已有的文件没有改动",
+        "free some disk space, shorten the file name or write elsewhere with -o, and try again; existing files are untouched",
     ),
     "report.target_not_a_file": (
         "不能把报告写到 {path}：{reason}",

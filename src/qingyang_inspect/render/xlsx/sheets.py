@@ -143,11 +143,15 @@ class TableRows:
         values, cells, height = prepared
         row = sheet.row + 1
         if self.photo_cols:
+            named = False
             for n in self.photo_cols:
                 text, size = self._photo(row, n, values[n])
                 values[n] = text
+                named = named or text is not None
                 if size is not None:
                     height = max(size, height or 0)
+            if named:  # photos named instead (a reason why one is not shown wraps): measure
+                height = max(sheet.fit_height(values, cells) or 0, height or 0)
         sheet.next_row(height)
         sheet.put(row, values, cells)
         self.count += 1
