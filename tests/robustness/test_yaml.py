@@ -143,6 +143,7 @@ CONTENT: dict[str, tuple[Path, str, str, str]] = {
     "raw-NUL-byte": (SITES, "name: 测试小巷", "name: 测试\x00小巷", "U+0000"),
     "points-400-digits": (STANDARD, "points: 2", "points: " + "9" * 400, "400 位"),
     "points-5000-digits": (STANDARD, "points: 2", "points: " + "9" * 5000, "1000"),
+    "points-hex-5000-digits": (STANDARD, "points: 2", "points: 0x" + "f" * 5000, "6021 位"),
     "points-inf": (STANDARD, "points: 2", "points: .inf", "1000"),
     "points-1e400": (STANDARD, "points: 2", "points: 1e400", "points"),
     "days-huge": (STANDARD, "rectification_days: 3", "rectification_days: " + "9" * 30, "365"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import math
 import os
 import re
 import types
@@ -359,7 +360,7 @@ def _add_schema_error(
     elif kind == "float_type" and isinstance(raw, int) and not isinstance(raw, bool):
         # A whole number with hundreds of digits: too large for a float, not "no number".
         key = "schema.number_too_large"
-        params["digits"] = len(str(abs(raw)))
+        params["digits"] = _digits(raw)
     elif kind == "string_type" and raw is None:
         key = "schema.null"
     elif kind == "string_type" and node is not None and not node.style:
@@ -370,6 +371,15 @@ def _add_schema_error(
     except (KeyError, IndexError):  # a pydantic error type without its own message
         message = t("schema.other", msg=error["msg"])
     sink.add(source, loc, kind, message, key=kind == "extra_forbidden")
+
+
+def _digits(number: int) -> int:
+    """How many decimal digits ``number`` has (estimated past Python's limit for ``str``:
+    ``0x`` followed by thousands of digits is read without that limit)."""
+    bits = abs(number).bit_length()
+    if bits < 10_000:  # about 3,000 digits: ``str`` is allowed and quick
+        return len(str(abs(number)))
+    return int(bits * math.log10(2)) + 1
 
 
 #: pydantic's error types for dataclasses, as the types the messages are written for.
