@@ -41,6 +41,8 @@ def move_inspect_to(ws: Path, disk: Path) -> Path:
     target = disk / ".inspect"
     shutil.copytree(ws / ".inspect", target)
     shutil.rmtree(target / "cache", ignore_errors=True)
+    for side in target.glob("*.sqlite-*"):  # as a writer leaves it: -wal and -shm gone
+        side.unlink()
     config = ws / "inspect.toml"
     text = config.read_text(encoding="utf-8")
     text = text.replace('".inspect/store.sqlite"', f'"{target}/store.sqlite"')
@@ -72,10 +74,10 @@ def temporary_files(folder: Path) -> list[str]:
 def test_a_full_disk_under_the_store_is_named(
     ws: Path, tmpfs: Mount, args: tuple[str, ...]
 ) -> None:
+    finding = json.loads(invoke(ws, "findings", "list", "-f", "json").stdout)[0]["id"]
     disk = tmpfs(size="2m")
     inspect = move_inspect_to(ws, disk)
-    finding = json.loads(invoke(ws, "findings", "list", "-f", "json").stdout)[0]["id"]
-    fill(disk)
+    fill(disk)  # SQLite must create its -shm file: it says "disk I/O error"
     before = rows(inspect / "store.sqlite")
     done = invoke(ws, *(a.replace("{id}", finding) for a in args))
     assert_refused(done, words=["磁盘已满", "store.sqlite"])
