@@ -108,7 +108,7 @@ def test_fail_with_defaults_gets_the_items_due_date(walk: Walk, ws: Path) -> Non
     found = failed.found_at.date()
     assert calendar.is_working_day(failed.due_date)
     assert working_days_between(calendar, found, failed.due_date) == 1
-    assert f"已记录：不符合 1 例，整改期限 {failed.due_date.isoformat()}（{failed.id}）" in (
+    assert f"已记录：不符合 1 例，整改期限 {failed.due_date.isoformat()}（{failed.number}）" in (
         result.stdout
     )
 
