@@ -196,7 +196,7 @@ def test_changed_files_warn_but_record(run_cli: Any, ws: Path) -> None:
     )
     result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass")
     assert result.exit_code == 0
-    assert "警告" in result.stderr and "标准 test-standard（version）" in result.stderr
+    assert "警告" in result.stderr and "标准 test-standard（version 1.0→1.1）" in result.stderr
     assert "inspect round repin" in result.stderr
     assert count_findings(ws) == 1
 

@@ -100,11 +100,22 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--note",
         "+消防通道堆放杂物",
     )
-    _ok(ws, "rectify", f1, "--note", "已清运并增加清运频次", "--photo", str(after))
-    _ok(ws, "recheck", f1, "--pass")
-    _ok(ws, "rectify", f2, "--note", "已更换画面")
-    _ok(ws, "rectify", f3, "--note", "已清理")
-    _ok(ws, "recheck", f3, "--reject", "--note", "仍有杂物")
+    # Each step dated when it happened (the reports are read as of 2026-08-10).
+    _ok(
+        ws,
+        "rectify",
+        f1,
+        "--at",
+        "2026-06-04 15:00",
+        "--note",
+        "已清运并增加清运频次",
+        "--photo",
+        str(after),
+    )
+    _ok(ws, "recheck", f1, "--at", "2026-06-05 10:00", "--pass")
+    _ok(ws, "rectify", f2, "--at", "2026-06-06 16:00", "--note", "已更换画面")
+    _ok(ws, "rectify", f3, "--at", "2026-06-08 11:00", "--note", "已清理")
+    _ok(ws, "recheck", f3, "--at", "2026-06-09 09:30", "--reject", "--note", "仍有杂物")
     _ok(ws, "round", "close", "2026督导第1轮")
 
     _ok(ws, "round", "open", ROUND, "--kind", "acceptance", "--date", "2026-08-03")
@@ -126,7 +137,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mistake = _ok(
         ws, *rec, at, "--site", "A1", "--item", "CM-AD-01", "--result", "fail", "--note", "误录"
     )
-    _ok(ws, "findings", "void", mistake, "--reason", "误录")
+    _ok(ws, "findings", "void", mistake, "--at", "2026-08-03 10:05", "--reason", "误录")
     for site, item, count, note, extra in (
         ("M1", "CM-EN-01", "1", "入口处积存垃圾", ()),
         ("M1", "CM-EN-01", "1", "水产区地面垃圾", ("--on-spot",)),
@@ -229,7 +240,8 @@ def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
     assert [c.value for c in ws[3]] == LEDGER_HEADERS_ZH
     assert ws.max_row == 12
     first = [c.value for c in ws[4]]
-    assert first[17:22] == ["已销号", "否", first[19], first[20], "通过"]
+    # closed on 06-05, two days after its due date (06-03): closed late
+    assert first[17:22] == ["逾期销号（2天）", "否", first[19], first[20], "通过"]
     assert first[19].startswith("已清运并增加清运频次（测试市场管理公司，")
     # the photos, copied out under the problem's number, named on the data sheet
     number = first[1]
@@ -304,7 +316,17 @@ def test_as_of_makes_reports_reproducible(workspace: Path, tmp_path: Path) -> No
     earlier = tmp_path / "earlier.xlsx"
     _ok(workspace, "report", "rectification", "--as-of", "2026-06-04", "-o", str(earlier))
     ws = openpyxl.load_workbook(earlier)["台账数据"]
-    assert [ws.cell(r, 19).value for r in range(4, 7)] == ["否", "否", "否"]
+    # As it stood at the end of 06-04: the first problem rectified that afternoon but not yet
+    # re-checked, a day past its due date (overdue then, closed late the next day); the
+    # others not yet due, not yet rectified; nothing of the August round.
+    rows = [[ws.cell(r, c).value for c in (3, 18, 19)] for r in range(4, ws.max_row + 1)]
+    assert rows == [
+        ["2026督导第1轮", "已整改待复查", "是"],
+        ["2026督导第1轮", "待整改", "否"],
+        ["2026督导第1轮", "待整改", "否"],
+    ]
+    assert ws.cell(4, 20).value == "已清运并增加清运频次（测试市场管理公司，2026-06-04）"
+    assert ws.cell(5, 20).value is None
 
 
 def test_default_name_and_refused_overwrite(
@@ -424,5 +446,5 @@ def test_a_changed_standard_is_pointed_out(workspace: Path, tmp_path: Path) -> N
     )
     result = _run(copy, "report", "acceptance", "--round", ROUND, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    assert "test-standard 1.0" in result.stderr and "test-standard 1.1" in result.stderr
+    assert "标准 test-standard（version 1.0→1.1）" in result.stderr
     assert json.loads(result.stdout)["standard"]["version"] == "1.0"  # as pinned by the round

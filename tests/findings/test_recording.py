@@ -242,7 +242,8 @@ def test_recording_warns_when_the_files_changed_since_the_round_pinned_them(
     )
     recorded = record_finding(store, newer, request(), now=NOW)
     [warning] = recorded.warnings
-    assert "条目 CM-EN-01（points）" in warning and "标准 test-standard（version）" in warning
+    assert "条目 CM-EN-01（points 6→60）" in warning
+    assert "标准 test-standard（version 1.0→2.0）" in warning
     assert "inspect round repin" in warning
     assert store.finding(recorded.finding.id).round_name == supervision
     # The finding is recorded against what the round pinned: CM-EN-01's days are the pinned ones.

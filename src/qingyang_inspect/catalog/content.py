@@ -45,6 +45,9 @@ class Change:
     #: ``changed`` (the fields that differ are named), ``added`` or ``removed``.
     how: Literal["changed", "added", "removed"]
     fields: tuple[str, ...] = ()
+    #: ``(field, before, after)`` for the changed fields that hold one short value
+    #: (a version, points, a name), so a message can say ``points 5→50``.
+    values: tuple[tuple[str, Any, Any], ...] = ()
 
 
 def records_of(catalog: Catalog) -> dict[str, Any]:
@@ -90,9 +93,8 @@ def changes(pinned: str, current: Catalog) -> list[Change]:
     found: list[Change] = []
     for key, part in _PARTS:
         if key == "standard":
-            differ = _fields(old[key], new[key])
-            if differ:
-                found.append(Change(part, str(new[key].get("id", "")), "changed", differ))
+            if old[key] != new[key]:
+                found.append(_changed(part, str(new[key].get("id", "")), old[key], new[key]))
             continue
         before = {r["id"]: r for r in old[key]}
         after = {r["id"]: r for r in new[key]}
@@ -100,10 +102,22 @@ def changes(pinned: str, current: Catalog) -> list[Change]:
             if ident not in before:
                 found.append(Change(part, ident, "added"))
             elif record != before[ident]:
-                found.append(Change(part, ident, "changed", _fields(before[ident], record)))
+                found.append(_changed(part, ident, before[ident], record))
         found.extend(Change(part, ident, "removed") for ident in before if ident not in after)
     return found
 
 
-def _fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k))
+#: Values longer than this are named by their field only.
+SHORT_VALUE = 24
+
+
+def _changed(part: Part, ident: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Change:
+    fields = tuple(k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k))
+    values = tuple(
+        (k, old.get(k), new.get(k)) for k in fields if _short(old.get(k)) and _short(new.get(k))
+    )
+    return Change(part, ident, "changed", fields, values)
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, str | int | float) and len(str(value)) <= SHORT_VALUE

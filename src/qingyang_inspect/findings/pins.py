@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qingyang_inspect.catalog.content import Change, catalog_of, changes, content_of, hash_of
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.findings.conflicts import Conflict, find_conflicts
 from qingyang_inspect.findings.ids import content_id
 from qingyang_inspect.findings.model import Round, RoundPin
 from qingyang_inspect.i18n import t
@@ -128,19 +129,33 @@ def repin(
 
 
 def describe(changes: Iterable[Change]) -> str:
-    """Changes in words: ``条目 NM-01-02（points）；点位 QY-C-03（name, street）`` …"""
+    """Changes in words: ``条目 NM-01-02（points 5→50）；点位 QY-C-03（name，street）`` …"""
     listed = list(changes)
     words = []
     for change in listed[:MAX_NAMED]:
         what = f"{t(PART_KEYS[change.part])} {change.id}"
         if change.how == "changed":
-            what += t("pin.fields", fields=", ".join(change.fields))
+            shown = {field: (before, after) for field, before, after in change.values}
+            fields = (
+                t("pin.value", field=f, before=_text(shown[f][0]), after=_text(shown[f][1]))
+                if f in shown
+                else f
+                for f in change.fields
+            )
+            what += t("pin.fields", fields=t("pin.field_sep").join(fields))
         else:
             what += t(HOW_KEYS[change.how])
         words.append(what)
     if len(listed) > MAX_NAMED:
         words.append(t("pin.more", count=len(listed) - MAX_NAMED))
     return t("pin.list_sep").join(words)
+
+
+def _text(value: object) -> str:
+    """A changed value as people wrote it: points ``6``, not ``6.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def changes_warning(round_: Round, pinned: Pinned) -> str | None:
@@ -150,3 +165,35 @@ def changes_warning(round_: Round, pinned: Pinned) -> str | None:
     if pinned.changes:
         return t("pin.changed", name=round_.name, changes=describe(pinned.changes))
     return None
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """A round as ``inspect round list`` shows it: how its pin and its findings stand."""
+
+    round: Round
+    findings: int
+    pinned: Pinned
+    conflicts: tuple[Conflict, ...] = ()
+
+
+def round_states(store: Store, current: Catalog) -> list[RoundState]:
+    """Every round with its number of findings, how the files differ from its pin, and the
+    items whose findings contradict each other (stores written before such results were
+    refused may hold some)."""
+    counts = store.finding_counts()
+    conflicts: dict[str, list[Conflict]] = {}
+    for round_name, site_id, item_id in store.shared_items():
+        found = find_conflicts(
+            store.iter_findings(round_name=round_name, site_id=site_id, item_id=item_id)
+        )
+        conflicts.setdefault(round_name, []).extend(found)
+    return [
+        RoundState(
+            round_,
+            counts.get(round_.name, 0),
+            round_catalog(store, round_, current),
+            tuple(conflicts.get(round_.name, ())),
+        )
+        for round_ in store.rounds()
+    ]

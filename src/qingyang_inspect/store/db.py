@@ -356,6 +356,11 @@ class Store:
                 counts[name] = counts.get(name, 0) + 1
         return dict(sorted(counts.items()))
 
+    def shared_items(self) -> list[tuple[str, str, str]]:
+        """``(round, site, item)`` of every item with more than one finding at a site in a
+        round (voided ones counted): the only places results can contradict each other."""
+        return [(row[0], row[1], row[2]) for row in self._conn.execute(sql.SELECT_SHARED_ITEMS)]
+
     def add_round(self, round_: Round, *, opened_by: str) -> None:
         """Store a newly opened round (its pin is :meth:`add_pin`'s)."""
         with self.transaction():

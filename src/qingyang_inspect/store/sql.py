@@ -434,6 +434,11 @@ INSERT_ROUND_CLOSURE: Final = (
 COUNT_FINDINGS_BY_ROUND: Final = (
     "SELECT round_name, COUNT(*) FROM findings GROUP BY round_name ORDER BY round_name"
 )
+#: Items with more than one finding at a site in a round: where results may contradict.
+SELECT_SHARED_ITEMS: Final = (
+    "SELECT round_name, site_id, item_id FROM findings GROUP BY round_name, site_id, item_id "
+    "HAVING COUNT(*) > 1 ORDER BY round_name, site_id, item_id"
+)
 #: Found times of each round's findings (counted as of a moment by the store).
 SELECT_FOUND_BY_ROUND: Final = "SELECT round_name, found_at FROM findings"
 

@@ -28,6 +28,7 @@ RESULT_KEYS: Mapping[str, str] = {
     "fail": "finding.result.fail",
     "na": "finding.result.na",
     "unchecked": "finding.result.unchecked",
+    "conflict": "finding.result.conflict",
 }
 STATUS_KEYS: Mapping[str, str] = {
     "open": "finding.status.open",

@@ -418,11 +418,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "round.several_open": ("有多个进行中的轮次：{names}", "several rounds are open: {names}"),
     "round.several_open_hint": ("用 --round 指定记录到哪个轮次", "say which one with --round"),
-    "round.version_changed": (
-        "轮次 {name} 锁定的测评标准是 {pinned}，而当前标准文件是 {current}；记录仍按轮次保存，评分时请注意差异",
-        "round {name} is pinned to standard {pinned} but the standard files are now {current}; "
-        "the finding is recorded, mind the difference when scoring",
-    ),
     # -- record ------------------------------------------------------------------
     "record.help": (
         "记录一条检查结果并输出其编号；只给 --site 时逐项检查该点位。",
@@ -568,6 +563,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.result.fail": ("不符合", "fail"),
     "finding.result.na": ("不适用", "n/a"),
     "finding.result.unchecked": ("未检查", "unchecked"),
+    "finding.result.conflict": ("结果冲突", "conflicting results"),
     "finding.status.open": ("待整改", "to rectify"),
     "finding.status.rectified": ("已整改待复查", "rectified, awaiting re-check"),
     "finding.status.closed": ("已销号", "closed"),
@@ -884,6 +880,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pin.how.added": ("（新增）", " (added)"),
     "pin.how.removed": ("（删除）", " (removed)"),
     "pin.fields": ("（{fields}）", " ({fields})"),
+    "pin.field_sep": ("，", ", "),
+    "pin.value": ("{field} {before}→{after}", "{field} {before}→{after}"),
     "pin.more": ("等另 {count} 处", "and {count} more"),
     "pin.list_sep": ("；", "; "),
     "pin.unpinned": (
