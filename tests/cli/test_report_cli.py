@@ -448,3 +448,74 @@ def test_a_changed_standard_is_pointed_out(workspace: Path, tmp_path: Path) -> N
     assert result.exit_code == 0, result.stderr
     assert "标准 test-standard（version 1.0→1.1）" in result.stderr
     assert json.loads(result.stdout)["standard"]["version"] == "1.0"  # as pinned by the round
+
+
+def test_a_closed_rounds_reports_stay_byte_identical_after_the_files_change(
+    workspace: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "ws"
+    shutil.copytree(workspace, copy)
+    _ok(copy, "round", "close", ROUND)
+    reports = {
+        "acceptance.xlsx": ("report", "acceptance", "--round", ROUND, "--as-of", AS_OF),
+        "acceptance.json": (
+            "report",
+            "acceptance",
+            "--round",
+            ROUND,
+            "--as-of",
+            AS_OF,
+            "-f",
+            "json",
+        ),
+        "ledger.xlsx": ("report", "rectification", "--round", ROUND, "--as-of", AS_OF),
+        "ledger.csv": ("report", "rectification", "--round", ROUND, "--as-of", AS_OF, "-f", "csv"),
+    }
+
+    def write(folder: Path) -> dict[str, bytes]:
+        folder.mkdir()
+        for name, args in reports.items():
+            if name.endswith(".xlsx"):
+                _ok(copy, *args, "-o", str(folder / name))
+            else:
+                (folder / name).write_text(_ok(copy, *args), encoding="utf-8")
+        return {name: (folder / name).read_bytes() for name in reports}
+
+    before = write(tmp_path / "before")
+    # Points of a scored item ×10 and a site renamed, the standard's version left as it was.
+    standard = copy / "standards" / "standard.yaml"
+    text = standard.read_text(encoding="utf-8")
+    assert text.count("points: 6\n") == 1
+    standard.write_text(text.replace("points: 6\n", "points: 60\n"), encoding="utf-8")
+    sites = copy / "sites" / "sites.yaml"
+    sites.write_text(
+        sites.read_text(encoding="utf-8").replace("name: 测试农贸市场", "name: 测试农贸市场（新）"),
+        encoding="utf-8",
+    )
+    after = write(tmp_path / "after")
+    assert after == before
+    assert json.loads(before["acceptance.json"])["summary"]["sites"]  # a real report
+
+    listed = _run(copy, "round", "list")
+    assert listed.exit_code == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if line.lstrip().startswith(ROUND))
+    assert line.split()[-1] == "处" and line.split()[-2] == "2"  # two changes: named below
+    assert (
+        f"轮次“{ROUND}”开设后文件有改动（仍按开设时的内容评分）：条目 CM-EN-01（points 6→60）；"
+        "点位 M1（name 测试农贸市场→测试农贸市场（新））"
+    ) in listed.stdout
+    rounds = json.loads(_ok(copy, "round", "list", "-f", "json"))
+    changed = next(r for r in rounds if r["name"] == ROUND)["changed"]
+    assert {"part": "item", "id": "CM-EN-01", "how": "changed", "fields": ["points"],
+            "values": {"points": [6, 60]}} in changed  # fmt: skip
+    # A report of the round says so; re-pinning adopts the files, with a reason, as an event.
+    warned = _run(copy, *reports["acceptance.json"])
+    assert "条目 CM-EN-01（points 6→60）" in warned.stderr
+    _ok(copy, "round", "repin", ROUND, "--reason", "按通知更正分值")
+    # As of 08-10 the round was scored by the content it opened with; from the re-pin on,
+    # by the files.
+    assert _ok(copy, *reports["acceptance.json"]).encode() == before["acceptance.json"]
+    now = json.loads(_ok(copy, "report", "acceptance", "--round", ROUND, "-f", "json"))
+    m1 = next(s for s in now["summary"]["sites"] if s["site_id"] == "M1")
+    assert (m1["site_name"], m1["possible"]) == ("测试农贸市场（新）", 76.0)
+    assert f"轮次“{ROUND}”开设后" not in _run(copy, "round", "list").stdout

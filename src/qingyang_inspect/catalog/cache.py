@@ -178,9 +178,17 @@ def content_hash_of(records: Mapping[str, Any]) -> str:
 
 
 def content_text(records: Mapping[str, Any]) -> str:
-    """A catalog's content as canonical JSON text (sorted keys, no spaces)."""
+    """A catalog's content as canonical JSON text (sorted keys, no spaces): what its hash
+    is taken of."""
     content = {part: records[part] for part in CONTENT_PARTS}
     return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def snapshot_text(records: Mapping[str, Any]) -> str:
+    """A catalog's content as a round keeps it: JSON with every mapping in the files'
+    order (category weights are listed as the standard lists them)."""
+    content = {part: records[part] for part in CONTENT_PARTS}
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalog_from_records(data: Mapping[str, Any]) -> Catalog:

@@ -19,7 +19,7 @@ from qingyang_inspect.catalog.cache import (
     Lazy,
     catalog_from_records,
     content_hash_of,
-    content_text,
+    snapshot_text,
 )
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import to_json
@@ -69,9 +69,10 @@ def _records(models: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def content_of(catalog: Catalog) -> tuple[str, str]:
-    """``(text, hash)`` of the catalog's content."""
+    """``(text, hash)`` of the catalog's content: the text a round keeps (in the files'
+    order), the hash of its canonical form (the same content, the same hash)."""
     records = records_of(catalog)
-    return content_text(records), content_hash_of(records)
+    return snapshot_text(records), content_hash_of(records)
 
 
 def hash_of(catalog: Catalog) -> str:

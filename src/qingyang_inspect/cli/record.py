@@ -72,7 +72,7 @@ def record_command(
         str | None, typer.Option("--round", help=t("record.opt_round"), show_default=False)
     ] = None,
     supersedes: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option("--supersedes", help=t("record.opt_supersedes"), show_default=False),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("record.opt_yes"))] = False,

@@ -37,7 +37,7 @@ def record_one(
     due: str | None,
     on_spot: bool,
     round_name: str | None,
-    supersedes: str | None = None,
+    supersedes: list[str] | None = None,
     yes: bool = False,
     ask_time: bool = False,
 ) -> None:
@@ -69,7 +69,7 @@ def record_one(
         due=parse_day(due, "--due"),
         on_spot=on_spot,
         round_name=round_name,
-        supersedes=supersedes,
+        supersedes=tuple(supersedes or ()),
         confirmed=yes,
     )
     catalog = load_workspace_catalog(workspace)

@@ -135,13 +135,20 @@ def run_walk(
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.cli.storeopts import clock, parse_moment, warn
     from qingyang_inspect.findings.pins import changes_warning, round_catalog
-    from qingyang_inspect.findings.recording import choose_round, resolve_inspector
+    from qingyang_inspect.findings.recording import (
+        check_found_at,
+        choose_round,
+        resolve_inspector,
+    )
     from qingyang_inspect.store import Store
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
     who = resolve_inspector(inspector, workspace)
-    moment = parse_moment(at, "--at", clock())
+    now = clock()
+    moment = parse_moment(at, "--at", now)
+    if moment is not None:
+        check_found_at(moment, now)  # before the first question, not at every answer
     with Store.open(workspace) as store:
         round_ = choose_round(store, round_name)
         pinned = round_catalog(store, round_, catalog)
@@ -269,13 +276,18 @@ def _ask_time(out: Console, session: WalkSession) -> dt.datetime | None:
     """The found time of one answer: typed, or empty for the walk's (or now)."""
     from qingyang_inspect.cli.storeopts import clock, parse_moment
     from qingyang_inspect.errors import InspectError
+    from qingyang_inspect.findings.recording import check_found_at
 
     while True:
         typed = _read(out, t("walk.ask_time")).strip()
         if not typed:
             return session.at
         try:
-            return parse_moment(typed, t("walk.time_word"), clock())
+            now = clock()
+            moment = parse_moment(typed, t("walk.time_word"), now)
+            if moment is not None:
+                check_found_at(moment, now)
+            return moment
         except InspectError as exc:
             out.print(_text("walk.refused", "red", message=exc.message))
 

@@ -74,10 +74,12 @@ def round_catalog(store: Store, round_: Round, current: Catalog) -> Pinned:
     """The catalog ``round_`` is scored by, and what the ``current`` files change in it."""
     if round_.snapshot is None:
         return Pinned(current, pinned=False)
-    if round_.snapshot == hash_of(current):
-        return Pinned(current)
+    # Always the kept content, even when the files hash the same: reports of the round
+    # are then made from the same text whatever happens to the files.
     text = store.snapshot(round_.snapshot)
     pinned = catalog_of(text, round_.snapshot, current.calendar)
+    if round_.snapshot == hash_of(current):
+        return Pinned(pinned)
     return Pinned(pinned, tuple(changes(text, current)))
 
 

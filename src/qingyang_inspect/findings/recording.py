@@ -152,6 +152,16 @@ def choose_round(store: Store, name: str | None) -> Round:
     return open_rounds[0]
 
 
+def check_found_at(found_at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a found time in the future (:class:`RecordError`)."""
+    require_aware(found_at)
+    if found_at > now:
+        raise RecordError(
+            t("record.future", at=show_moment(found_at), now=show_moment(now)),
+            hint=t("record.future_hint"),
+        )
+
+
 def check_window(round_: Round, found_at: dt.datetime, *, confirmed: bool) -> None:
     """Hold a found time outside the round's window unless ``confirmed``.
 
@@ -203,8 +213,8 @@ class RecordRequest:
     due: dt.date | None = None
     on_spot: bool = False
     round_name: str | None = None
-    #: A finding (number or id) this one replaces: voided in the same transaction.
-    supersedes: str | None = None
+    #: Findings (numbers or ids) this one replaces: voided in the same transaction.
+    supersedes: Sequence[str] = ()
     #: A found time outside the round's window is meant (``--yes``, or asked and answered).
     confirmed: bool = False
 
@@ -253,10 +263,10 @@ def record_finding(
 
 
 def _clear_the_way(
-    store: Store, finding: Finding, supersedes: str | None, *, now: dt.datetime, write: bool
+    store: Store, finding: Finding, supersedes: Sequence[str], *, now: dt.datetime, write: bool
 ) -> None:
-    """Refuse a contradiction with the round's findings, but for the one ``finding``
-    supersedes, which is voided when ``write``.
+    """Refuse a contradiction with the round's findings, but for those ``finding``
+    supersedes, which are voided when ``write``.
 
     With ``write`` it runs inside the caller's transaction: the void and the
     new finding are written together or not at all.
@@ -266,10 +276,10 @@ def _clear_the_way(
             round_name=finding.round_name, site_id=finding.site_id, item_id=finding.item_id
         )
     )
-    if supersedes is not None:
-        from qingyang_inspect.findings.lifecycle import require_live, void
+    from qingyang_inspect.findings.lifecycle import require_live, void
 
-        target = store.finding(store.resolve_id(supersedes))
+    for replaced in supersedes:
+        target = store.finding(store.resolve_id(replaced))
         if target.id not in {f.id for f in existing}:
             require_live(target)
             raise RecordError(
@@ -300,9 +310,15 @@ def _clear_the_way(
                 CONFLICT_KEYS[finding.result],
                 site=finding.site_id,
                 item=finding.item_id,
-                results="、".join(f"{result_label(f.result)} {f.number or f.id}" for f in blocking),
+                results=t("finding.list_sep").join(
+                    f"{result_label(f.result)} {f.number or f.id}" for f in blocking
+                ),
             ),
-            hint=t("record.conflict_hint", number=blocking[0].number or blocking[0].id),
+            hint=t(
+                "record.conflict_hint",
+                supersedes=" ".join(f"--supersedes {f.number or f.id}" for f in blocking),
+                number=blocking[0].number or blocking[0].id,
+            ),
         )
 
 
@@ -336,12 +352,7 @@ def build_finding(
         raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
     require_text(inspector, option="--inspector", newlines=False)
     found_at = request.at if request.at is not None else now
-    require_aware(found_at)
-    if found_at > now:
-        raise RecordError(
-            t("record.future", at=show_moment(found_at), now=show_moment(now)),
-            hint=t("record.future_hint"),
-        )
+    check_found_at(found_at, now)
     due: dt.date | None = None
     if result == "fail":
         if request.on_spot:

@@ -74,9 +74,10 @@ class Store:
 
     **As of a moment.** A store opened with ``as_of`` shows every read as the
     store stood then: findings found later are absent, a finding's state is
-    that of the events that had happened by then, a round's pin and closing
-    are those made by then. Times compare as instants (offsets taken into
-    account). Such a store is for reading only.
+    that of the events that had happened by then, a round's closing and its
+    pin are those made by then (a round is scored by the content it opened
+    with until a re-pin, however late its opening was entered). Times compare
+    as instants (offsets taken into account). Such a store is for reading only.
     """
 
     def __init__(
@@ -435,13 +436,22 @@ class Store:
         return found
 
     def _ordered_pins(self, rows: Iterable[Sequence[Any]]) -> list[RoundPin]:
+        """The pins of ``rows`` in order, as of :attr:`as_of`: those made by then, or a
+        round's first pin when none was (the content it opened with scores it from its
+        start, however late the opening was entered)."""
         keyed = []
         for ident, round_name, snapshot, at, entered_at, actor, reason in rows:
             when = _datetime(at)
-            if self._before(when):
-                pin = RoundPin(ident, round_name, snapshot, when, actor, reason)
-                keyed.append(((when, _datetime(entered_at), ident), pin))
-        return [pin for _, pin in sorted(keyed, key=lambda k: k[0])]
+            pin = RoundPin(ident, round_name, snapshot, when, actor, reason)
+            keyed.append(((when, _datetime(entered_at), ident), pin))
+        ordered = [pin for _, pin in sorted(keyed, key=lambda k: k[0])]
+        firsts: dict[str, RoundPin] = {}
+        for pin in ordered:
+            firsts.setdefault(pin.round_name, pin)
+        made = [pin for pin in ordered if self._before(pin.at)]
+        known = {pin.round_name for pin in made}
+        missing = [pin for name, pin in firsts.items() if name not in known]
+        return sorted([*missing, *made], key=lambda pin: pin.at) if missing else made
 
     def _round(self, row: Sequence[Any], pins: dict[str, list[RoundPin]]) -> Round:
         closed_at = _datetime(row[6]) if row[6] else None
@@ -547,7 +557,7 @@ class Store:
                 t(
                     "finding.ambiguous",
                     id=text,
-                    candidates=", ".join(number_of(i) for i in ids[:5]),
+                    candidates=t("finding.list_sep").join(number_of(i) for i in ids[:5]),
                 ),
                 hint=t("finding.ambiguous_hint"),
             )

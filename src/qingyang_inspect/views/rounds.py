@@ -9,7 +9,7 @@ from typing import Any
 from qingyang_inspect.findings.model import Round
 from qingyang_inspect.findings.pins import RoundState, describe
 from qingyang_inspect.i18n import t
-from qingyang_inspect.views.base import Column, Document, Table
+from qingyang_inspect.views.base import Column, Document, Table, Text
 from qingyang_inspect.views.labels import round_kind_label, round_status_label
 
 
@@ -47,38 +47,49 @@ def round_record(round_: Round, findings: int, state: RoundState | None = None) 
 
 
 def round_states_list(states: Sequence[RoundState]) -> Document:
-    """The rounds with how their pins and findings stand (JSON: a bare list of records)."""
+    """The rounds with how their pins and findings stand, then a note per round whose
+    files changed or whose findings conflict, naming them (JSON: a bare list of records)."""
 
     def changes(state: RoundState) -> str:
         if not state.pinned.pinned:
             return t("round.unpinned_cell")
-        return describe(state.pinned.changes) if state.pinned.changes else ""
+        count = len(state.pinned.changes)
+        return t("round.changes_cell", count=count) if count else ""
 
     def conflicts(state: RoundState) -> str:
-        return t("pin.list_sep").join(
-            t(
-                "round.conflict_cell",
-                site=c.site_id,
-                item=c.item_id,
-                numbers="、".join(c.numbers),
-            )
-            for c in state.conflicts
-        )
+        count = len(state.conflicts)
+        return t("round.conflicts_cell", count=count) if count else ""
 
     table: Table[RoundState] = Table(
         key="rounds",
         title="",
         columns=(
             *_round_columns(),
-            Column("changes", t("round.col.changes"), priority=3),
-            Column("conflicts", t("round.col.conflicts"), priority=2),
+            Column("changes", t("round.col.changes"), priority=1),
+            Column("conflicts", t("round.col.conflicts"), priority=1),
         ),
         source=lambda: states,
         cells=lambda s: (*_cells(s.round, s.findings), changes(s), conflicts(s)),
         record=lambda s: round_record(s.round, s.findings, s),
         empty=t("round.none"),
     )
-    return Document(key="round.list", title="", sections=(table,), json_shape="list")
+    notes: list[Text] = []
+    for state in states:
+        if state.pinned.changes:
+            words = describe(state.pinned.changes)
+            notes.append(Text(None, t("round.changes_note", name=state.round.name, changes=words)))
+        if state.conflicts:
+            found = t("pin.list_sep").join(
+                t(
+                    "round.conflict_cell",
+                    site=c.site_id,
+                    item=c.item_id,
+                    numbers=t("finding.list_sep").join(c.numbers),
+                )
+                for c in state.conflicts
+            )
+            notes.append(Text(None, t("round.conflicts_note", name=state.round.name, found=found)))
+    return Document(key="round.list", title="", sections=(table, *notes), json_shape="list")
 
 
 def _round_columns() -> tuple[Column, ...]:

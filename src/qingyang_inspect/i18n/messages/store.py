@@ -618,8 +618,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.col.reason": ("原因", "reason"),
     # -- lifecycle ---------------------------------------------------------------
     "lifecycle.id_arg": (
-        "记录编号（可只给前几位，至少 6 位）",
-        "finding id (or its first 6+ characters)",
+        "问题编号，或记录标识（可只给前几位，至少 6 位）",
+        "finding number, or its id (or the id's first 6+ characters)",
     ),
     "lifecycle.rectify_help": (
         "登记整改（待整改 → 已整改待复查），可附整改照片。",
@@ -825,9 +825,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "record even when the found time lies outside the round's dates (checked)",
     ),
     "record.opt_supersedes": (
-        "取代本轮同一点位同一条目的一条记录（问题编号）：同时作废它",
-        "replace a finding (its number) of the same item at the same site in this round: "
-        "it is voided at the same time",
+        "取代本轮同一点位同一条目的记录（问题编号，可多次给出）：同时作废",
+        "replace a finding (its number; repeatable) of the same item at the same site in this "
+        "round: it is voided at the same time",
     ),
     "record.outside_window": (
         "发现时间 {at} 不在轮次“{round}”的时间范围内（{start} 至 {end}）",
@@ -853,11 +853,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item} at {site} is already not applicable in this round ({results}); it cannot also fail",
     ),
     "record.conflict_hint": (
-        "如那条记录有误，加 --supersedes {number} 作废它并记录这一条；如只需更正，用 inspect "
-        "findings amend {number}",
-        "if that record is wrong, add --supersedes {number} to void it and record this one; "
-        "to correct it instead, use inspect findings amend {number}",
+        "如已有记录有误，加 {supersedes} 作废并记录这一条；如只需更正，用 inspect findings "
+        "amend {number}",
+        "if the earlier record is wrong, add {supersedes} to void it and record this one; to "
+        "correct it instead, use inspect findings amend {number}",
     ),
+    "finding.list_sep": ("、", ", "),
     "record.supersedes_other": (
         "--supersedes {number} 不是轮次“{round}”中 {site} 的 {item} 的记录",
         "--supersedes {number} is not a finding of {item} at {site} in round '{round}'",
@@ -926,9 +927,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "轮次“{name}”已固定当前文件为评分依据",
         "round '{name}' is now pinned to the current files",
     ),
-    "round.col.changes": ("与文件差异", "differs from files"),
+    "round.col.changes": ("文件改动", "file changes"),
     "round.col.conflicts": ("结果冲突", "conflicts"),
     "round.unpinned_cell": ("未固定", "not pinned"),
+    "round.changes_cell": ("{count} 处", "{count}"),
+    "round.conflicts_cell": ("{count} 项", "{count}"),
+    "round.changes_note": (
+        "轮次“{name}”开设后文件有改动（仍按开设时的内容评分）：{changes}",
+        "round '{name}': the files changed since it was pinned (it is still scored by the "
+        "pinned content): {changes}",
+    ),
+    "round.conflicts_note": (
+        "轮次“{name}”有结果冲突的条目（不计分，待更正或作废其一）：{found}",
+        "round '{name}' has items with conflicting results (not scored until one is "
+        "corrected or voided): {found}",
+    ),
     "round.conflict_cell": (
         "{site} {item}：{numbers}",
         "{site} {item}: {numbers}",
