@@ -101,5 +101,5 @@ def test_a_store_holding_conflicts_reports_them_instead_of_guessing(
     sheet = next(s for s in report.sheets() if s.site.id == "M1")
     row = next(r for r in sheet.rows if r.item_id == "CM-EN-01")
     assert (row.result_code, row.result) == ("conflict", "结果冲突")
-    assert row.finding_numbers == (na.number, failed.number)
+    assert row.numbers == (na.number, failed.number)
     assert row.score is None and sheet.score.incomplete  # counted as not checked

@@ -31,7 +31,7 @@ from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.findings.recording import open_round
 from qingyang_inspect.store import Store
 from qingyang_inspect.views.findings import finding_records
-from qingyang_inspect.views.ledger import LedgerFilter, ledger_rows
+from qingyang_inspect.views.ledger import LedgerFilter, build_ledger
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import CST
 
@@ -155,7 +155,9 @@ def view(store: Store, day: dt.date) -> dict[str, Any]:
         "list": [records(f) for f in store.iter_findings()],
         "ledger": [
             row.to_json()
-            for row in ledger_rows(CATALOG, store.iter_findings(), as_of=day, flt=LedgerFilter())
+            for row in build_ledger(
+                CATALOG, store.iter_findings, district="测试区", as_of=day, flt=LedgerFilter()
+            ).rows()
         ],
     }
 
