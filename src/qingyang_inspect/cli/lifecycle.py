@@ -63,9 +63,7 @@ def rectify_command(
             now=now,
             at=parse_moment(at, "--at", now),
         )
-    echo(
-        t("lifecycle.rectified", id=finding.number, by=finding.rectified_by or "—"), err=True
-    )
+    echo(t("lifecycle.rectified", id=finding.number, by=finding.rectified_by or "—"), err=True)
 
 
 @handle_errors

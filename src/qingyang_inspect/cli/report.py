@@ -227,7 +227,7 @@ def _warn_changes(round_: Round, pinned: Pinned) -> None:
 
     warning = changes_warning(round_, pinned)
     if warning:
-        typer.echo(f"{t('store.warning')}: {warning}", err=True)
+        echo(f"{t('store.warning')}: {warning}", err=True)
 
 
 def _render(

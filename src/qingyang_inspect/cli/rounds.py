@@ -136,6 +136,6 @@ def repin_command(
             store, catalog, name=name, reason=reason, actor=actor, now=clock()
         )
     if changes:
-        typer.echo(t("round.repinned", name=repinned.name, changes=describe(changes)), err=True)
+        echo(t("round.repinned", name=repinned.name, changes=describe(changes)), err=True)
     else:
-        typer.echo(t("round.repinned_first", name=repinned.name), err=True)
+        echo(t("round.repinned_first", name=repinned.name), err=True)

@@ -41,7 +41,7 @@ from qingyang_inspect.findings.ids import (
     normalize_prefix,
     number_of,
 )
-from qingyang_inspect.findings.model import Event, EventKind, Finding, Photo, Round, RoundPin
+from qingyang_inspect.findings.model import Event, Finding, Photo, Round, RoundPin
 from qingyang_inspect.findings.replay import build, event_changes, event_photos, recorded_event
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
