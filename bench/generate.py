@@ -843,14 +843,20 @@ def _walk_round(
 
 
 def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
-    """Open the campaign rounds called ``names`` in ``store`` (those not there yet)."""
+    """Open the campaign rounds called ``names`` in ``store`` (those not there yet), each
+    pinned to the generated workspace's content as ``inspect round open`` pins it."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.findings.pins import pin
+    from qingyang_inspect.workspace import load_workspace
 
+    catalog = load_workspace_catalog(load_workspace(spec.root), use_cache=False)
     kinds = {name: (kind, day) for name, kind, day in rounds_for(len(ROUNDS) + 10)}
     for name in names:
         if store.has_round(name):
             continue
         kind, day = kinds[name]
+        opened_at = dt.datetime.combine(day, dt.time(8, 30), CST)
         store.add_round(
             Round(
                 name=name,
@@ -859,21 +865,24 @@ def open_rounds(store: Any, spec: Spec, names: Iterable[str]) -> None:
                 standard_id=spec.standard_id,
                 standard_version=spec.standard_version,
                 status="open",
-                opened_at=dt.datetime.combine(day, dt.time(8, 30), CST),
+                opened_at=opened_at,
             ),
             opened_by="bench/generate.py",
         )
+        pin(store, name, catalog, actor="bench/generate.py", now=opened_at)
 
 
 def finding_facts(rows: Iterable[FindingRow]) -> Iterator[tuple[Any, FindingRow]]:
     """Each row as a recorded ``Finding`` (with a new finding id), paired with the row."""
-    from qingyang_inspect.findings.ids import new_finding_id
+    from qingyang_inspect.findings.ids import new_finding_id, number_of
     from qingyang_inspect.findings.model import Finding
 
     for row in rows:
         recorded_at = row.found_at + dt.timedelta(minutes=1)
+        ident = new_finding_id(recorded_at)
         facts = Finding(
-            id=new_finding_id(recorded_at),
+            id=ident,
+            number=number_of(ident),
             round_name=row.round_name,
             site_id=row.site_id,
             item_id=row.item_id,
@@ -902,7 +911,7 @@ def write_findings(
     before-photos, to the failed findings in order. Returns the number of
     findings written.
     """
-    from qingyang_inspect.findings.lifecycle import plan_recheck, plan_rectify
+    from qingyang_inspect.findings.lifecycle import new_event, plan_recheck, plan_rectify
     from qingyang_inspect.findings.replay import apply_event, initial_state
     from qingyang_inspect.store import Store
     from qingyang_inspect.workspace import load_workspace
@@ -932,13 +941,23 @@ def write_findings(
                 at, note, by = row.rectified
                 finding = initial_state(facts)
                 data = plan_rectify(finding, note=note, by=by)
-                event = store.append_event(facts.id, kind="rectified", at=at, actor=by, data=data)
+                event = store.append_event(
+                    new_event(finding, "rectified", at=at, now=at, actor=by, data=data, seq=2)
+                )
                 finding = apply_event(finding, event)
                 if row.rechecked is not None:
                     when, outcome, text = row.rechecked
                     data = plan_recheck(finding, passed=outcome == "pass", note=text)
                     store.append_event(
-                        facts.id, kind="rechecked", at=when, actor=row.inspector, data=data
+                        new_event(
+                            finding,
+                            "rechecked",
+                            at=when,
+                            now=when,
+                            actor=row.inspector,
+                            data=data,
+                            seq=3,
+                        )
                     )
     return count
 

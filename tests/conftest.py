@@ -15,7 +15,7 @@ from qingyang_inspect.findings.recording import open_round
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import Workspace, load_workspace
-from store_helpers import NOW, ROUND
+from store_helpers import NOW, ROUND, ROUND_DATE
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -76,13 +76,13 @@ def store(workspace: Workspace) -> Iterator[Store]:
 
 @pytest.fixture
 def supervision(store: Store, catalog: Catalog) -> str:
-    """An open supervision round; its name."""
+    """An open supervision round, dated a week before ``NOW``; its name."""
     open_round(
         store,
         catalog,
         name=ROUND,
         kind="supervision",
-        date=NOW.date(),
+        date=ROUND_DATE,
         actor="王督导",
         now=NOW,
     )

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.ids import new_finding_id, number_of
 from qingyang_inspect.findings.model import Finding
 
 CST = dt.timezone(dt.timedelta(hours=8))
 #: "Now" in the store tests: the library never reads the clock, tests choose it.
 NOW = dt.datetime(2026, 6, 10, 9, 0, tzinfo=CST)
 ROUND = "2026-06 督导"
+#: The date of the round of the store tests: findings of the days before ``NOW`` are in it.
+ROUND_DATE = NOW.date() - dt.timedelta(days=7)
 
 
 def make_facts(**overrides: Any) -> Finding:
@@ -29,6 +31,7 @@ def make_facts(**overrides: Any) -> Finding:
         "due_date": NOW.date() + dt.timedelta(days=1),
     }
     values.update(overrides)
+    values.setdefault("number", number_of(values["id"]))
     if values["result"] != "fail" and "occurrences" not in overrides:
         values["occurrences"] = 0
         values["due_date"] = None

@@ -109,7 +109,12 @@ def test_item_result_precedence_and_summed_occurrences() -> None:
     assert item_result(item, [voided]).result == "unchecked"
     assert item_result(item, []).earned is None
     na = finding("S", "T-01", "na", note="无此设施")
-    assert item_result(item, [fail_a, na]).result == "na"
+    # Stores from before conflicts were refused may hold n/a beside a pass or a fail:
+    # neither wins, the item does not count and names every finding involved.
+    conflict = item_result(item, [fail_a, na])
+    assert (conflict.result, conflict.earned) == ("conflict", None)
+    assert conflict.finding_ids == (na.id, fail_a.id)
+    assert item_result(item, [passed, na]).result == "conflict"
     assert item_result(item, [na]).notes == ("无此设施",)
 
 

@@ -12,7 +12,11 @@ The formulas
 **Item result** (per item of the site's checklist, over the round's findings
 at the site that are not voided):
 
-* ``na`` (不适用) if a finding marked the item not applicable;
+* ``conflict`` (结果冲突) if a finding marked it not applicable and another
+  passed or failed it (stores written before such records were refused may
+  hold them): the item does not count and the site is incomplete, instead of
+  a guess between them;
+* else ``na`` (不适用) if a finding marked the item not applicable;
 * else ``fail`` (不符合) if any fail finding exists; its occurrences (例数) are
   the *sum* over those findings; on-spot fixes (立行立改) still count;
 * else ``pass`` (符合) if a pass was recorded;
@@ -62,10 +66,10 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Deduction, Graded, Item, PassFail, Site, Thresholds
 from qingyang_inspect.findings.model import Finding
 
-ItemResult = Literal["pass", "fail", "na", "unchecked"]
+ItemResult = Literal["pass", "fail", "na", "unchecked", "conflict"]
 Verdict = Literal["met", "basically_met", "not_met"]
 
-ITEM_RESULTS: tuple[ItemResult, ...] = ("pass", "fail", "na", "unchecked")
+ITEM_RESULTS: tuple[ItemResult, ...] = ("pass", "fail", "na", "unchecked", "conflict")
 VERDICTS: tuple[Verdict, ...] = ("met", "basically_met", "not_met")
 
 HUNDRED = Fraction(100)
@@ -100,7 +104,7 @@ class ItemScore:
     #: 得分; ``None`` when the item is not counted (n/a or unchecked).
     earned: Fraction | None
     #: The findings that decided the result (the fail findings, else the n/a or
-    #: pass ones), in recording order.
+    #: pass ones; all of them in a conflict), in recording order.
     findings: tuple[Finding, ...] = ()
 
     @property
@@ -205,6 +209,8 @@ def item_result(item: Item, findings: Iterable[Finding]) -> ItemScore:
         else:
             raise KeyError(result)  # the store's CHECK allows no other result
     points = exact(item.points)
+    if nas and (fails or passes):
+        return _item(item, "conflict", 0, points, None, [*nas, *fails, *passes])
     if nas:
         return _item(item, "na", 0, points, None, nas)
     if fails:
@@ -327,7 +333,7 @@ def summarise(
         applicable=len(items) - n_na,
         checked=n_checked,
         not_applicable=n_na,
-        unchecked=sum(s.result == "unchecked" for s in items),
+        unchecked=sum(s.result in ("unchecked", "conflict") for s in items),
         failed=sum(s.result == "fail" for s in items),
     )
 

@@ -77,8 +77,8 @@ def ws(run_cli: Any, minimal_workspace: Path) -> Path:
         "--at",
         "2026-06-03 10:00",
     )
-    run("rectify", floor, "--note", "已冲洗")
-    run("findings", "void", gone, "--reason", "重复记录")
+    run("rectify", floor, "--note", "已冲洗", "--at", "2026-06-05 10:00")
+    run("findings", "void", gone, "--reason", "重复记录", "--at", "2026-06-03 11:00")
     (ws / "ids.json").write_text(json.dumps({"dirty": dirty, "floor": floor, "gone": gone}))
     return ws
 
@@ -145,10 +145,13 @@ def test_list_errors(run_cli: Any, ws: Path, args: list[str], words: str) -> Non
 
 
 def test_list_table(run_cli: Any, ws: Path) -> None:
-    result = cli(run_cli, ws, "findings", "list", "--as-of", "2026-06-04")
+    result = cli(run_cli, ws, "findings", "list", "--as-of", "2026-06-05")
     assert result.exit_code == 0
-    assert ids(ws)["dirty"] in result.stdout and "待整改（逾期）" in result.stdout
+    assert ids(ws)["dirty"][-10:] in result.stdout and "待整改（逾期）" in result.stdout
     assert "已整改待复查" in result.stdout and "共 3 条记录" in result.stderr
+    # As of the day before, the rectification had not happened yet.
+    before = cli(run_cli, ws, "findings", "list", "--as-of", "2026-06-04")
+    assert "已整改待复查" not in before.stdout and "共 3 条记录" in before.stderr
     empty = cli(run_cli, ws, "findings", "list", "--site", "M1", "--status", "closed")
     assert empty.stdout == "" and "没有符合条件的记录" in empty.stderr
 
@@ -159,7 +162,8 @@ def test_list_csv_has_a_bom_labels_and_safe_cells(run_cli: Any, ws: Path) -> Non
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [r["编号"] for r in rows] == [ids(ws)["dirty"], ids(ws)["floor"]]
+    assert [r["记录标识"] for r in rows] == [ids(ws)["dirty"], ids(ws)["floor"]]
+    assert [r["问题编号"] for r in rows] == [ids(ws)["dirty"][-10:], ids(ws)["floor"][-10:]]
     assert rows[0]["结果"] == "不符合" and rows[0]["状态"] == "待整改"
     assert rows[0]["说明"] == "'=1+1"  # never a formula in a spreadsheet
     assert rows[1]["例数"] == "2" and rows[1]["整改说明"] == "已冲洗"

@@ -132,12 +132,14 @@ def test_supervision_rectification_rejection_closing_acceptance(
     assert [f["id"] for f in json.loads(ok(overdue).stdout)] == [dirty]
 
     # -- rectified, then rejected on re-check ---------------------------------------
-    out = ok(run("rectify", dirty, "--note", "已清理垃圾"))
+    out = ok(run("rectify", dirty, "--note", "已清理垃圾", "--at", "2026-06-03 09:00"))
     assert "测试市场管理公司" in out.stderr
     assert stored(ws, dirty).status == "rectified"
     assert [e["kind"] for e in history(run_cli, ws, dirty)] == ["recorded", "rectified"]
 
-    out = ok(run("recheck", dirty, "--reject", "--note", "墙角仍有垃圾"))
+    out = ok(
+        run("recheck", dirty, "--reject", "--note", "墙角仍有垃圾", "--at", "2026-06-03 15:00")
+    )
     assert "退回" in out.stderr
     finding = stored(ws, dirty)
     assert (finding.status, finding.recheck_result) == ("open", "reject")
@@ -150,15 +152,33 @@ def test_supervision_rectification_rejection_closing_acceptance(
     }
 
     # -- rectified again, closed ----------------------------------------------------------
-    ok(run("rectify", dirty[:16], "--note", "彻底清理并加装垃圾桶", "--by", "市场保洁组"))
-    ok(run("recheck", dirty, "--pass"))
+    ok(
+        run(
+            "rectify",
+            dirty[:16],
+            "--note",
+            "彻底清理并加装垃圾桶",
+            "--by",
+            "市场保洁组",
+            "--at",
+            "2026-06-04 10:00",
+        )
+    )
+    ok(run("recheck", dirty, "--pass", "--at", "2026-06-05 09:00"))
     finding = stored(ws, dirty)
     assert finding.status == "closed" and finding.closed_at is not None
     assert finding.rectified_by == "市场保洁组"
     kinds = [e["kind"] for e in history(run_cli, ws, dirty)]
     assert kinds == ["recorded", "rectified", "rechecked", "rectified", "rechecked"]
     shown = ok(run("findings", "show", dirty)).stdout
-    for words in ("已销号", "复查未通过，退回整改", "复查通过，销号", "市场保洁组", "墙角仍有垃圾"):
+    # Due 2026-06-03, closed on the 5th: closed two days late.
+    for words in (
+        "逾期销号（2天）",
+        "复查未通过，退回整改",
+        "复查通过，销号",
+        "市场保洁组",
+        "墙角仍有垃圾",
+    ):
         assert words in shown
     assert ok(run("findings", "list", "--overdue", "--as-of", "2026-06-10")).stdout == ""
 
@@ -178,7 +198,17 @@ def test_supervision_rectification_rejection_closing_acceptance(
 
     ok(run("round", "open", ACCEPTANCE, "--kind", "acceptance", "--date", "2026-08-05"))
     accepted = ok(
-        run("record", "--site", "M1", "--item", "CM-EN-01", "--result", "pass")
+        run(
+            "record",
+            "--site",
+            "M1",
+            "--item",
+            "CM-EN-01",
+            "--result",
+            "pass",
+            "--at",
+            "2026-08-05 10:00",
+        )
     ).stdout.strip()
     assert stored(ws, accepted).round_name == ACCEPTANCE
     rounds = json.loads(ok(run("round", "list", "-f", "json")).stdout)

@@ -188,7 +188,7 @@ def test_photos_are_linked(run_cli: Any, ws: Path, tmp_path: Path) -> None:
         assert (store.evidence_dir / stored.relpath).read_bytes() == photo.read_bytes()
 
 
-def test_a_changed_standard_version_warns_but_records(run_cli: Any, ws: Path) -> None:
+def test_changed_files_warn_but_record(run_cli: Any, ws: Path) -> None:
     standard = ws / "standards" / "standard.yaml"
     standard.write_text(
         standard.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
@@ -196,8 +196,8 @@ def test_a_changed_standard_version_warns_but_records(run_cli: Any, ws: Path) ->
     )
     result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass")
     assert result.exit_code == 0
-    assert "警告" in result.stderr and "test-standard 1.0" in result.stderr
-    assert "test-standard 1.1" in result.stderr
+    assert "警告" in result.stderr and "标准 test-standard（version 1.0→1.1）" in result.stderr
+    assert "inspect round repin" in result.stderr
     assert count_findings(ws) == 1
 
 
@@ -206,7 +206,9 @@ def test_only_site_starts_the_walk(run_cli: Any, ws: Path, monkeypatch: pytest.M
 
     calls: list[tuple[str, str | None, str | None]] = []
 
-    def fake_walk(ctx: Any, site: str, round_name: str | None, inspector: str | None) -> None:
+    def fake_walk(
+        ctx: Any, site: str, round_name: str | None, inspector: str | None, **options: Any
+    ) -> None:
         calls.append((site, round_name, inspector))
 
     monkeypatch.setattr(walk, "run_walk", fake_walk)

@@ -100,11 +100,22 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--note",
         "+消防通道堆放杂物",
     )
-    _ok(ws, "rectify", f1, "--note", "已清运并增加清运频次", "--photo", str(after))
-    _ok(ws, "recheck", f1, "--pass")
-    _ok(ws, "rectify", f2, "--note", "已更换画面")
-    _ok(ws, "rectify", f3, "--note", "已清理")
-    _ok(ws, "recheck", f3, "--reject", "--note", "仍有杂物")
+    # Each step dated when it happened (the reports are read as of 2026-08-10).
+    _ok(
+        ws,
+        "rectify",
+        f1,
+        "--at",
+        "2026-06-04 15:00",
+        "--note",
+        "已清运并增加清运频次",
+        "--photo",
+        str(after),
+    )
+    _ok(ws, "recheck", f1, "--at", "2026-06-05 10:00", "--pass")
+    _ok(ws, "rectify", f2, "--at", "2026-06-06 16:00", "--note", "已更换画面")
+    _ok(ws, "rectify", f3, "--at", "2026-06-08 11:00", "--note", "已清理")
+    _ok(ws, "recheck", f3, "--at", "2026-06-09 09:30", "--reject", "--note", "仍有杂物")
     _ok(ws, "round", "close", "2026督导第1轮")
 
     _ok(ws, "round", "open", ROUND, "--kind", "acceptance", "--date", "2026-08-03")
@@ -126,7 +137,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mistake = _ok(
         ws, *rec, at, "--site", "A1", "--item", "CM-AD-01", "--result", "fail", "--note", "误录"
     )
-    _ok(ws, "findings", "void", mistake, "--reason", "误录")
+    _ok(ws, "findings", "void", mistake, "--at", "2026-08-03 10:05", "--reason", "误录")
     for site, item, count, note, extra in (
         ("M1", "CM-EN-01", "1", "入口处积存垃圾", ()),
         ("M1", "CM-EN-01", "1", "水产区地面垃圾", ("--on-spot",)),
@@ -229,7 +240,8 @@ def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
     assert [c.value for c in ws[3]] == LEDGER_HEADERS_ZH
     assert ws.max_row == 12
     first = [c.value for c in ws[4]]
-    assert first[17:22] == ["已销号", "否", first[19], first[20], "通过"]
+    # closed on 06-05, two days after its due date (06-03): closed late
+    assert first[17:22] == ["逾期销号（2天）", "否", first[19], first[20], "通过"]
     assert first[19].startswith("已清运并增加清运频次（测试市场管理公司，")
     # the photos, copied out under the problem's number, named on the data sheet
     number = first[1]
@@ -304,7 +316,17 @@ def test_as_of_makes_reports_reproducible(workspace: Path, tmp_path: Path) -> No
     earlier = tmp_path / "earlier.xlsx"
     _ok(workspace, "report", "rectification", "--as-of", "2026-06-04", "-o", str(earlier))
     ws = openpyxl.load_workbook(earlier)["台账数据"]
-    assert [ws.cell(r, 19).value for r in range(4, 7)] == ["否", "否", "否"]
+    # As it stood at the end of 06-04: the first problem rectified that afternoon but not yet
+    # re-checked, a day past its due date (overdue then, closed late the next day); the
+    # others not yet due, not yet rectified; nothing of the August round.
+    rows = [[ws.cell(r, c).value for c in (3, 18, 19)] for r in range(4, ws.max_row + 1)]
+    assert rows == [
+        ["2026督导第1轮", "已整改待复查", "是"],
+        ["2026督导第1轮", "待整改", "否"],
+        ["2026督导第1轮", "待整改", "否"],
+    ]
+    assert ws.cell(4, 20).value == "已清运并增加清运频次（测试市场管理公司，2026-06-04）"
+    assert ws.cell(5, 20).value is None
 
 
 def test_default_name_and_refused_overwrite(
@@ -424,5 +446,76 @@ def test_a_changed_standard_is_pointed_out(workspace: Path, tmp_path: Path) -> N
     )
     result = _run(copy, "report", "acceptance", "--round", ROUND, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    assert "test-standard 1.0" in result.stderr and "test-standard 1.1" in result.stderr
+    assert "标准 test-standard（version 1.0→1.1）" in result.stderr
     assert json.loads(result.stdout)["standard"]["version"] == "1.0"  # as pinned by the round
+
+
+def test_a_closed_rounds_reports_stay_byte_identical_after_the_files_change(
+    workspace: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "ws"
+    shutil.copytree(workspace, copy)
+    _ok(copy, "round", "close", ROUND)
+    reports = {
+        "acceptance.xlsx": ("report", "acceptance", "--round", ROUND, "--as-of", AS_OF),
+        "acceptance.json": (
+            "report",
+            "acceptance",
+            "--round",
+            ROUND,
+            "--as-of",
+            AS_OF,
+            "-f",
+            "json",
+        ),
+        "ledger.xlsx": ("report", "rectification", "--round", ROUND, "--as-of", AS_OF),
+        "ledger.csv": ("report", "rectification", "--round", ROUND, "--as-of", AS_OF, "-f", "csv"),
+    }
+
+    def write(folder: Path) -> dict[str, bytes]:
+        folder.mkdir()
+        for name, args in reports.items():
+            if name.endswith(".xlsx"):
+                _ok(copy, *args, "-o", str(folder / name))
+            else:
+                (folder / name).write_text(_ok(copy, *args), encoding="utf-8")
+        return {name: (folder / name).read_bytes() for name in reports}
+
+    before = write(tmp_path / "before")
+    # Points of a scored item ×10 and a site renamed, the standard's version left as it was.
+    standard = copy / "standards" / "standard.yaml"
+    text = standard.read_text(encoding="utf-8")
+    assert text.count("points: 6\n") == 1
+    standard.write_text(text.replace("points: 6\n", "points: 60\n"), encoding="utf-8")
+    sites = copy / "sites" / "sites.yaml"
+    sites.write_text(
+        sites.read_text(encoding="utf-8").replace("name: 测试农贸市场", "name: 测试农贸市场（新）"),
+        encoding="utf-8",
+    )
+    after = write(tmp_path / "after")
+    assert after == before
+    assert json.loads(before["acceptance.json"])["summary"]["sites"]  # a real report
+
+    listed = _run(copy, "round", "list")
+    assert listed.exit_code == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if line.lstrip().startswith(ROUND))
+    assert line.split()[-1] == "处" and line.split()[-2] == "2"  # two changes: named below
+    assert (
+        f"轮次“{ROUND}”开设后文件有改动（仍按开设时的内容评分）：条目 CM-EN-01（points 6→60）；"
+        "点位 M1（name 测试农贸市场→测试农贸市场（新））"
+    ) in listed.stdout
+    rounds = json.loads(_ok(copy, "round", "list", "-f", "json"))
+    changed = next(r for r in rounds if r["name"] == ROUND)["changed"]
+    assert {"part": "item", "id": "CM-EN-01", "how": "changed", "fields": ["points"],
+            "values": {"points": [6, 60]}} in changed  # fmt: skip
+    # A report of the round says so; re-pinning adopts the files, with a reason, as an event.
+    warned = _run(copy, *reports["acceptance.json"])
+    assert "条目 CM-EN-01（points 6→60）" in warned.stderr
+    _ok(copy, "round", "repin", ROUND, "--reason", "按通知更正分值")
+    # As of 08-10 the round was scored by the content it opened with; from the re-pin on,
+    # by the files.
+    assert _ok(copy, *reports["acceptance.json"]).encode() == before["acceptance.json"]
+    now = json.loads(_ok(copy, "report", "acceptance", "--round", ROUND, "-f", "json"))
+    m1 = next(s for s in now["summary"]["sites"] if s["site_id"] == "M1")
+    assert (m1["site_name"], m1["possible"]) == ("测试农贸市场（新）", 76.0)
+    assert f"轮次“{ROUND}”开设后" not in _run(copy, "round", "list").stdout

@@ -108,7 +108,7 @@ def test_fail_with_defaults_gets_the_items_due_date(walk: Walk, ws: Path) -> Non
     found = failed.found_at.date()
     assert calendar.is_working_day(failed.due_date)
     assert working_days_between(calendar, found, failed.due_date) == 1
-    assert f"已记录：不符合 1 例，整改期限 {failed.due_date.isoformat()}（{failed.id}）" in (
+    assert f"已记录：不符合 1 例，整改期限 {failed.due_date.isoformat()}（{failed.number}）" in (
         result.stdout
     )
 
@@ -263,3 +263,69 @@ def test_ctrl_c_during_a_write_is_delivered_after_it() -> None:
     finally:
         signal.signal(signal.SIGINT, previous)
     assert steps == ["write finished"]
+
+
+# -- dated walks (entering paper forms later) ---------------------------------------------
+
+
+@pytest.fixture
+def june(run_cli: Callable[..., Result], minimal_workspace: Path) -> Walk:
+    """A walk of A1 in round 六月督导, opened 2026-06-01 (its window: to 2026-07-02)."""
+    opened = run_cli(
+        "-w", str(minimal_workspace), "round", "open", "六月督导", "--kind", "supervision",
+        "--date", "2026-06-01", env=INSPECTOR,
+    )  # fmt: skip
+    assert opened.exit_code == 0, opened.output
+
+    def run(*answers: str, args: tuple[str, ...] = ()) -> Result:
+        typed = "".join(f"{answer}\n" for answer in answers)
+        command = ("-w", str(minimal_workspace), "record", "--site", "A1", *args)
+        return run_cli(*command, input=typed, env=INSPECTOR)
+
+    return run
+
+
+def test_one_time_dates_the_whole_walk(june: Walk, minimal_workspace: Path) -> None:
+    result = june(
+        "y", "n", "2", "巷口垃圾", "", "", "", "a", "无消防通道", args=("--at", "2026-06-02 10:00")
+    )
+    assert result.exit_code == 0, result.output
+    recorded = findings(minimal_workspace)
+    assert [f.result for f in recorded] == ["pass", "fail", "na"]
+    assert {f.found_at.strftime("%Y-%m-%d %H:%M") for f in recorded} == {"2026-06-02 10:00"}
+    assert recorded[1].due_date is not None and recorded[1].due_date.isoformat() == "2026-06-03"
+    assert all(f.recorded_at is not None and f.recorded_at > f.found_at for f in recorded)
+
+
+def test_ask_time_dates_each_answer_and_holds_times_outside_the_round(
+    june: Walk, minimal_workspace: Path
+) -> None:
+    result = june(
+        "y", "2026-06-02 10:00",  # CM-AD-01 符合, found then
+        "n", "1", "", "", "", "",  # CM-EN-01 不符合 …
+        "2099-01-01",  # … a time in the future: asked again
+        "2026-07-20 09:00",  # … after the round's window: asked to confirm
+        "y",  # … confirmed
+        "s",  # CM-SF-01 skipped
+        args=("--ask-time",),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "未记录：发现时间 2099-01-01 00:00 晚于现在" in result.stdout
+    assert (
+        "未记录：发现时间 2026-07-20 09:00 不在轮次“六月督导”的时间范围内"
+        "（2026-06-01 至 2026-07-02）" in result.stdout
+    )
+    assert "仍然记录到该轮次吗？" in result.stdout
+    passed, failed = findings(minimal_workspace)
+    assert passed.found_at.strftime("%Y-%m-%d %H:%M") == "2026-06-02 10:00"
+    assert failed.found_at.strftime("%Y-%m-%d %H:%M") == "2026-07-20 09:00"
+
+
+def test_a_walk_dated_in_the_future_fails_before_any_prompt(
+    june: Walk, minimal_workspace: Path
+) -> None:
+    result = june("y", args=("--at", "2099-06-02 10:00"))
+    assert result.exit_code == 2
+    assert "发现时间 2099-06-02 10:00 晚于现在" in result.stderr
+    assert "第 1/" not in result.stdout
+    assert findings(minimal_workspace) == []

@@ -12,6 +12,7 @@ from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import CalendarError
 from qingyang_inspect.findings.lifecycle import amend
+from qingyang_inspect.findings.pins import repin
 from qingyang_inspect.findings.recording import RecordRequest, record_finding
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
@@ -22,8 +23,9 @@ HOLIDAYS = Path(__file__).resolve().parents[1] / "examples" / "holidays"
 
 
 def fail(item: str, at: dt.datetime, **extra: object) -> RecordRequest:
+    # Found through the year, far from the round's dates: confirmed, as with --yes.
     return RecordRequest(
-        site_id="M1", item_id=item, result="fail", inspector="张三", at=at, **extra
+        site_id="M1", item_id=item, result="fail", inspector="张三", at=at, confirmed=True, **extra
     )  # type: ignore[arg-type]
 
 
@@ -98,8 +100,16 @@ def test_calendar_days_where_the_standard_says_so(
     )
     catalog = load_workspace_catalog(workspace)
     found = moment(2026, 10, 1)
-    recorded = record_finding(store, catalog, fail("CM-EN-01", found), now=found)
+    # The round is scored by what it pinned: until it adopts the changed standard, its
+    # deadlines still count working days.
+    pinned = record_finding(store, catalog, fail("CM-EN-01", found), now=found)
+    assert pinned.finding.due_date == dt.date(2026, 10, 8)
+    assert "default_rectification_day_kind" in pinned.warnings[0]
+    repin(store, catalog, name=supervision, reason="按通知改用日历日", actor="王", now=found)
+    later = found + dt.timedelta(hours=1)
+    recorded = record_finding(store, catalog, fail("CM-EN-01", later), now=later)
     assert recorded.finding.due_date == dt.date(2026, 10, 2)  # inside the holiday, as written
+    assert recorded.warnings == ()
 
 
 def test_amending_to_a_failure_counts_working_days(
@@ -109,7 +119,14 @@ def test_amending_to_a_failure_counts_working_days(
     passed = record_finding(
         store,
         catalog,
-        RecordRequest(site_id="M1", item_id="CM-AD-01", result="pass", inspector="张三", at=found),
+        RecordRequest(
+            site_id="M1",
+            item_id="CM-AD-01",
+            result="pass",
+            inspector="张三",
+            at=found,
+            confirmed=True,
+        ),
         now=found,
     ).finding
     later = moment(2026, 2, 13)

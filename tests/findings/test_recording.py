@@ -22,7 +22,7 @@ from qingyang_inspect.findings.recording import (
 )
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import Workspace
-from store_helpers import NOW
+from store_helpers import NOW, ROUND_DATE
 
 
 def request(**overrides: Any) -> RecordRequest:
@@ -40,7 +40,7 @@ def nothing_written(store: Store) -> bool:
     conn = store._conn
     return all(
         conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
-        for table in ("findings", "events", "photos")
+        for table in ("findings", "events")
     )
 
 
@@ -48,7 +48,7 @@ def test_round_pins_the_standard(store: Store, catalog: Catalog, supervision: st
     found = store.round(supervision)
     assert (found.standard_id, found.standard_version) == ("test-standard", "1.0")
     assert found.kind == "supervision" and found.status == "open"
-    assert found.date == NOW.date() and found.opened_at == NOW
+    assert found.date == ROUND_DATE and found.opened_at == NOW
 
 
 def test_round_names_and_kinds_are_checked(
@@ -123,7 +123,9 @@ def test_a_failure_gets_the_items_rectification_days(
     assert finding.found_at == at and recorded.warnings == ()
     assert store.finding(finding.id) == finding
     [event] = store.events(finding.id)
-    assert (event.seq, event.kind, event.at, event.actor) == (1, "recorded", NOW, "张三")
+    # The recorded event is the finding's row: it happened when found, was entered NOW.
+    assert (event.kind, event.at, event.entered_at, event.actor) == ("recorded", at, NOW, "张三")
+    assert finding.number == finding.id[-10:] and store.resolve_id(finding.number) == finding.id
     # NM-03-01 has no days of its own: the standard's default, 5 working days from
     # Wednesday 2026-06-10: Thu 11, Fri 12, (weekend), Mon 15, Tue 16, Wed 17.
     other = record_finding(store, catalog, request(item_id="NM-03-01"), now=NOW).finding
@@ -133,9 +135,13 @@ def test_a_failure_gets_the_items_rectification_days(
 def test_pass_na_and_on_spot(store: Store, catalog: Catalog, supervision: str) -> None:
     passed = record_finding(store, catalog, request(result="pass"), now=NOW).finding
     assert (passed.status, passed.occurrences, passed.due_date) == (None, 0, None)
-    na = record_finding(store, catalog, request(result="na", note="无此设施"), now=NOW).finding
+    na = record_finding(
+        store, catalog, request(result="na", note="无此设施", item_id="NM-03-01"), now=NOW
+    ).finding
     assert na.status is None and na.note == "无此设施"
-    fixed = record_finding(store, catalog, request(on_spot=True, count=3), now=NOW).finding
+    fixed = record_finding(
+        store, catalog, request(on_spot=True, count=3, item_id="NM-04-01"), now=NOW
+    ).finding
     assert fixed.status == "closed" and fixed.on_spot and fixed.closed_at == fixed.found_at
     assert fixed.occurrences == 3 and fixed.due_date == NOW.date()
     assert not fixed.overdue(NOW.date() + dt.timedelta(days=30))
@@ -195,7 +201,8 @@ def test_photos_are_stored_and_linked(
     assert all(p.stage == "before" for p in finding.photos)
     assert all((store.evidence_dir / p.relpath).is_file() for p in finding.photos)
     assert store.finding(finding.id).photos == finding.photos
-    assert store.events(finding.id)[0].data == {"photos": [p.relpath for p in finding.photos]}
+    [recorded] = store.events(finding.id)
+    assert [p["relpath"] for p in recorded.data["photos"]] == [p.relpath for p in finding.photos]
     assert store.check() == []
 
 
@@ -223,16 +230,24 @@ def test_a_finding_refused_by_the_rules_copies_no_photo(
     assert not store.evidence_dir.exists()
 
 
-def test_recording_warns_when_the_standard_changed_version(
+def test_recording_warns_when_the_files_changed_since_the_round_pinned_them(
     store: Store, catalog: Catalog, supervision: str
 ) -> None:
+    item = catalog.items["CM-EN-01"]
     newer = dataclasses.replace(
-        catalog, standard=dataclasses.replace(catalog.standard, version="2.0")
+        catalog,
+        standard=dataclasses.replace(catalog.standard, version="2.0"),
+        items={**catalog.items, "CM-EN-01": dataclasses.replace(item, points=60)},
+        content_hash=None,
     )
     recorded = record_finding(store, newer, request(), now=NOW)
     [warning] = recorded.warnings
-    assert "test-standard 1.0" in warning and "test-standard 2.0" in warning
+    assert "条目 CM-EN-01（points 6→60）" in warning
+    assert "标准 test-standard（version 1.0→2.0）" in warning
+    assert "inspect round repin" in warning
     assert store.finding(recorded.finding.id).round_name == supervision
+    # The finding is recorded against what the round pinned: CM-EN-01's days are the pinned ones.
+    assert recorded.finding.due_date == dt.date(2026, 6, 11)
 
 
 def test_naive_times_are_a_programming_error(

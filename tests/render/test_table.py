@@ -203,13 +203,14 @@ def test_a_narrow_terminal_stacks_the_records(
     campaign_ws: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ws, ids = campaign_ws
-    stdout, printed = run_table(["-w", str(ws), "findings", "list"], 30, monkeypatch)
-    check_output(stdout, printed, 30)
-    # one block per finding, each starting with its id, blocks apart
+    stdout, printed = run_table(["-w", str(ws), "findings", "list"], 20, monkeypatch)
+    check_output(stdout, printed, 20)
+    # one block per finding, each starting with its number, blocks apart
     blocks = [b for b in stdout.split("\n\n") if b.strip()]
     assert len(blocks) == len(printed[0].rows) == 5
-    assert all(block.split()[0] == "编号" for block in blocks)
-    assert {block.split()[1] for block in blocks} == set(ids.values()) - {ids["voided"]}
+    assert all(block.split()[0] == "问题编号" for block in blocks)
+    numbers = {i[-10:] for i in set(ids.values()) - {ids["voided"]}}
+    assert {block.split()[1] for block in blocks} == numbers
 
 
 # -- the layout itself, over random tables ------------------------------------------------

@@ -8,6 +8,7 @@ decompression bomb made the ledger crash (or hang) instead of naming it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import struct
@@ -177,10 +178,13 @@ def spoiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 
 def _stored_by_note(ws: Path) -> dict[str, str]:
-    found = query(
-        ws / STORE, "SELECT f.note, p.relpath FROM findings f JOIN photos p ON p.finding_id = f.id"
-    )
-    return {str(note): Path(str(relpath)).name for note, relpath in found}
+    # a finding keeps its before-photos as JSON beside its row (store v4)
+    found = query(ws / STORE, "SELECT note, photos FROM findings WHERE photos IS NOT NULL")
+    return {
+        str(note): Path(photo["relpath"]).name
+        for note, photos in found
+        for photo in json.loads(str(photos))
+    }
 
 
 @pytest.mark.parametrize("case", SPOILED)

@@ -24,7 +24,16 @@ def test_open_creates_a_wal_store_with_the_current_schema(workspace: Workspace) 
     raw = sqlite3.connect(workspace.store)
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"schema_version", "rounds", "round_closures", "findings", "events", "photos"} <= tables
+    assert {
+        "schema_version",
+        "rounds",
+        "round_closures",
+        "snapshots",
+        "round_pins",
+        "findings",
+        "events",
+    } <= tables
+    assert "photos" not in tables  # photos are kept where they were taken
     raw.close()
 
 
@@ -119,25 +128,32 @@ def test_a_file_that_is_not_a_store_is_refused(workspace: Workspace) -> None:
         Store.open_path(workspace.store.with_name("other.sqlite"))
 
 
-@pytest.mark.parametrize("table", ["rounds", "findings", "events", "photos", "schema_version"])
+HISTORY_TABLES = ["rounds", "snapshots", "round_pins", "findings", "events", "schema_version"]
+
+
+@pytest.mark.parametrize("table", HISTORY_TABLES)
 def test_history_tables_refuse_update_and_delete(
     store: Store, catalog: Catalog, supervision: str, table: str, tmp_path: Path
 ) -> None:
     from PIL import Image
+
+    from qingyang_inspect.findings.lifecycle import rectify
 
     photo = tmp_path / "p.png"
     Image.new("RGB", (8, 8), "red").save(photo)
     request = RecordRequest(
         site_id="M1", item_id="CM-EN-01", result="fail", inspector="张三", photos=(photo,)
     )
-    record_finding(store, catalog, request, now=NOW)
+    finding = record_finding(store, catalog, request, now=NOW).finding
+    rectify(store, catalog, finding.number, note="已清理", actor="李四", now=NOW)
     conn = store._conn
     assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] >= 1
     column = {
         "rounds": "kind",
+        "snapshots": "content",
+        "round_pins": "reason",
         "findings": "note",
         "events": "actor",
-        "photos": "original_name",
         "schema_version": "description",
     }[table]
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -146,11 +162,12 @@ def test_history_tables_refuse_update_and_delete(
         conn.execute(f"DELETE FROM {table}")
 
 
-def test_events_need_their_finding_and_start_with_recorded(store: Store, supervision: str) -> None:
+def test_events_need_their_finding(store: Store, supervision: str) -> None:
     conn = store._conn
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(
-            "INSERT INTO events VALUES ('NOPE', 1, 'recorded', '2026-01-01', 'x', '{}', NULL)"
+            sql.INSERT_EVENT,
+            ("NOPE", "E1", 2, "rectified", "2026-01-01", "2026-01-01", "x", "{}", None),
         )
 
 
@@ -266,10 +283,17 @@ def test_failed_only_reads_the_current_result(
     from qingyang_inspect.findings.lifecycle import amend, void
 
     base = NOW - dt.timedelta(hours=5)
-    results = ["fail", "pass", "pass", "fail", "fail"]
+    # (the failure that is cleared is alone at its item: a pass cannot stand beside a failure)
+    results = [("fail", "CM-EN-01"), ("pass", "CM-AD-01"), ("pass", "CM-AD-01")]
+    results += [("fail", "NM-03-01"), ("fail", "CM-EN-01")]
     failed, passed, turned, cleared, gone = (
-        make_facts(round_name=supervision, found_at=base + dt.timedelta(minutes=n), result=result)
-        for n, result in enumerate(results)
+        make_facts(
+            round_name=supervision,
+            found_at=base + dt.timedelta(minutes=n),
+            result=result,
+            item_id=item,
+        )
+        for n, (result, item) in enumerate(results)
     )
     store.add_findings([failed, passed, turned, cleared, gone])
     amend(store, catalog, turned.id, reason="看错了", result="fail", count=2, actor="王", now=NOW)

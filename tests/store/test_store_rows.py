@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qingyang_inspect.findings.model import STORED_FIELDS, Finding
+from qingyang_inspect.findings.model import STORED_FIELDS, Finding, Photo
 from qingyang_inspect.store import Store, sql
 from qingyang_inspect.store.rows import Columns, stored_type
 
@@ -32,6 +32,12 @@ FINDINGS = st.builds(
     location=st.none() | TEXT,
     due_date=st.none() | st.dates(),
     on_spot=st.booleans(),
+    number=TEXT,
+    # What a finding's row keeps: the photos taken when it was recorded.
+    photos=st.lists(
+        st.builds(Photo, sha256=TEXT, original_name=TEXT, stage=st.just("before"), relpath=TEXT),
+        max_size=2,
+    ).map(tuple),
 )
 
 
@@ -40,6 +46,7 @@ def test_a_row_reads_back_as_the_values_it_was_written_from(finding: Finding) ->
     columns = Columns(Finding, STORED_FIELDS)
     row = columns.row(finding)
     assert all(type(v) in (str, int) or v is None for v in row)  # what SQLite stores
+    assert (row[STORED_FIELDS.index("photos")] is None) == (not finding.photos)
     assert row[STORED_FIELDS.index("found_at")] == finding.found_at.isoformat()
     assert row[STORED_FIELDS.index("on_spot")] in (0, 1)
     assert tuple(columns.values(row)) == finding[: len(STORED_FIELDS)]

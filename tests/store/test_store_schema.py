@@ -1,4 +1,6 @@
-"""The schema's rules (CHECKs), migration 3 that rewrote them without IN lists, the bulk rows."""
+"""The schema's rules (CHECKs), rebuilds that fail change nothing, the bulk rows.
+
+(The upgrade of a version 3 store with its data is in ``test_store_upgrade.py``.)"""
 
 from __future__ import annotations
 
@@ -11,11 +13,9 @@ from typing import Any
 
 import pytest
 
-from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import StoreError
-from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.store import Store, sql
-from qingyang_inspect.store.db import _bulk_rows
+from qingyang_inspect.store.db import FINDING_ROW
 from qingyang_inspect.store.rows import datetime_text
 from qingyang_inspect.workspace import Workspace
 from store_helpers import NOW, ROUND, make_facts
@@ -32,10 +32,12 @@ GOOD_FINDING: dict[str, Any] = {
     "inspector": "张三",
     "found_at": "2026-06-10T08:00:00+08:00",
     "recorded_at": "2026-06-10T09:00:00+08:00",
+    "number": "0123456789",
     "note": None,
     "location": None,
     "due_date": None,
     "on_spot": 0,
+    "photos": None,
 }
 
 BAD_FINDINGS = [
@@ -46,6 +48,7 @@ BAD_FINDINGS = [
     {"result": "na", "occurrences": 3},
     {"on_spot": 2},
     {"result": "pass", "occurrences": 0, "on_spot": 1},
+    {"number": "012345678"},
 ]
 GOOD_FINDINGS = [
     {},
@@ -54,14 +57,12 @@ GOOD_FINDINGS = [
     {"result": "na", "occurrences": 0},
 ]
 BAD_EVENTS = [
-    {"seq": 0},
-    {"seq": -1, "kind": "amended"},
+    {"seq": 1},  # 1 is the recorded event, the finding's row
     {"kind": "deleted"},
-    {"seq": 2, "kind": "Recorded"},
-    {"seq": 2, "kind": "recorded"},
-    {"seq": 1, "kind": "amended"},
+    {"kind": "Rectified"},
+    {"kind": "recorded"},  # the finding's row is its recorded event
 ]
-GOOD_LATER_KINDS = ["amended", "rectified", "rechecked", "voided"]
+GOOD_KINDS = ["amended", "rectified", "rechecked", "voided"]
 
 
 def _finding_row(**changes: Any) -> tuple[Any, ...]:
@@ -72,9 +73,11 @@ def _finding_row(**changes: Any) -> tuple[Any, ...]:
 def _event_row(**changes: Any) -> tuple[Any, ...]:
     values = {
         "finding_id": "F1",
-        "seq": 1,
-        "kind": "recorded",
+        "id": "E1",
+        "seq": 2,
+        "kind": "rectified",
         "at": "2026-06-10T09:00:00+08:00",
+        "entered_at": "2026-06-10T09:05:00+08:00",
         "actor": "张三",
         "data": "{}",
         "reason": None,
@@ -129,19 +132,27 @@ def test_findings_take_rows_that_keep_the_rules(ruled_store: Store, changes: Any
 def test_events_refuse_rows_that_break_a_rule(ruled_store: Store, changes: Any) -> None:
     conn = _with_round(ruled_store)
     conn.execute(sql.INSERT_FINDING, _finding_row())
-    if changes.get("seq", 1) != 1:
-        conn.execute(sql.INSERT_EVENT, _event_row())
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         conn.execute(sql.INSERT_EVENT, _event_row(**changes))
 
 
-def test_events_take_every_kind_after_recorded(ruled_store: Store) -> None:
+def test_events_take_every_kind_that_follows_a_record(ruled_store: Store) -> None:
     conn = _with_round(ruled_store)
     conn.execute(sql.INSERT_FINDING, _finding_row())
+    for n, kind in enumerate(GOOD_KINDS):
+        conn.execute(sql.INSERT_EVENT, _event_row(id=f"E{n}", kind=kind))
+    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 4
+
+
+def test_numbers_and_event_ids_are_unique_in_a_store(ruled_store: Store) -> None:
+    conn = _with_round(ruled_store)
+    conn.execute(sql.INSERT_FINDING, _finding_row())
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        conn.execute(sql.INSERT_FINDING, _finding_row(id="F2"))  # the same number
+    conn.execute(sql.INSERT_FINDING, _finding_row(id="F2", number="ABCDEFGHJK"))
     conn.execute(sql.INSERT_EVENT, _event_row())
-    for seq, kind in enumerate(GOOD_LATER_KINDS, 2):
-        conn.execute(sql.INSERT_EVENT, _event_row(seq=seq, kind=kind))
-    assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 5
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        conn.execute(sql.INSERT_EVENT, _event_row(finding_id="F2"))  # the same event id
 
 
 def test_events_still_need_their_finding(ruled_store: Store) -> None:
@@ -158,79 +169,7 @@ def test_checks_have_no_in_lists(store: Store) -> None:
         assert "CHECK" in text and " IN (" not in text.upper()
 
 
-# -- migration 3 -------------------------------------------------------------------------
-
-TABLES = ("rounds", "round_closures", "findings", "events", "photos")
-
-
-def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    return {
-        table: sorted(store._conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-        for table in TABLES
-    }
-
-
-def test_a_version_2_store_is_rebuilt_with_its_data(
-    workspace: Workspace, catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PIL import Image
-
-    from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
-
-    workspace.store.unlink(missing_ok=True)
-    photo = tmp_path / "p.png"
-    Image.new("RGB", (8, 8), "red").save(photo)
-    after = tmp_path / "after.png"
-    Image.new("RGB", (8, 8), "green").save(after)
-    with monkeypatch.context() as patch:
-        patch.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:2])
-        with Store.open(workspace) as old:
-            open_round(
-                old, catalog, name=ROUND, kind="supervision", date=NOW.date(), actor="王", now=NOW
-            )
-            request = RecordRequest(
-                site_id="M1", item_id="CM-EN-01", result="fail", inspector="张三", photos=(photo,)
-            )
-            failed = record_finding(old, catalog, request, now=NOW).finding
-            pass_, na, on_spot = (
-                make_facts(result="pass"),
-                make_facts(result="na", note="不适用"),
-                make_facts(on_spot=True, due_date=None),
-            )
-            old.add_findings([pass_, na, on_spot])
-            later = NOW + dt.timedelta(days=1)
-            amend(old, catalog, failed.id, reason="补充", note="破损2处", actor="王", now=later)
-            rectify(old, catalog, failed.id, note="已修复", actor="李", now=later, photos=(after,))
-            recheck(old, failed.id, passed=True, note="复查通过", actor="王", now=later)
-            void(old, na.id, reason="重复记录", actor="王", now=later)
-            assert old.schema_version() == 2
-            before = _dump(old)
-            findings_before = list(old.iter_findings(include_voided=True))
-            assert len(before["events"]) == 8 and len(before["photos"]) == 2
-    with pytest.raises(StoreError, match="升级"):
-        Store.open(workspace, readonly=True)  # read-only never rebuilds
-    with Store.open(workspace) as store:
-        assert store.schema_version() == sql.MIGRATIONS[-1].version == 3
-        assert _dump(store) == before
-        assert list(store.iter_findings(include_voided=True)) == findings_before
-        assert store.check() == []
-        conn = store._conn
-        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        assert {"findings_by_round", "findings_by_site"} <= names
-        assert not {"findings_v3", "events_v3"} & names
-        for table in ("findings", "events"):
-            for verb in ("update", "delete"):
-                assert f"{table}_no_{verb}" in names
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-                conn.execute(f"DELETE FROM {table}")
-        plan = " ".join(
-            str(r)
-            for r in conn.execute(
-                "EXPLAIN QUERY PLAN " + sql.select_history(by_site=True), {"site_id": "M1"}
-            )
-        )
-        assert "findings_by_site" in plan
+# -- rebuilds ------------------------------------------------------------------------------
 
 
 def test_a_rebuild_that_breaks_a_foreign_key_changes_nothing(
@@ -290,7 +229,7 @@ def test_positional_and_named_statements_translate_to_pyformat() -> None:
     assert sql.to_pyformat("SELECT 'a?b', ':c' FROM t WHERE x = ? AND y = :y") == (
         "SELECT 'a?b', ':c' FROM t WHERE x = %s AND y = %(y)s"
     )
-    for statement in (sql.INSERT_FINDING, sql.INSERT_EVENT, sql.INSERT_PHOTO):
+    for statement in (sql.INSERT_FINDING, sql.INSERT_EVENT, sql.INSERT_PIN):
         converted = sql.to_pyformat(statement)
         assert "?" not in converted
         assert converted.count("%s") == statement.count("?")
@@ -300,7 +239,7 @@ def test_insert_statements_bind_their_columns_in_order() -> None:
     for statement, columns in (
         (sql.INSERT_FINDING, sql.FINDING_COLUMNS),
         (sql.INSERT_EVENT, sql.EVENT_COLUMNS),
-        (sql.INSERT_PHOTO, sql.PHOTO_COLUMNS),
+        (sql.INSERT_PIN, sql.PIN_COLUMNS),
     ):
         assert f"({', '.join(columns)}) VALUES" in statement
         assert statement.count("?") == len(columns)
@@ -308,8 +247,7 @@ def test_insert_statements_bind_their_columns_in_order() -> None:
 
 def test_bulk_rows_follow_the_column_order() -> None:
     facts = make_facts(note="破损", location="东门", on_spot=True, due_date=None)
-    findings, events, photos = _bulk_rows([facts])
-    row = dict(zip(sql.FINDING_COLUMNS, findings[0], strict=True))
+    row = dict(zip(sql.FINDING_COLUMNS, FINDING_ROW.row(facts), strict=True))
     assert row == {
         "id": facts.id,
         "round_name": ROUND,
@@ -320,22 +258,13 @@ def test_bulk_rows_follow_the_column_order() -> None:
         "inspector": "张三",
         "found_at": facts.found_at.isoformat(),
         "recorded_at": NOW.isoformat(),
+        "number": facts.id[-10:],
         "note": "破损",
         "location": "东门",
         "due_date": None,
         "on_spot": 1,
+        "photos": None,
     }
-    event = dict(zip(sql.EVENT_COLUMNS, events[0], strict=True))
-    assert event == {
-        "finding_id": facts.id,
-        "seq": 1,
-        "kind": "recorded",
-        "at": NOW.isoformat(),
-        "actor": "张三",
-        "data": "{}",
-        "reason": None,
-    }
-    assert photos == []
 
 
 def test_remembered_timestamp_texts_keep_each_offset_and_fold() -> None:

@@ -54,4 +54,5 @@ def test_csv_rows_use_labels_and_neutralise_formulas(
     row = next(csv.DictReader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
     assert row["结果"] == "不符合" and row["状态"] == "待整改"
     assert row["说明"] == '\'=HYPERLINK("http://x")' and row["位置"] == "'-1"
-    assert row["编号"] == finding.id and row["立行立改"] == ""
+    assert row["记录标识"] == finding.id and row["问题编号"] == finding.number
+    assert row["立行立改"] == ""

@@ -136,9 +136,15 @@ def load_workspace_catalog(workspace: Workspace, *, use_cache: bool = True) -> C
             ),
             hint=t("catalog.invalid_hint"),
         )
-    if use_cache and key is not None:
-        _write_cache(cache, snapshot(key, result.catalog))
-    return replace(result.catalog, calendar=workspace.work_calendar(cached=use_cache))
+    # key is None only when a file cannot be read, and then the loader has raised
+    records = snapshot(key or "", result.catalog)
+    if use_cache:
+        _write_cache(cache, {**records, "content_hash": content_hash_of(records)})
+    return replace(
+        result.catalog,
+        calendar=workspace.work_calendar(cached=use_cache),
+        content_hash=content_hash_of(records),
+    )
 
 
 def _read_cache(path: Path, key: str | None) -> Catalog | None:
@@ -150,15 +156,50 @@ def _read_cache(path: Path, key: str | None) -> Catalog | None:
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     try:
-        return Catalog(
-            standard=_standard(data["standard"]),
-            site_types=Lazy(data["site_types"], _site_type),
-            categories=Lazy(data["categories"], _category),
-            items=Lazy(data["items"], _item),
-            sites=Lazy(data["sites"], _site),
-        )
+        catalog = catalog_from_records(data)
     except (KeyError, TypeError, ValueError):
         return None
+    found = data.get("content_hash")
+    return replace(catalog, content_hash=found if isinstance(found, str) else None)
+
+
+#: The parts of a catalog's records that are its content (a cache's also has its key).
+CONTENT_PARTS = ("standard", "site_types", "categories", "items", "sites")
+
+
+def content_hash_of(records: Mapping[str, Any]) -> str:
+    """The hash of a catalog's content: its :data:`CONTENT_PARTS` as canonical JSON.
+
+    The same standard and sites give the same hash wherever they are read, so
+    a round can be pinned to what it is scored by (a store keeps each content
+    once under this hash).
+    """
+    return hashlib.sha256(content_text(records).encode()).hexdigest()
+
+
+def content_text(records: Mapping[str, Any]) -> str:
+    """A catalog's content as canonical JSON text (sorted keys, no spaces): what its hash
+    is taken of."""
+    content = {part: records[part] for part in CONTENT_PARTS}
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def snapshot_text(records: Mapping[str, Any]) -> str:
+    """A catalog's content as a round keeps it: JSON with every mapping in the files'
+    order (category weights are listed as the standard lists them)."""
+    content = {part: records[part] for part in CONTENT_PARTS}
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+
+
+def catalog_from_records(data: Mapping[str, Any]) -> Catalog:
+    """A catalog from its records (a cache's or a snapshot's): models made on first use."""
+    return Catalog(
+        standard=_standard(data["standard"]),
+        site_types=Lazy(data["site_types"], _site_type),
+        categories=Lazy(data["categories"], _category),
+        items=Lazy(data["items"], _item),
+        sites=Lazy(data["sites"], _site),
+    )
 
 
 class Lazy(Mapping[str, M], Generic[M]):
@@ -183,6 +224,10 @@ class Lazy(Mapping[str, M], Generic[M]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._records
+
+    def record(self, key: str) -> dict[str, Any]:
+        """The record ``key``'s model is made from (as :func:`to_json` gives it)."""
+        return self._records[key]
 
 
 # Builders from records written by :func:`snapshot`: trusted data, so the dataclasses

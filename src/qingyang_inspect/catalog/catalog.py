@@ -34,6 +34,8 @@ class Catalog:
     sites: Mapping[str, Site]
     #: Working days and holidays: the official calendar, with the workspace's holiday file.
     calendar: WorkCalendar = field(default_factory=WorkCalendar, compare=False, repr=False)
+    #: The hash of the content (standard and sites) when known (see ``cache.content_hash_of``).
+    content_hash: str | None = field(default=None, compare=False, repr=False)
     _by_type: dict[str, tuple[Item, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def items_for_site_type(self, site_type: str) -> tuple[Item, ...]:

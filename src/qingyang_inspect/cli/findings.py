@@ -9,11 +9,14 @@ import typer
 from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
 from qingyang_inspect.cli.storeopts import (
     TableJsonCsv,
+    as_of_moment,
+    at_option,
     clock,
     id_argument,
     inspector,
     inspector_option,
     parse_day,
+    parse_moment,
 )
 from qingyang_inspect.i18n import t
 
@@ -61,7 +64,7 @@ def list_command(
     from qingyang_inspect.views.findings import findings_list
 
     workspace = state(ctx).load_workspace()
-    day = parse_day(as_of, "--as-of") or clock().date()
+    day, until = as_of_moment(as_of)
     query = FindingFilter(
         as_of=day,
         round_name=round_name,
@@ -75,7 +78,7 @@ def list_command(
         include_voided=voided,
     )
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open(workspace, readonly=True, as_of=until) as store:
         select_findings(store, catalog, query)  # refuses unknown filter values now
         document = findings_list(catalog, lambda: select_findings(store, catalog, query), as_of=day)
         render(document, output_format.value)
@@ -97,9 +100,9 @@ def show_command(
     from qingyang_inspect.views.findings import finding_detail
 
     workspace = state(ctx).load_workspace()
-    day = parse_day(as_of, "--as-of") or clock().date()
+    day, until = as_of_moment(as_of)
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open(workspace, readonly=True, as_of=until) as store:
         finding = store.finding(store.resolve_id(finding_id))
         events = store.events(finding.id)
     render(finding_detail(catalog, finding, events, as_of=day), output_format.value)
@@ -117,6 +120,7 @@ def amend_command(
     ] = None,
     due: Annotated[str | None, _text("--due", "findings.opt_amend_due")] = None,
     result: Annotated[str | None, _text("--result", "findings.opt_amend_result")] = None,
+    at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Correct a finding; the change is an event with the old and new values and the reason."""
@@ -128,6 +132,7 @@ def amend_command(
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
     catalog = load_workspace_catalog(workspace)
+    now = clock()
     with Store.open(workspace) as store:
         finding = amend(
             store,
@@ -140,9 +145,10 @@ def amend_command(
             due=parse_day(due, "--due"),
             result=result,
             actor=actor,
-            now=clock(),
+            now=now,
+            at=parse_moment(at, "--at", now),
         )
-    echo(t("findings.amended", id=finding.id), err=True)
+    echo(t("findings.amended", id=finding.number), err=True)
 
 
 @handle_errors
@@ -150,6 +156,7 @@ def void_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
     reason: Annotated[str | None, _text("--reason", "findings.opt_void_reason")] = None,
+    at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Void a finding: it leaves lists and scores but stays in its history."""
@@ -159,6 +166,14 @@ def void_command(
     require_reason(reason)
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
+    now = clock()
     with Store.open(workspace) as store:
-        finding = void(store, finding_id, reason=reason, actor=actor, now=clock())
-    echo(t("findings.voided", id=finding.id), err=True)
+        finding = void(
+            store,
+            finding_id,
+            reason=reason,
+            actor=actor,
+            now=now,
+            at=parse_moment(at, "--at", now),
+        )
+    echo(t("findings.voided", id=finding.number), err=True)

@@ -25,5 +25,8 @@ COMMANDS: dict[str, tuple[Param, ...]] = {
         Param("due", "option", ("--due",)),
         Param("on_spot", "option", ("--on-spot",), value="flag", default=False),
         Param("round_name", "option", ("--round",)),
+        Param("supersedes", "option", ("--supersedes",), multiple=True),
+        Param("yes", "option", ("--yes",), value="flag", default=False),
+        Param("ask_time", "option", ("--ask-time",), value="flag", default=False),
     ),
 }

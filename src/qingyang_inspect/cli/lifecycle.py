@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import echo, fail, handle_errors, state
-from qingyang_inspect.cli.storeopts import clock, id_argument, inspector, inspector_option
+from qingyang_inspect.cli.storeopts import (
+    at_option,
+    clock,
+    id_argument,
+    inspector,
+    inspector_option,
+    parse_moment,
+)
 from qingyang_inspect.i18n import t
 
 
@@ -32,6 +39,7 @@ def rectify_command(
     by: Annotated[
         str | None, typer.Option("--by", help=t("lifecycle.opt_by"), show_default=False)
     ] = None,
+    at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Record the unit's rectification: open → rectified."""
@@ -42,6 +50,7 @@ def rectify_command(
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
     catalog = load_workspace_catalog(workspace)
+    now = clock()
     with Store.open(workspace) as store:
         finding = rectify(
             store,
@@ -51,9 +60,10 @@ def rectify_command(
             by=by,
             photos=tuple(photo or ()),
             actor=actor,
-            now=clock(),
+            now=now,
+            at=parse_moment(at, "--at", now),
         )
-    echo(t("lifecycle.rectified", id=finding.id, by=finding.rectified_by or "—"), err=True)
+    echo(t("lifecycle.rectified", id=finding.number, by=finding.rectified_by or "—"), err=True)
 
 
 @handle_errors
@@ -65,6 +75,7 @@ def recheck_command(
     note: Annotated[
         str | None, typer.Option("--note", help=t("lifecycle.opt_recheck_note"), show_default=False)
     ] = None,
+    at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Re-check a rectified finding: --pass closes it (销号), --reject sends it back (退回)."""
@@ -75,7 +86,16 @@ def recheck_command(
 
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
+    now = clock()
     with Store.open(workspace) as store:
-        finding = recheck(store, finding_id, passed=passed, note=note, actor=actor, now=clock())
+        finding = recheck(
+            store,
+            finding_id,
+            passed=passed,
+            note=note,
+            actor=actor,
+            now=now,
+            at=parse_moment(at, "--at", now),
+        )
     key = "lifecycle.closed" if finding.status == "closed" else "lifecycle.sent_back"
-    echo(t(key, id=finding.id), err=True)
+    echo(t(key, id=finding.number), err=True)

@@ -71,6 +71,12 @@ def record_command(
     round_name: Annotated[
         str | None, typer.Option("--round", help=t("record.opt_round"), show_default=False)
     ] = None,
+    supersedes: Annotated[
+        list[str] | None,
+        typer.Option("--supersedes", help=t("record.opt_supersedes"), show_default=False),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help=t("record.opt_yes"))] = False,
+    ask_time: Annotated[bool, typer.Option("--ask-time", help=t("walk.opt_ask_time"))] = False,
 ) -> None:
     """Record a finding; print its id."""
     workspace = state(ctx).load_workspace()
@@ -83,9 +89,9 @@ def record_command(
                 ("--note", note),
                 ("--location", location),
                 ("--photo", photo),
-                ("--at", at),
                 ("--due", due),
                 ("--on-spot", on_spot or None),
+                ("--supersedes", supersedes),
             )
             if value is not None
         ]
@@ -95,7 +101,15 @@ def record_command(
                 t("record.needs_item_hint"),
             )
         walk = importlib.import_module(WALK_MODULE)
-        walk.run_walk(ctx, site, round_name, inspector(inspector_option, workspace))
+        walk.run_walk(
+            ctx,
+            site,
+            round_name,
+            inspector(inspector_option, workspace),
+            at=at,
+            ask_time=ask_time,
+            confirmed=yes,
+        )
         return
     record_one(
         state(ctx),
@@ -111,4 +125,6 @@ def record_command(
         due=due,
         on_spot=on_spot,
         round_name=round_name,
+        supersedes=supersedes,
+        yes=yes,
     )

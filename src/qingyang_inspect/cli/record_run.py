@@ -8,6 +8,8 @@ Standard library only at module level.
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ from qingyang_inspect.cli.storeopts import clock, inspector, parse_day, parse_mo
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
+    from qingyang_inspect.errors import RecordError
     from qingyang_inspect.findings.model import Finding
 
 
@@ -34,14 +37,22 @@ def record_one(
     due: str | None,
     on_spot: bool,
     round_name: str | None,
+    supersedes: list[str] | None = None,
+    yes: bool = False,
+    ask_time: bool = False,
 ) -> None:
-    """Record the finding the options describe; print its id (stdout) and a confirmation."""
+    """Record the finding the options describe; print its id (stdout) and a confirmation.
+
+    A found time outside the round's window is recorded with ``yes``, or when
+    the inspector confirms it at a terminal; otherwise it is refused with how
+    to confirm it.
+    """
     workspace = state.load_workspace()
     if result is None:
         fail(t("record.needs_result"), t("record.needs_result_hint"))
 
     from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.findings.recording import RecordRequest, record_finding
+    from qingyang_inspect.findings.recording import OutsideWindow, RecordRequest, record_finding
     from qingyang_inspect.store import Store
 
     now = clock()
@@ -58,17 +69,37 @@ def record_one(
         due=parse_day(due, "--due"),
         on_spot=on_spot,
         round_name=round_name,
+        supersedes=tuple(supersedes or ()),
+        confirmed=yes,
     )
     catalog = load_workspace_catalog(workspace)
     with Store.open(workspace) as store:
-        recorded = record_finding(store, catalog, request, now=now)
+        try:
+            recorded = record_finding(store, catalog, request, now=now)
+        except OutsideWindow as held:
+            if not _confirmed(held):
+                raise
+            recorded = record_finding(store, catalog, replace(request, confirmed=True), now=now)
     for message in recorded.warnings:
         warn(message)
     finding = recorded.finding
     # The confirmation first: if stdout then fails (a full disk), the user still
     # reads that the finding was recorded.
-    echo(confirmation(finding, catalog.sites[finding.site_id].name, recorded.round.name), err=True)
+    site_name = catalog.sites[finding.site_id].name if finding.site_id in catalog.sites else ""
+    echo(confirmation(finding, site_name, recorded.round.name), err=True)
     echo(finding.id)
+
+
+def _confirmed(held: RecordError) -> bool:
+    """At a terminal, ask whether a held record is meant (scripts answer with ``--yes``)."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return False
+    warn(held.message)
+    try:
+        answer = input(t("record.outside_window_ask") + " [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是")
 
 
 def confirmation(finding: Finding, site_name: str, round_name: str) -> str:
@@ -84,6 +115,7 @@ def confirmation(finding: Finding, site_name: str, round_name: str) -> str:
             what += t("record.due_suffix", due=finding.due_date.isoformat())
     return t(
         "record.done",
+        number=finding.number,
         site=finding.site_id,
         site_name=site_name,
         item=finding.item_id,

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from qingyang_inspect.catalog.catalog import Catalog
+    from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
     from qingyang_inspect.workspace import Workspace
 
@@ -112,10 +114,11 @@ def rectification_command(
 ) -> None:
     """Write the rectification ledger (整改台账)."""
     from qingyang_inspect.findings.model import STATUSES
+    from qingyang_inspect.findings.pins import RoundCatalogs
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 
-    workspace, catalog, day = _setup(ctx, as_of)
+    workspace, catalog, day, until = _setup(ctx, as_of)
     if photos_dir is not None:
         _photos_folder(photos_dir, output_format.value)
     flt = LedgerFilter(
@@ -124,11 +127,20 @@ def rectification_command(
         streets=frozenset(street or ()),
         statuses=frozenset(s for s in STATUSES if s in {c.value for c in status or ()}),
     )
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open(workspace, readonly=True, as_of=until) as store:
+        catalogs = RoundCatalogs(store, catalog)
         if round_name is not None:
-            store.round(round_name)
+            # A round's ledger is made from what the round pinned, as its forms are.
+            pinned = catalogs.pinned(store.round(round_name).name)
+            _warn_changes(store.round(round_name), pinned)
+            catalog = pinned.catalog
         ledger = build_ledger(
-            catalog, store.iter_findings, district=workspace.district, as_of=day, flt=flt
+            catalog,
+            store.iter_findings,
+            district=workspace.district,
+            as_of=day,
+            flt=flt,
+            catalog_for=catalogs,
         )
         _render(
             ledger_document(ledger),
@@ -161,25 +173,17 @@ def acceptance_command(
     force: ForceOption = False,
 ) -> None:
     """Write the acceptance report (验收报告)."""
+    from qingyang_inspect.findings.pins import round_catalog
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 
-    workspace, catalog, day = _setup(ctx, as_of)
-    with Store.open(workspace, readonly=True) as store:
+    workspace, catalog, day, until = _setup(ctx, as_of)
+    with Store.open(workspace, readonly=True, as_of=until) as store:
         round_ = store.round(round_name)
-        current = (catalog.standard.id, catalog.standard.version)
-        if (round_.standard_id, round_.standard_version) != current:
-            echo(
-                t(
-                    "report.standard_changed",
-                    round=round_.name,
-                    pinned=f"{round_.standard_id} {round_.standard_version}",
-                    current=" ".join(current),
-                ),
-                err=True,
-            )
+        pinned = round_catalog(store, round_, catalog)
+        _warn_changes(round_, pinned)
         report = build_acceptance(
-            catalog,
+            pinned.catalog,
             store.iter_findings,
             round_,
             district=workspace.district,
@@ -203,16 +207,27 @@ def acceptance_command(
 # -- helpers -------------------------------------------------------------------------
 
 
-def _setup(ctx: typer.Context, as_of: str | None) -> tuple[Workspace, Catalog, dt.date]:
-    import datetime as dt
-
+def _setup(
+    ctx: typer.Context, as_of: str | None
+) -> tuple[Workspace, Catalog, dt.date, dt.datetime | None]:
+    """The workspace, its catalog, the report's day and the moment the store is read as of
+    (the end of ``--as-of``; ``None`` without it: the store as it is)."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.dates import parse_date
+    from qingyang_inspect.cli.storeopts import as_of_moment
 
     workspace = state(ctx).load_workspace()
     # The one place the reports read the clock: everything below takes the date.
-    day = parse_date(as_of, option="--as-of") if as_of else dt.date.today()
-    return workspace, load_workspace_catalog(workspace), day
+    day, until = as_of_moment(as_of)
+    return workspace, load_workspace_catalog(workspace), day, until
+
+
+def _warn_changes(round_: Round, pinned: Pinned) -> None:
+    """Say on stderr how the files differ from what the round is scored by."""
+    from qingyang_inspect.findings.pins import changes_warning
+
+    warning = changes_warning(round_, pinned)
+    if warning:
+        echo(f"{t('store.warning')}: {warning}", err=True)
 
 
 def _render(

@@ -31,6 +31,7 @@ def register(app: typer.Typer) -> None:
     group.command("open", help=t("round.open_help"))(open_command)
     group.command("close", help=t("round.close_help"))(close_command)
     group.command("list", help=t("round.list_help"))(list_command)
+    group.command("repin", help=t("round.repin_help"))(repin_command)
     app.add_typer(group, name="round")
 
 
@@ -98,13 +99,43 @@ def list_command(
         TextJson, typer.Option("--format", "-f", help=t("opt.format"))
     ] = TextJson.table,
 ) -> None:
-    """List rounds by date, with their standard version and number of findings."""
+    """List rounds by date: findings, how the files differ from each one's pinned content,
+    items whose findings contradict each other."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.findings.pins import round_states
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
-    from qingyang_inspect.views.rounds import rounds_list
+    from qingyang_inspect.views.rounds import round_states_list
 
     workspace = state(ctx).load_workspace()
+    catalog = load_workspace_catalog(workspace)
     with Store.open(workspace, readonly=True) as store:
-        rounds = store.rounds()
-        counts = store.finding_counts()
-    render(rounds_list(rounds, counts), output_format.value)
+        states = round_states(store, catalog)
+    render(round_states_list(states), output_format.value)
+
+
+@handle_errors
+def repin_command(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
+    reason: Annotated[
+        str | None, typer.Option("--reason", help=t("round.opt_reason"), show_default=False)
+    ] = None,
+    inspector_option: Annotated[str | None, inspector_option()] = None,
+) -> None:
+    """Score a round by the current standard and sites files from now on (with a reason)."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.findings.pins import describe, repin
+    from qingyang_inspect.store import Store
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    catalog = load_workspace_catalog(workspace)
+    with Store.open(workspace) as store:
+        repinned, changes = repin(
+            store, catalog, name=name, reason=reason, actor=actor, now=clock()
+        )
+    if changes:
+        echo(t("round.repinned", name=repinned.name, changes=describe(changes)), err=True)
+    else:
+        echo(t("round.repinned_first", name=repinned.name), err=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
+from qingyang_inspect.findings.model import RESULTS
 from qingyang_inspect.i18n import LANGS, parse_lang, t, translate
 from qingyang_inspect.views.labels import (
     LEVEL_KEYS,
@@ -129,7 +130,7 @@ def metavar(param: Param) -> str:
 
 #: Option → the codes it takes and their labels' message keys (the README shows them).
 VALUE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "--result": {code: key for code, key in RESULT_KEYS.items() if code != "unchecked"},
+    "--result": {code: RESULT_KEYS[code] for code in RESULTS},
     "--status": STATUS_KEYS,
     "--kind": ROUND_KIND_KEYS,
     "--level": LEVEL_KEYS,

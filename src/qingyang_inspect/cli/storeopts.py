@@ -32,6 +32,13 @@ def inspector_option() -> Any:
     )
 
 
+def at_option() -> Any:
+    """``--at TIME``: when a step happened (default: now)."""
+    import typer
+
+    return typer.Option("--at", help=t("lifecycle.opt_at"), show_default=False)
+
+
 def id_argument() -> Any:
     """The finding id argument of the lifecycle commands."""
     import typer
@@ -66,6 +73,16 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     from qingyang_inspect.dates import parse_date
 
     return parse_date(value, option=option)
+
+
+def as_of_moment(text: str | None) -> tuple[dt.date, dt.datetime | None]:
+    """``--as-of D`` as the day (today without it) and the end of that day in the machine's
+    zone (``None`` without it: the store as it is now)."""
+    now = clock()
+    day = parse_day(text, "--as-of")
+    if day is None:
+        return now.date(), None
+    return day, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=now.tzinfo)
 
 
 def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetime | None:

@@ -10,6 +10,7 @@ so far; the walk ends with a summary and the command that resumes it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import shlex
 from collections import Counter
@@ -44,13 +45,24 @@ EXIT_INTERRUPTED = 130
 
 @dataclass
 class WalkSession:
-    """The store, round and inspector of one walk; records each answer in its own transaction."""
+    """The store, round and inspector of one walk; records each answer in its own transaction.
+
+    ``catalog`` is the workspace's (each record is checked against the round's
+    pin); ``checklist`` is the catalog the round is scored by, which the walk
+    asks about. ``at`` is the found time of every answer (``--at``), unless
+    ``ask_time`` asks for one per answer.
+    """
 
     store: Store
     catalog: Catalog
     round: Round
     site_id: str
     inspector: str
+    checklist: Catalog | None = None
+    at: dt.datetime | None = None
+    ask_time: bool = False
+    #: The inspector confirmed found times outside the round's window (``--yes`` or asked).
+    confirmed: bool = False
     #: Warnings already shown, so a warning repeated by every record is shown once.
     shown: set[str] = field(default_factory=set)
 
@@ -61,8 +73,11 @@ class WalkSession:
             found.setdefault(finding.item_id, []).append(finding.result)
         return found
 
-    def record(self, item_id: str, answer: Answer) -> tuple[Finding, list[str]]:
-        """Record ``answer`` for ``item_id`` now; the new finding and warnings not yet shown."""
+    def record(
+        self, item_id: str, answer: Answer, at: dt.datetime | None = None
+    ) -> tuple[Finding, list[str]]:
+        """Record ``answer`` for ``item_id`` (found ``at``, else the walk's time, else now);
+        the new finding and warnings not yet shown."""
         from qingyang_inspect.cli.storeopts import clock
         from qingyang_inspect.findings.recording import RecordRequest, record_finding
 
@@ -77,6 +92,8 @@ class WalkSession:
             photos=answer.photos,
             on_spot=answer.on_spot,
             round_name=self.round.name,
+            at=at if at is not None else self.at,
+            confirmed=self.confirmed,
         )
         done = record_finding(self.store, self.catalog, request, now=clock())
         fresh = [w for w in done.warnings if w not in self.shown]
@@ -104,26 +121,50 @@ def run_walk(
     inspector: str | None,
     *,
     revisit: bool | None = None,
+    at: str | None = None,
+    ask_time: bool = False,
+    confirmed: bool = False,
 ) -> None:
     """Walk ``site_id``'s checklist interactively, recording each answer as it is given.
 
     ``revisit`` chooses whether items already recorded in the round are asked
-    again; ``None`` asks the inspector when there are any. Ends with
+    again; ``None`` asks the inspector when there are any. ``at`` (``--at``)
+    dates every answer; ``ask_time`` asks a time for each answer. Ends with
     :class:`typer.Exit`: 0 after the last item or quit, 130 after Ctrl-C.
     """
     from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.cli.storeopts import warn
-    from qingyang_inspect.findings.recording import choose_round, resolve_inspector, version_warning
+    from qingyang_inspect.cli.storeopts import clock, parse_moment, warn
+    from qingyang_inspect.findings.pins import changes_warning, round_catalog
+    from qingyang_inspect.findings.recording import (
+        check_found_at,
+        choose_round,
+        resolve_inspector,
+    )
     from qingyang_inspect.store import Store
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
-    site = catalog.site(site_id)
     who = resolve_inspector(inspector, workspace)
+    now = clock()
+    moment = parse_moment(at, "--at", now)
+    if moment is not None:
+        check_found_at(moment, now)  # before the first question, not at every answer
     with Store.open(workspace) as store:
         round_ = choose_round(store, round_name)
-        session = WalkSession(store, catalog, round_, site.id, who)
-        warning = version_warning(round_, catalog)
+        pinned = round_catalog(store, round_, catalog)
+        site = pinned.catalog.site(site_id)
+        session = WalkSession(
+            store,
+            catalog,
+            round_,
+            site.id,
+            who,
+            checklist=pinned.catalog,
+            at=moment,
+            ask_time=ask_time,
+            confirmed=confirmed,
+        )
+        warning = changes_warning(round_, pinned)
         if warning:
             warn(warning)
             session.shown.add(warning)
@@ -154,7 +195,8 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
     tally = _Tally()
     resume = _resume_command(ctx, site.id, session.round.name, session.inspector)
     recorded = session.recorded()
-    plan = plan_walk(session.catalog, site.id, recorded)
+    checklist = session.checklist or session.catalog
+    plan = plan_walk(checklist, site.id, recorded)
     try:
         already = len(plan.recorded_before)
         out.print(t("walk.checklist", total=plan.total, done=already, todo=len(plan.steps)))
@@ -163,7 +205,7 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
                 out, t("walk.ask_revisit", done=already), _yes_no(False), "walk.yes_no_bad"
             )
         if revisit:
-            plan = plan_walk(session.catalog, site.id, recorded, revisit=True)
+            plan = plan_walk(checklist, site.id, recorded, revisit=True)
         if not plan.steps:
             out.print(t("walk.nothing_left", total=plan.total))
             return EXIT_OK
@@ -188,6 +230,7 @@ def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Ta
     """Ask about each step in turn; return when done or when the inspector quits."""
     from qingyang_inspect.cli.storeopts import warn
     from qingyang_inspect.errors import RecordError
+    from qingyang_inspect.findings.recording import OutsideWindow
     from qingyang_inspect.walk import parse_choice
 
     for step in plan.steps:
@@ -200,9 +243,18 @@ def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Ta
                 tally.skipped += 1
                 break
             answer = _ask_answer(out, choice)
+            at = _ask_time(out, session) if session.ask_time else None
             try:
                 with _interrupts_deferred():
-                    finding, warnings = session.record(step.item.id, answer)
+                    finding, warnings = session.record(step.item.id, answer, at)
+            except OutsideWindow as exc:
+                out.print(_text("walk.refused", "yellow", message=exc.message))
+                if _ask(out, t("record.outside_window_ask"), _yes_no(False), "walk.yes_no_bad"):
+                    session.confirmed = True
+                    with _interrupts_deferred():
+                        finding, warnings = session.record(step.item.id, answer, at)
+                else:
+                    continue
             except RecordError as exc:
                 # The answer was refused (a note too long, a photo changed
                 # meanwhile…): nothing was written; say why and ask again.
@@ -220,6 +272,26 @@ def _walk(out: Console, plan: Plan, site: Site, session: WalkSession, tally: _Ta
     out.print(_text("walk.end", "bold", site=site.name))
 
 
+def _ask_time(out: Console, session: WalkSession) -> dt.datetime | None:
+    """The found time of one answer: typed, or empty for the walk's (or now)."""
+    from qingyang_inspect.cli.storeopts import clock, parse_moment
+    from qingyang_inspect.errors import InspectError
+    from qingyang_inspect.findings.recording import check_found_at
+
+    while True:
+        typed = _read(out, t("walk.ask_time")).strip()
+        if not typed:
+            return session.at
+        try:
+            now = clock()
+            moment = parse_moment(typed, t("walk.time_word"), now)
+            if moment is not None:
+                check_found_at(moment, now)
+            return moment
+        except InspectError as exc:
+            out.print(_text("walk.refused", "red", message=exc.message))
+
+
 def _recorded_line(finding: Finding) -> Text:
     """``已记录：不符合 2 例，整改期限 2026-06-13（01M8…）``."""
     from qingyang_inspect.views.labels import result_label
@@ -231,7 +303,7 @@ def _recorded_line(finding: Finding) -> Text:
         else:
             due = finding.due_date.isoformat() if finding.due_date else "—"
             what = t("walk.what_fail", result=what, count=finding.occurrences, due=due)
-    return _text("walk.recorded", "green", what=what, id=finding.id)
+    return _text("walk.recorded", "green", what=what, id=finding.number or finding.id)
 
 
 def _ask_answer(out: Console, choice: str) -> Answer:

@@ -1,4 +1,11 @@
-"""Finding ids: ULIDs, unique across stores so that stores can later be merged.
+"""Ids that stay the same in every store, so that stores can later be merged.
+
+* A finding's **id** is a ULID (below); its **number** (问题编号) is the id's
+  last ten characters, short enough to read aloud and write on paper.
+* An event's or a pin's id is a hash of its content (:func:`content_id`): the
+  same event entered into two stores has the same id, and a merge can tell.
+
+Finding ids are ULIDs, unique across stores so that stores can later be merged.
 
 A ULID is 48 bits of milliseconds since the epoch and 80 random bits, written
 as 26 characters of Crockford's base32 (no I, L, O, U). Ids sort by the time
@@ -12,6 +19,8 @@ bulk import made at one ``now`` still inserts in key order.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import re
 
@@ -20,6 +29,8 @@ ID_LENGTH = 26
 ID_PATTERN = re.compile(r"^[0-9A-HJKMNP-TV-Z]{26}$")
 #: Shortest prefix accepted where a finding id is typed (as git accepts short hashes).
 MIN_PREFIX = 6
+#: Characters of a finding's number: the id's random low 50 bits.
+NUMBER_LENGTH = 10
 _PREFIX_PATTERN = re.compile(r"^[0-9A-HJKMNP-TV-Z]{1,26}$")
 
 
@@ -47,3 +58,48 @@ def normalize_prefix(text: str) -> str | None:
     """``text`` as an id prefix (upper case, Crockford's look-alikes mapped), or ``None``."""
     value = text.strip().upper().translate(str.maketrans("ILO", "110"))
     return value if _PREFIX_PATTERN.match(value) else None
+
+
+def number_of(finding_id: str) -> str:
+    """A finding's number (问题编号): the last ten characters of its id.
+
+    They are the low 50 bits of the id's random part. Ids made in the same
+    millisecond by one process count up in those bits (so their numbers differ),
+    ids made apart draw them at random: two numbers of a million findings
+    coincide with a chance of about one in two thousand, and the store refuses
+    a number it already holds (a new finding then draws a new id).
+    """
+    return finding_id[-NUMBER_LENGTH:]
+
+
+def normalize_number(text: str) -> str | None:
+    """``text`` as a finding number (upper case, look-alikes mapped, spaces and dashes
+    people write in between dropped), or ``None`` if it cannot be one."""
+    value = normalize_prefix(text.replace("-", "").replace(" ", ""))
+    return value if value is not None and len(value) == NUMBER_LENGTH else None
+
+
+def content_id(*parts: object) -> str:
+    """An id that is a hash of ``parts`` (32 hexadecimal digits): the same content has the
+    same id in every store."""
+    return hashlib.sha256(canonical_json(parts).encode()).hexdigest()[:32]
+
+
+def event_id(
+    finding_id: str,
+    seq: int,
+    kind: str,
+    at: str,
+    entered_at: str,
+    actor: str,
+    data: str,
+    reason: str | None,
+) -> str:
+    """An event's id: the hash of what it is, its times as ISO text and its data as the
+    store writes it (JSON with sorted keys)."""
+    return content_id("event", finding_id, seq, kind, at, entered_at, actor, data, reason)
+
+
+def canonical_json(data: object) -> str:
+    """``data`` as the store writes it: JSON with sorted keys, no spaces, text as it is."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -7,6 +7,12 @@ functions are pure: they check a step against the finding's current state
 and return the event's data, or raise :class:`RecordError` naming the current
 status. The other functions re-check inside the write transaction, so two
 people acting on the same finding at once cannot both succeed.
+
+Every step is dated: ``at`` is when it happened (an office enters paper forms
+days later; default: now), and the event keeps both that and the time it was
+entered. A step is refused when it would happen in the future, before the
+finding was found, or before the finding's previous step (:func:`check_at`):
+a history is entered in the order it happened.
 """
 
 from __future__ import annotations
@@ -14,14 +20,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from qingyang_inspect.errors import RecordError
-from qingyang_inspect.findings.model import Finding, Photo, Status
-from qingyang_inspect.findings.recording import check_count, check_due, check_result, clean_text
-from qingyang_inspect.findings.replay import apply_event
+from qingyang_inspect.findings.ids import canonical_json, event_id
+from qingyang_inspect.findings.model import Event, EventKind, Finding, Photo, Result, Status
+from qingyang_inspect.findings.recording import (
+    check_count,
+    check_due,
+    check_result,
+    clean_text,
+    require_aware,
+    show_moment,
+)
+from qingyang_inspect.findings.replay import apply_event, photo_data
 from qingyang_inspect.i18n import t
-from qingyang_inspect.views.labels import status_label
+from qingyang_inspect.views.labels import event_kind_label, result_label, status_label
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
@@ -31,6 +45,21 @@ if TYPE_CHECKING:
 # -- pure checks -------------------------------------------------------------------
 
 
+#: The words of a refused step (message keys written out, so they can be found).
+ACTION_KEYS = {"rectify": "lifecycle.action.rectify", "recheck": "lifecycle.action.recheck"}
+#: What to do next, by the status a finding is in.
+NEXT_KEYS = {
+    "open": "lifecycle.next.open",
+    "rectified": "lifecycle.next.rectified",
+    "closed": "lifecycle.next.closed",
+}
+
+
+def name_of(finding: Finding) -> str:
+    """How messages name a finding: its number (问题编号), or its id before it had one."""
+    return finding.number or finding.id
+
+
 def require_status(finding: Finding, wanted: Status, action: str) -> None:
     """Refuse ``action`` unless ``finding`` is live, a problem, and in status ``wanted``."""
     require_live(finding)
@@ -38,9 +67,9 @@ def require_status(finding: Finding, wanted: Status, action: str) -> None:
         raise RecordError(
             t(
                 "lifecycle.not_a_problem",
-                id=finding.id,
-                result=t(f"finding.result.{finding.result}"),
-                action=t(f"lifecycle.action.{action}"),
+                id=name_of(finding),
+                result=result_label(finding.result),
+                action=t(ACTION_KEYS[action]),
             ),
             hint=t("lifecycle.not_a_problem_hint"),
         )
@@ -48,19 +77,83 @@ def require_status(finding: Finding, wanted: Status, action: str) -> None:
         raise RecordError(
             t(
                 "lifecycle.wrong_status",
-                id=finding.id,
+                id=name_of(finding),
                 status=status_label(finding.status),
-                action=t(f"lifecycle.action.{action}"),
+                action=t(ACTION_KEYS[action]),
                 wanted=status_label(wanted),
             ),
-            hint=t(f"lifecycle.next.{finding.status}", id=finding.id),
+            hint=t(NEXT_KEYS[finding.status], id=name_of(finding)),
         )
 
 
 def require_live(finding: Finding) -> None:
     """Refuse any change to a voided finding."""
     if finding.voided:
-        raise RecordError(t("lifecycle.voided", id=finding.id), hint=t("lifecycle.voided_hint"))
+        raise RecordError(
+            t("lifecycle.voided", id=name_of(finding)), hint=t("lifecycle.voided_hint")
+        )
+
+
+def check_at(finding: Finding, history: Sequence[Event], at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a step dated ``at``: in the future, before the finding was found, or before
+    the latest step of its ``history`` (its events, oldest first)."""
+    require_aware(at)
+    if at > now:
+        raise RecordError(
+            t("lifecycle.at_future", at=show_moment(at), now=show_moment(now)),
+            hint=t("lifecycle.at_future_hint"),
+        )
+    if at < finding.found_at:
+        raise RecordError(
+            t(
+                "lifecycle.at_before_found",
+                at=show_moment(at),
+                number=name_of(finding),
+                found=show_moment(finding.found_at),
+            ),
+            hint=t("lifecycle.at_order_hint"),
+        )
+    steps = [e for e in history if e.kind != "recorded"]
+    if steps:
+        last = max(steps, key=Event.order)
+        if at < last.at:
+            raise RecordError(
+                t(
+                    "lifecycle.at_before_previous",
+                    at=show_moment(at),
+                    number=name_of(finding),
+                    step=event_kind_label(last.kind),
+                    previous=show_moment(last.at),
+                ),
+                hint=t("lifecycle.at_order_hint"),
+            )
+
+
+def new_event(
+    finding: Finding,
+    kind: EventKind,
+    *,
+    at: dt.datetime,
+    now: dt.datetime,
+    actor: str,
+    data: dict[str, Any],
+    reason: str | None = None,
+    seq: int = 2,
+) -> Event:
+    """The event of a step on ``finding``: happened ``at``, entered ``now`` as the ``seq``-th
+    of its history, its id the hash of its content."""
+    require_aware(now)
+    ident = event_id(
+        finding.id,
+        seq,
+        kind,
+        at.isoformat(),
+        now.isoformat(),
+        actor,
+        canonical_json(data),
+        reason,
+    )
+    return Event(ident, finding.id, seq, kind, at, now, actor, data, reason)
 
 
 def require_reason(reason: str | None, option: str = "--reason") -> str:
@@ -150,12 +243,62 @@ def plan_amend(
         raise RecordError(t("record.na_needs_note"), hint=t("record.na_needs_note_hint"))
     if not changes:
         raise RecordError(
-            t("lifecycle.no_change", id=finding.id), hint=t("lifecycle.no_change_hint")
+            t("lifecycle.no_change", id=name_of(finding)), hint=t("lifecycle.no_change_hint")
         )
     return changes
 
 
 # -- steps ---------------------------------------------------------------------------
+
+
+def _refuse_contradiction(store: Store, finding: Finding, result: Result) -> None:
+    """Refuse an amended ``result`` that the round's other findings of the item contradict."""
+    from qingyang_inspect.findings.conflicts import in_the_way
+    from qingyang_inspect.findings.recording import CONFLICT_KEYS
+
+    others = [
+        f
+        for f in store.iter_findings(
+            round_name=finding.round_name, site_id=finding.site_id, item_id=finding.item_id
+        )
+        if f.id != finding.id
+    ]
+    blocking = in_the_way(result, others)
+    if blocking:
+        raise RecordError(
+            t(
+                CONFLICT_KEYS[result],
+                site=finding.site_id,
+                item=finding.item_id,
+                results="、".join(f"{result_label(f.result)} {name_of(f)}" for f in blocking),
+            ),
+            hint=t("lifecycle.amend_conflict_hint", number=name_of(blocking[0])),
+        )
+
+
+def _pinned(store: Store, finding: Finding, catalog: Catalog) -> Catalog:
+    """The catalog the finding's round is scored by (its rectification days, its units)."""
+    from qingyang_inspect.findings.pins import round_catalog
+
+    return round_catalog(store, store.round(finding.round_name), catalog).catalog
+
+
+class _Step(NamedTuple):
+    """A finding as it is now, and where and when its next step goes."""
+
+    finding: Finding
+    at: dt.datetime
+    seq: int
+
+
+def _current(store: Store, fid: str, at: dt.datetime | None, now: dt.datetime) -> _Step:
+    """The finding ``fid`` now, and the time and place of a step on it (checked; the time
+    defaults to ``now``)."""
+    finding = store.finding(fid)
+    when = now if at is None else at
+    history = store.events(fid)
+    check_at(finding, history, when, now)
+    return _Step(finding, when, len(history) + 1)
 
 
 def rectify(
@@ -166,6 +309,7 @@ def rectify(
     note: str | None,
     actor: str,
     now: dt.datetime,
+    at: dt.datetime | None = None,
     by: str | None = None,
     photos: Sequence[Path] = (),
 ) -> Finding:
@@ -174,25 +318,29 @@ def rectify(
     ``by`` defaults to the site's responsible unit (责任单位).
     """
     fid = store.resolve_id(finding_id)
-    finding = store.finding(fid)
+    finding = _current(store, fid, at, now).finding
+    catalog = _pinned(store, finding, catalog)
     if by is None and finding.site_id in catalog.sites:
         by = catalog.sites[finding.site_id].responsible_unit
     plan_rectify(finding, note=note, by=by)  # refuse before copying any photo
-    stored: tuple[Photo, ...] = ()
+    after: tuple[Photo, ...] = ()
     if photos:
         from qingyang_inspect.evidence import ingest_photos
 
         ingested = ingest_photos(store.evidence_dir, list(photos), stage="after")
-        stored = tuple(p.as_photo("after") for p in ingested)
+        after = tuple(p.as_photo("after") for p in ingested)
     with store.transaction():
-        finding = store.finding(fid)
+        step = _current(store, fid, at, now)
+        finding = step.finding
         data = plan_rectify(finding, note=note, by=by)
-        if stored:
-            data["photos"] = [p.relpath for p in stored]
+        if after:
+            data["photos"] = photo_data(after)
         event = store.append_event(
-            fid, kind="rectified", at=now, actor=actor, data=data, photos=stored
+            new_event(
+                finding, "rectified", at=step.at, seq=step.seq, now=now, actor=actor, data=data
+            )
         )
-    return apply_event(finding, event, stored)
+    return apply_event(finding, event)
 
 
 def recheck(
@@ -202,14 +350,20 @@ def recheck(
     passed: bool,
     actor: str,
     now: dt.datetime,
+    at: dt.datetime | None = None,
     note: str | None = None,
 ) -> Finding:
     """复查: close the finding (销号) or send it back to open (退回)."""
     fid = store.resolve_id(finding_id)
     with store.transaction():
-        finding = store.finding(fid)
+        step = _current(store, fid, at, now)
+        finding = step.finding
         data = plan_recheck(finding, passed=passed, note=note)
-        event = store.append_event(fid, kind="rechecked", at=now, actor=actor, data=data)
+        event = store.append_event(
+            new_event(
+                finding, "rechecked", at=step.at, seq=step.seq, now=now, actor=actor, data=data
+            )
+        )
     return apply_event(finding, event)
 
 
@@ -221,6 +375,7 @@ def amend(
     reason: str | None,
     actor: str,
     now: dt.datetime,
+    at: dt.datetime | None = None,
     note: str | None = None,
     location: str | None = None,
     count: int | None = None,
@@ -231,26 +386,58 @@ def amend(
     why = require_reason(reason)
     fid = store.resolve_id(finding_id)
     with store.transaction():
-        finding = store.finding(fid)
+        step = _current(store, fid, at, now)
+        finding = step.finding
+        catalog = _pinned(store, finding, catalog)
         changes = plan_amend(
             finding, catalog, note=note, location=location, count=count, due=due, result=result
         )
+        if "result" in changes:
+            _refuse_contradiction(store, finding, changes["result"][1])
         event = store.append_event(
-            fid, kind="amended", at=now, actor=actor, data=changes, reason=why
+            new_event(
+                finding,
+                "amended",
+                at=step.at,
+                seq=step.seq,
+                now=now,
+                actor=actor,
+                data=changes,
+                reason=why,
+            )
         )
     return apply_event(finding, event)
 
 
 def void(
-    store: Store, finding_id: str, *, reason: str | None, actor: str, now: dt.datetime
+    store: Store,
+    finding_id: str,
+    *,
+    reason: str | None,
+    actor: str,
+    now: dt.datetime,
+    at: dt.datetime | None = None,
+    data: dict[str, Any] | None = None,
 ) -> Finding:
     """作废: take a finding out of lists and scores; it stays in the store and its history."""
     why = require_reason(reason)
     fid = store.resolve_id(finding_id)
     with store.transaction():
-        finding = store.finding(fid)
+        step = _current(store, fid, at, now)
+        finding = step.finding
         require_live(finding)
-        event = store.append_event(fid, kind="voided", at=now, actor=actor, data={}, reason=why)
+        event = store.append_event(
+            new_event(
+                finding,
+                "voided",
+                at=step.at,
+                seq=step.seq,
+                now=now,
+                actor=actor,
+                data=data or {},
+                reason=why,
+            )
+        )
     return apply_event(finding, event)
 
 

@@ -34,7 +34,13 @@ ROUND_KINDS: tuple[RoundKind, ...] = (
 
 @dataclass(frozen=True)
 class Round:
-    """An inspection round (轮次), pinned to the standard it is scored against."""
+    """An inspection round (轮次), pinned to the content it is scored by.
+
+    ``snapshot`` is the content hash of the catalog (standard and sites) the
+    round is scored by: pinned when it opened, changed only by a re-pin
+    (:class:`RoundPin`). Rounds of stores made before pins existed have none
+    and are scored by the workspace's files.
+    """
 
     name: str
     kind: RoundKind
@@ -44,6 +50,20 @@ class Round:
     status: RoundStatus
     opened_at: dt.datetime
     closed_at: dt.datetime | None = None
+    snapshot: str | None = None
+
+
+@dataclass(frozen=True)
+class RoundPin:
+    """A round pinned to a snapshot of the catalog: when it opened, or a re-pin with a reason."""
+
+    id: str
+    round_name: str
+    #: The content hash of the snapshot.
+    snapshot: str
+    at: dt.datetime
+    actor: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,22 +79,40 @@ class Photo:
 
 @dataclass(frozen=True)
 class Event:
-    """One change to a finding: who, when, what, and why. Events are never changed."""
+    """One change to a finding: who, what, why, when it happened and when it was entered.
 
-    seq: int
+    Events are never changed. The ``recorded`` event is the finding's own row
+    (its found and recorded times); the others are stored as events, with an
+    id that is a hash of their content (:func:`~qingyang_inspect.findings.ids.content_id`).
+    A finding's history is its events by :meth:`order`: when they happened,
+    then the place each took when it was entered (``seq``: the recorded event
+    is 1, the next 2 …), then when entered, then the id, the same in every
+    store that holds them.
+    """
+
+    id: str
     finding_id: str
+    #: The event's place in its finding's history when it was entered.
+    seq: int
     kind: EventKind
+    #: When it happened (``--at``, else when it was entered).
     at: dt.datetime
+    #: When it was entered into the store.
+    entered_at: dt.datetime
     actor: str
     #: What changed, e.g. ``{"occurrences": [2, 3]}`` for an amendment (old, new).
     data: dict[str, Any] = field(default_factory=dict)
     reason: str | None = None
 
+    def order(self) -> tuple[dt.datetime, int, dt.datetime, str]:
+        """Where the event stands in its finding's history."""
+        return self.at, self.seq, self.entered_at, self.id
+
 
 class Finding(NamedTuple):
     """A finding (检查记录 / 问题): what was recorded once, then its state after its latest event.
 
-    The one list of a finding's fields. The first ones, up to ``on_spot``,
+    The one list of a finding's fields. The first ones, up to ``photos``,
     are what the store keeps in the finding's row (:data:`STORED_FIELDS`:
     ``store/sql.py`` names its columns alike, in this order, and converts each
     value by its type here), so a new recorded field is a field here plus a
@@ -97,6 +135,8 @@ class Finding(NamedTuple):
     found_at: dt.datetime
     #: When it was entered into the store (always, for a stored finding).
     recorded_at: dt.datetime | None = None
+    #: 问题编号: short, read aloud, written on paper; the id's last ten characters.
+    number: str = ""
     note: str | None = None
     location: str | None = None
     due_date: dt.date | None = None
@@ -127,8 +167,15 @@ class Finding(NamedTuple):
         """The photos taken at ``stage`` (before = the problem, after = the rectification)."""
         return tuple(p for p in self.photos if p.stage == stage)
 
+    def days_late(self) -> int | None:
+        """Days a closed problem was closed after its due date (逾期销号), else ``None``."""
+        if self.status != "closed" or self.closed_at is None or self.due_date is None:
+            return None
+        late = (self.closed_at.date() - self.due_date).days
+        return late if late > 0 else None
+
 
 #: The fields the store keeps in a finding's row, in column order: what is recorded once.
-STORED_FIELDS: tuple[str, ...] = Finding._fields[: Finding._fields.index("photos")]
+STORED_FIELDS: tuple[str, ...] = Finding._fields[: Finding._fields.index("photos") + 1]
 #: The fields of a finding's state, derived from its events.
 STATE_FIELDS: tuple[str, ...] = Finding._fields[Finding._fields.index("photos") + 1 :]

@@ -3,18 +3,27 @@
 Every function takes ``now`` from its caller (the CLI passes the clock, tests
 pass fixed times) and checks everything before it writes anything: a refused
 finding leaves no row, no event and no photo link behind.
+
+A finding is recorded against the content its round pinned (see
+:mod:`~qingyang_inspect.findings.pins`), refused when it contradicts what the
+round holds for the same item at the same site (see
+:mod:`~qingyang_inspect.findings.conflicts`; ``supersedes`` voids the earlier
+one in the same transaction), and held for confirmation when its found time
+lies outside the round's window (a typo in ``--at`` is caught before it
+lands in the wrong round).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qingyang_inspect.errors import RecordError
-from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.conflicts import in_the_way
+from qingyang_inspect.findings.ids import new_finding_id, number_of
 from qingyang_inspect.findings.model import (
     RESULTS,
     ROUND_KINDS,
@@ -22,9 +31,11 @@ from qingyang_inspect.findings.model import (
     Result,
     Round,
 )
+from qingyang_inspect.findings.pins import changes_warning, pin, round_catalog
 from qingyang_inspect.findings.replay import initial_state
 from qingyang_inspect.i18n import t
 from qingyang_inspect.text import control_char, require_text, undecodable
+from qingyang_inspect.views.labels import result_label
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
@@ -37,6 +48,18 @@ MAX_TEXT = 2000
 #: Most occurrences (例数) one finding may count: far above any real count, far below
 #: the store's integer range.
 MAX_OCCURRENCES = 9999
+#: Days after an open round's date within which its findings are expected to be found.
+ROUND_WINDOW_DAYS = 31
+#: A refused conflict's message, by the result that was to be recorded.
+CONFLICT_KEYS = {
+    "pass": "record.conflict_pass",
+    "na": "record.conflict_na",
+    "fail": "record.conflict_fail",
+}
+
+
+class OutsideWindow(RecordError):
+    """A found time outside the round's window: recorded only when confirmed."""
 
 
 # -- who -------------------------------------------------------------------------
@@ -68,7 +91,7 @@ def open_round(
     actor: str,
     now: dt.datetime,
 ) -> Round:
-    """Open a round (轮次) pinned to the catalog's standard id and version."""
+    """Open a round (轮次) pinned to the catalog's content (standard and sites)."""
     clean = name.strip()
     if (
         not clean
@@ -82,7 +105,7 @@ def open_round(
         raise RecordError(
             t("round.bad_kind", kind=kind, kinds=", ".join(ROUND_KINDS)), hint=t("round.kind_hint")
         )
-    _require_aware(now)
+    require_aware(now)
     round_ = Round(
         name=clean,
         kind=kind_,
@@ -96,27 +119,19 @@ def open_round(
         if store.has_round(clean):
             raise RecordError(t("round.exists", name=clean), hint=t("round.exists_hint"))
         store.add_round(round_, opened_by=actor)
-    return round_
+        made = pin(store, clean, catalog, actor=actor, now=now)
+    return replace(round_, snapshot=made.snapshot)
 
 
 def close_round(store: Store, *, name: str, actor: str, now: dt.datetime) -> Round:
     """Close the round ``name``: nothing more can be recorded into it."""
-    _require_aware(now)
+    require_aware(now)
     with store.transaction():
         found = store.round(name)
         if found.status == "closed":
             raise RecordError(t("round.already_closed", name=name), hint=t("round.list_hint"))
         store.add_round_closure(name, closed_at=now, closed_by=actor)
-    return Round(
-        name=found.name,
-        kind=found.kind,
-        date=found.date,
-        standard_id=found.standard_id,
-        standard_version=found.standard_version,
-        status="closed",
-        opened_at=found.opened_at,
-        closed_at=now,
-    )
+    return replace(found, status="closed", closed_at=now)
 
 
 def choose_round(store: Store, name: str | None) -> Round:
@@ -137,16 +152,40 @@ def choose_round(store: Store, name: str | None) -> Round:
     return open_rounds[0]
 
 
-def version_warning(round_: Round, catalog: Catalog) -> str | None:
-    """A warning when the standard changed since the round pinned it, else ``None``."""
-    standard = catalog.standard
-    if (round_.standard_id, round_.standard_version) == (standard.id, standard.version):
-        return None
-    return t(
-        "round.version_changed",
-        name=round_.name,
-        pinned=f"{round_.standard_id} {round_.standard_version}",
-        current=f"{standard.id} {standard.version}",
+def check_found_at(found_at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a found time in the future (:class:`RecordError`)."""
+    require_aware(found_at)
+    if found_at > now:
+        raise RecordError(
+            t("record.future", at=show_moment(found_at), now=show_moment(now)),
+            hint=t("record.future_hint"),
+        )
+
+
+def check_window(round_: Round, found_at: dt.datetime, *, confirmed: bool) -> None:
+    """Hold a found time outside the round's window unless ``confirmed``.
+
+    The window runs from the round's date to its close, or to
+    :data:`ROUND_WINDOW_DAYS` after its date while it is open: ``--at
+    2020-01-01`` (a typo for 2026) must not land in an August 2026 round
+    without a word.
+    """
+    day = found_at.date()
+    if round_.closed_at is not None:
+        end = round_.closed_at.date()
+    else:
+        end = round_.date + dt.timedelta(days=ROUND_WINDOW_DAYS)
+    if confirmed or round_.date <= day <= end:
+        return
+    raise OutsideWindow(
+        t(
+            "record.outside_window",
+            at=show_moment(found_at),
+            round=round_.name,
+            start=round_.date.isoformat(),
+            end=end.isoformat(),
+        ),
+        hint=t("record.outside_window_hint"),
     )
 
 
@@ -174,11 +213,15 @@ class RecordRequest:
     due: dt.date | None = None
     on_spot: bool = False
     round_name: str | None = None
+    #: Findings (numbers or ids) this one replaces: voided in the same transaction.
+    supersedes: Sequence[str] = ()
+    #: A found time outside the round's window is meant (``--yes``, or asked and answered).
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """A finding just stored, with warnings to show (e.g. the standard changed version)."""
+    """A finding just stored, with warnings to show (e.g. the files differ from the pin)."""
 
     finding: Finding
     round: Round
@@ -188,20 +231,95 @@ class Recorded:
 def record_finding(
     store: Store, catalog: Catalog, request: RecordRequest, *, now: dt.datetime
 ) -> Recorded:
-    """Check ``request``, store its photos, then store the finding in one transaction."""
+    """Check ``request``, store its photos, then store the finding in one transaction.
+
+    ``catalog`` is the workspace's; the finding is checked against the content
+    the round pinned. Refused (:class:`RecordError`) when it contradicts a
+    finding of the round for the same item and site, unless it ``supersedes``
+    that one; held (:class:`OutsideWindow`) when found outside the round's
+    window, unless ``confirmed``.
+    """
     round_ = choose_round(store, request.round_name)
-    finding = build_finding(catalog, round_, request, now=now)
+    pinned = round_catalog(store, round_, catalog)
+    finding = build_finding(pinned.catalog, round_, request, now=now)
+    check_window(round_, finding.found_at, confirmed=request.confirmed)
+    _clear_the_way(store, finding, request.supersedes, now=now, write=False)  # before any copy
     if request.photos:
         from qingyang_inspect.evidence import ingest_photos
 
         stored = ingest_photos(store.evidence_dir, list(request.photos), stage="before")
         finding = finding._replace(photos=tuple(p.as_photo("before") for p in stored))
-    # add_findings re-checks, inside the transaction, that the round is still open.
-    store.add_findings([finding])
+    with store.transaction():
+        _clear_the_way(store, finding, request.supersedes, now=now, write=True)
+        while store.number_taken(finding.number):  # one in about 10**15: draw another id
+            ident = new_finding_id(now)
+            finding = finding._replace(id=ident, number=number_of(ident))
+        # add_findings re-checks, inside the transaction, that the round is still open.
+        store.add_findings([finding])
     from qingyang_inspect.views.deadlines import estimate_warning
 
-    warnings = (version_warning(round_, catalog), estimate_warning(catalog, finding))
+    warnings = (changes_warning(round_, pinned), estimate_warning(pinned.catalog, finding))
     return Recorded(finding=finding, round=round_, warnings=tuple(w for w in warnings if w))
+
+
+def _clear_the_way(
+    store: Store, finding: Finding, supersedes: Sequence[str], *, now: dt.datetime, write: bool
+) -> None:
+    """Refuse a contradiction with the round's findings, but for those ``finding``
+    supersedes, which are voided when ``write``.
+
+    With ``write`` it runs inside the caller's transaction: the void and the
+    new finding are written together or not at all.
+    """
+    existing = list(
+        store.iter_findings(
+            round_name=finding.round_name, site_id=finding.site_id, item_id=finding.item_id
+        )
+    )
+    from qingyang_inspect.findings.lifecycle import require_live, void
+
+    for replaced in supersedes:
+        target = store.finding(store.resolve_id(replaced))
+        if target.id not in {f.id for f in existing}:
+            require_live(target)
+            raise RecordError(
+                t(
+                    "record.supersedes_other",
+                    number=target.number or target.id,
+                    site=finding.site_id,
+                    item=finding.item_id,
+                    round=finding.round_name,
+                ),
+                hint=t("record.supersedes_other_hint"),
+            )
+        if write:
+            void(
+                store,
+                target.id,
+                reason=t("record.superseded_reason", number=finding.number),
+                actor=finding.inspector,
+                now=now,
+                at=max(finding.found_at, target.found_at),
+                data={"superseded_by": finding.number},
+            )
+        existing = [f for f in existing if f.id != target.id]
+    blocking = in_the_way(finding.result, existing)
+    if blocking:
+        raise RecordError(
+            t(
+                CONFLICT_KEYS[finding.result],
+                site=finding.site_id,
+                item=finding.item_id,
+                results=t("finding.list_sep").join(
+                    f"{result_label(f.result)} {f.number or f.id}" for f in blocking
+                ),
+            ),
+            hint=t(
+                "record.conflict_hint",
+                supersedes=" ".join(f"--supersedes {f.number or f.id}" for f in blocking),
+                number=blocking[0].number or blocking[0].id,
+            ),
+        )
 
 
 def build_finding(
@@ -209,7 +327,7 @@ def build_finding(
 ) -> Finding:
     """The finding to store for ``request``, as recorded, or :class:`RecordError` saying
     what is wrong (pure)."""
-    _require_aware(now)
+    require_aware(now)
     site = catalog.site(request.site_id)
     item = catalog.item(request.item_id)
     if not catalog.applies(item, site):
@@ -234,11 +352,7 @@ def build_finding(
         raise RecordError(t("record.no_inspector"), hint=t("record.no_inspector_hint"))
     require_text(inspector, option="--inspector", newlines=False)
     found_at = request.at if request.at is not None else now
-    _require_aware(found_at)
-    if found_at > now:
-        raise RecordError(
-            t("record.future", at=_show(found_at), now=_show(now)), hint=t("record.future_hint")
-        )
+    check_found_at(found_at, now)
     due: dt.date | None = None
     if result == "fail":
         if request.on_spot:
@@ -254,9 +368,11 @@ def build_finding(
             raise RecordError(t("record.on_spot_not_fail"), hint=t("record.on_spot_hint"))
         if request.due is not None:
             raise RecordError(t("record.due_not_fail"), hint=t("record.due_not_fail_hint"))
+    ident = new_finding_id(now)
     return initial_state(
         Finding(
-            id=new_finding_id(now),
+            id=ident,
+            number=number_of(ident),
             round_name=round_.name,
             site_id=site.id,
             item_id=item.id,
@@ -299,7 +415,7 @@ def check_count(result: Result, count: int | None) -> int:
         return count
     if count is not None:
         raise RecordError(
-            t("record.count_not_fail", result=t(f"finding.result.{result}")),
+            t("record.count_not_fail", result=result_label(result)),
             hint=t("record.count_not_fail_hint"),
         )
     return 0
@@ -329,10 +445,12 @@ def clean_text(value: str | None, option: str) -> str | None:
     return text or None
 
 
-def _require_aware(value: dt.datetime) -> None:
+def require_aware(value: dt.datetime) -> None:
+    """Refuse a time without a zone (a programming error: people's times are parsed aware)."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("datetimes passed to the store must carry a time zone")
 
 
-def _show(value: dt.datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
+def show_moment(value: dt.datetime) -> str:
+    """A time in a message: to the minute, or the second when it has seconds."""
+    return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")

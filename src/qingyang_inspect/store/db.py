@@ -33,9 +33,16 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError, StoreError, suggestion
 from qingyang_inspect.files import os_reason
-from qingyang_inspect.findings.ids import ID_LENGTH, MIN_PREFIX, normalize_prefix
-from qingyang_inspect.findings.model import Event, EventKind, Finding, Photo, Round
-from qingyang_inspect.findings.replay import build, event_changes
+from qingyang_inspect.findings.ids import (
+    ID_LENGTH,
+    MIN_PREFIX,
+    canonical_json,
+    normalize_number,
+    normalize_prefix,
+    number_of,
+)
+from qingyang_inspect.findings.model import Event, Finding, Photo, Round, RoundPin
+from qingyang_inspect.findings.replay import build, event_changes, event_photos, recorded_event
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import sql
 from qingyang_inspect.store.rows import Columns
@@ -60,9 +67,17 @@ class Store:
     """A workspace's store. Open it with :meth:`open`; use it as a context manager.
 
     Reads: :meth:`rounds`, :meth:`round`, :meth:`iter_findings`,
-    :meth:`finding`, :meth:`events`. Writes (each one transaction, or part of
-    an enclosing :meth:`transaction`): :meth:`add_round`,
-    :meth:`add_round_closure`, :meth:`add_findings`, :meth:`append_event`.
+    :meth:`finding`, :meth:`events`, :meth:`snapshot`, :meth:`pins`. Writes
+    (each one transaction, or part of an enclosing :meth:`transaction`):
+    :meth:`add_round`, :meth:`add_round_closure`, :meth:`add_snapshot`,
+    :meth:`add_pin`, :meth:`add_findings`, :meth:`append_event`.
+
+    **As of a moment.** A store opened with ``as_of`` shows every read as the
+    store stood then: findings found later are absent, a finding's state is
+    that of the events that had happened by then, a round's closing and its
+    pin are those made by then (a round is scored by the content it opened
+    with until a re-pin, however late its opening was entered). Times compare
+    as instants (offsets taken into account). Such a store is for reading only.
     """
 
     def __init__(
@@ -73,10 +88,15 @@ class Store:
         evidence_dir: Path,
         readonly: bool,
         dialect: sql.Dialect = sql.SQLITE,
+        as_of: dt.datetime | None = None,
     ) -> None:
         self._conn = connection
         self._dialect = dialect
         self._depth = 0
+        if as_of is not None and as_of.utcoffset() is None:
+            raise ValueError("as_of must carry a time zone")
+        #: The moment reads show the store as of (exclusive), or ``None`` for now.
+        self.as_of = as_of
         #: The database file (``None`` for the empty stand-in of a store not yet created).
         self.path = path
         #: Where evidence photos live (the workspace's ``evidence`` folder).
@@ -86,22 +106,35 @@ class Store:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, workspace: Workspace, *, readonly: bool = False) -> Store:
+    def open(
+        cls, workspace: Workspace, *, readonly: bool = False, as_of: dt.datetime | None = None
+    ) -> Store:
         """Open the workspace's store, creating and upgrading it unless ``readonly``.
 
         ``readonly`` never writes: not even to create or upgrade the file. A
-        store that does not exist yet reads as empty.
+        store that does not exist yet reads as empty. ``as_of`` (an aware
+        moment, exclusive) makes every read show the store as it stood then,
+        and implies ``readonly``.
         """
-        return cls.open_path(workspace.store, evidence_dir=workspace.evidence, readonly=readonly)
+        return cls.open_path(
+            workspace.store, evidence_dir=workspace.evidence, readonly=readonly, as_of=as_of
+        )
 
     @classmethod
     def open_path(
-        cls, path: Path, *, evidence_dir: Path | None = None, readonly: bool = False
+        cls,
+        path: Path,
+        *,
+        evidence_dir: Path | None = None,
+        readonly: bool = False,
+        as_of: dt.datetime | None = None,
     ) -> Store:
         """Open the store file at ``path`` (see :meth:`open`)."""
         evidence = evidence_dir if evidence_dir is not None else path.parent / "evidence"
-        if readonly:
-            return cls._open_readonly(path, evidence)
+        if readonly or as_of is not None:
+            store = cls._open_readonly(path, evidence)
+            store.as_of = as_of
+            return store
         return cls._open_writable(path, evidence)
 
     @classmethod
@@ -217,6 +250,12 @@ class Store:
                         continue
                     for statement in migration.render(self._dialect):
                         self._conn.execute(statement)
+                    if migration.copy is not None:
+                        from qingyang_inspect.store.upgrade import COPIES
+
+                        COPIES[migration.copy](self._conn)
+                    for statement in migration.render_finish(self._dialect):
+                        self._conn.execute(statement)
                     self._conn.execute(
                         sql.INSERT_SCHEMA_VERSION,
                         {
@@ -289,8 +328,9 @@ class Store:
     # -- rounds ----------------------------------------------------------------
 
     def rounds(self) -> list[Round]:
-        """Every round, by date then name."""
-        return [_round(row) for row in self._conn.execute(sql.SELECT_ROUNDS)]
+        """Every round, by date then name (as of :attr:`as_of`: its pin and closing then)."""
+        pins = self._pins_by_round()
+        return [self._round(row, pins) for row in self._conn.execute(sql.SELECT_ROUNDS)]
 
     def round(self, name: str) -> Round:
         """The round ``name``; :class:`RecordError` naming the closest names if unknown."""
@@ -301,18 +341,29 @@ class Store:
                 t("round.unknown", name=name, suggest=suggestion(name, names)),
                 hint=t("round.list_hint"),
             )
-        return _round(row)
+        return self._round(row, self._pins_by_round(name))
 
     def has_round(self, name: str) -> bool:
         """Whether a round called ``name`` exists."""
         return self._conn.execute(sql.SELECT_ROUND, {"name": name}).fetchone() is not None
 
     def finding_counts(self) -> dict[str, int]:
-        """Number of findings (voided included) per round name."""
-        return {row[0]: row[1] for row in self._conn.execute(sql.COUNT_FINDINGS_BY_ROUND)}
+        """Number of findings (voided included) per round name (found by :attr:`as_of`)."""
+        if self.as_of is None:
+            return {row[0]: row[1] for row in self._conn.execute(sql.COUNT_FINDINGS_BY_ROUND)}
+        counts: dict[str, int] = {}
+        for name, found_at in self._conn.execute(sql.SELECT_FOUND_BY_ROUND):
+            if self._before(_datetime(found_at)):
+                counts[name] = counts.get(name, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def shared_items(self) -> list[tuple[str, str, str]]:
+        """``(round, site, item)`` of every item with more than one finding at a site in a
+        round (voided ones counted): the only places results can contradict each other."""
+        return [(row[0], row[1], row[2]) for row in self._conn.execute(sql.SELECT_SHARED_ITEMS)]
 
     def add_round(self, round_: Round, *, opened_by: str) -> None:
-        """Store a newly opened round."""
+        """Store a newly opened round (its pin is :meth:`add_pin`'s)."""
         with self.transaction():
             self._conn.execute(
                 sql.INSERT_ROUND,
@@ -335,6 +386,94 @@ class Store:
                 {"round_name": name, "closed_at": closed_at.isoformat(), "closed_by": closed_by},
             )
 
+    # -- snapshots and pins ----------------------------------------------------
+
+    def add_snapshot(self, content_hash: str, content: str) -> bool:
+        """Keep ``content`` under its hash unless it is kept already; whether it was new."""
+        with self.transaction():
+            if self._conn.execute(sql.SNAPSHOT_EXISTS, {"hash": content_hash}).fetchone():
+                return False
+            self._conn.execute(sql.INSERT_SNAPSHOT, {"hash": content_hash, "content": content})
+            return True
+
+    def snapshot(self, content_hash: str) -> str:
+        """The content kept under ``content_hash``."""
+        row = self._conn.execute(sql.SELECT_SNAPSHOT, {"hash": content_hash}).fetchone()
+        if row is None:  # pragma: no cover - a foreign key keeps every pinned snapshot
+            raise StoreError(t("store.corrupt", path=self.path, reason=f"snapshot {content_hash}"))
+        return str(row[0])
+
+    def add_pin(self, pin: RoundPin, *, entered_at: dt.datetime) -> None:
+        """Pin a round to a snapshot (kept with :meth:`add_snapshot` first)."""
+        with self.transaction():
+            self._conn.execute(
+                sql.INSERT_PIN,
+                (
+                    pin.id,
+                    pin.round_name,
+                    pin.snapshot,
+                    pin.at.isoformat(),
+                    entered_at.isoformat(),
+                    pin.actor,
+                    pin.reason,
+                ),
+            )
+
+    def pins(self, round_name: str) -> list[RoundPin]:
+        """The round's pins in order (as of :attr:`as_of`)."""
+        rows = self._conn.execute(sql.SELECT_ROUND_PINS, {"round_name": round_name})
+        return self._ordered_pins(rows)
+
+    def _pins_by_round(self, name: str | None = None) -> dict[str, list[RoundPin]]:
+        rows = (
+            self._conn.execute(sql.SELECT_PINS)
+            if name is None
+            else self._conn.execute(sql.SELECT_ROUND_PINS, {"round_name": name})
+        )
+        found: dict[str, list[RoundPin]] = {}
+        for pin in self._ordered_pins(rows):
+            found.setdefault(pin.round_name, []).append(pin)
+        return found
+
+    def _ordered_pins(self, rows: Iterable[Sequence[Any]]) -> list[RoundPin]:
+        """The pins of ``rows`` in order, as of :attr:`as_of`: those made by then, or a
+        round's first pin when none was (the content it opened with scores it from its
+        start, however late the opening was entered)."""
+        keyed = []
+        for ident, round_name, snapshot, at, entered_at, actor, reason in rows:
+            when = _datetime(at)
+            pin = RoundPin(ident, round_name, snapshot, when, actor, reason)
+            keyed.append(((when, _datetime(entered_at), ident), pin))
+        ordered = [pin for _, pin in sorted(keyed, key=lambda k: k[0])]
+        firsts: dict[str, RoundPin] = {}
+        for pin in ordered:
+            firsts.setdefault(pin.round_name, pin)
+        made = [pin for pin in ordered if self._before(pin.at)]
+        known = {pin.round_name for pin in made}
+        missing = [pin for name, pin in firsts.items() if name not in known]
+        return sorted([*missing, *made], key=lambda pin: pin.at) if missing else made
+
+    def _round(self, row: Sequence[Any], pins: dict[str, list[RoundPin]]) -> Round:
+        closed_at = _datetime(row[6]) if row[6] else None
+        if closed_at is not None and not self._before(closed_at):
+            closed_at = None
+        pinned = pins.get(row[0])
+        return Round(
+            name=row[0],
+            kind=row[1],
+            date=dt.date.fromisoformat(row[2]),
+            standard_id=row[3],
+            standard_version=row[4],
+            opened_at=_datetime(row[5]),
+            status="closed" if closed_at else "open",
+            closed_at=closed_at,
+            snapshot=pinned[-1].snapshot if pinned else None,
+        )
+
+    def _before(self, moment: dt.datetime) -> bool:
+        """Whether ``moment`` lies before :attr:`as_of` (always, without one)."""
+        return self.as_of is None or moment < self.as_of
+
     # -- findings: reading -----------------------------------------------------
 
     def iter_findings(
@@ -342,39 +481,66 @@ class Store:
         *,
         round_name: str | None = None,
         site_id: str | None = None,
+        item_id: str | None = None,
         include_voided: bool = False,
         failed_only: bool = False,
     ) -> Iterator[Finding]:
-        """Findings in their current state, by ``found_at`` then id, streamed from the store.
+        """Findings in their state as of :attr:`as_of` (or now), by ``found_at`` then id,
+        streamed from the store.
 
         Voided findings are left out unless ``include_voided``. ``failed_only``
-        keeps the findings whose current result is fail (the problems): the
-        store reads only those recorded as failed or amended since, and the
-        fold decides.
+        keeps the findings whose result is fail (the problems): the store
+        reads only those recorded as failed or amended since, and the fold
+        decides.
         """
         statement = sql.select_history(
-            by_round=round_name is not None, by_site=site_id is not None, failed=failed_only
+            by_round=round_name is not None,
+            by_site=site_id is not None,
+            by_item=item_id is not None,
+            failed=failed_only,
+            found_before=self.as_of is not None,
         )
-        params = {"round_name": round_name, "site_id": site_id}
+        params = {
+            "round_name": round_name,
+            "site_id": site_id,
+            "item_id": item_id,
+            "found_before": self._found_before(),
+        }
         cursor = self._conn.execute(statement, params)
         try:
-            yield from _fold_rows(cursor, include_voided=include_voided, failed_only=failed_only)
+            yield from _fold_rows(
+                cursor, include_voided=include_voided, failed_only=failed_only, until=self.as_of
+            )
         finally:
             # A reader stopped early (a closed pipe, Ctrl-C) may let this generator go only
             # after the store is closed: the cursor went with the connection then.
             with suppress(sqlite3.ProgrammingError):
                 cursor.close()
 
+    def _found_before(self) -> str | None:
+        """ISO text a day after :attr:`as_of`: no finding found before the moment reads later
+        (whatever its offset), so SQL can leave the rest out before the exact check."""
+        if self.as_of is None:
+            return None
+        return (self.as_of + dt.timedelta(days=1)).date().isoformat()
+
     def finding(self, finding_id: str) -> Finding:
-        """The finding ``finding_id`` (voided or not); :class:`RecordError` if unknown."""
+        """The finding ``finding_id`` (voided or not); :class:`RecordError` if unknown
+        (or not found yet as of :attr:`as_of`)."""
         cursor = self._conn.execute(sql.select_history(by_id=True), {"id": finding_id})
-        found = list(_fold_rows(cursor))
+        found = list(_fold_rows(cursor, until=self.as_of))
         if not found:
             raise RecordError(t("finding.unknown", id=finding_id), hint=t("finding.list_hint"))
         return found[0]
 
     def resolve_id(self, text: str) -> str:
-        """The full id of the one finding whose id starts with ``text`` (at least 6 characters)."""
+        """The full id of the finding ``text`` names: its number (问题编号), or its id or a
+        prefix of the id of at least 6 characters."""
+        number = normalize_number(text)
+        if number is not None:
+            row = self._conn.execute(sql.SELECT_ID_BY_NUMBER, {"number": number}).fetchone()
+            if row is not None:
+                return str(row[0])
         prefix = normalize_prefix(text)
         if prefix is None:
             raise RecordError(t("finding.bad_id", id=text), hint=t("finding.list_hint"))
@@ -388,47 +554,55 @@ class Store:
             raise RecordError(t("finding.unknown", id=text), hint=t("finding.list_hint"))
         if len(ids) > 1 and len(prefix) < ID_LENGTH:
             raise RecordError(
-                t("finding.ambiguous", id=text, candidates=", ".join(ids[:5])),
+                t(
+                    "finding.ambiguous",
+                    id=text,
+                    candidates=t("finding.list_sep").join(number_of(i) for i in ids[:5]),
+                ),
                 hint=t("finding.ambiguous_hint"),
             )
         return ids[0]
 
     def events(self, finding_id: str) -> list[Event]:
-        """The events of ``finding_id`` in order (empty for an unknown id)."""
-        return [
+        """The history of ``finding_id`` in order: its ``recorded`` event (the finding's
+        row), then its events (as of :attr:`as_of`); empty for an unknown id."""
+        try:
+            finding = self.finding(finding_id)
+        except RecordError:
+            return []
+        stored = [
             _event(row) for row in self._conn.execute(sql.SELECT_EVENTS, {"finding_id": finding_id})
         ]
+        later = sorted((e for e in stored if self._before(e.at)), key=Event.order)
+        return [recorded_event(finding), *later]
 
     # -- findings: writing -----------------------------------------------------
 
     def add_findings(self, batch: Iterable[Finding], *, require_open_round: bool = True) -> int:
-        """Insert new findings, each with its ``recorded`` event and photos, in one transaction.
+        """Insert new findings (their row is their ``recorded`` event), in one transaction.
 
         The bulk path (imports, benchmarks): prepared statements with
         positional parameters run with ``executemany`` over chunks of
         :data:`BULK_CHUNK` rows, all in one transaction (one commit, one WAL
-        sync with ``synchronous = NORMAL``). Only the stored fields and the
-        before-photos are written (the state is replayed from events). Findings
-        are trusted to be valid
+        sync with ``synchronous = NORMAL``). Only the stored fields are written
+        (the state is replayed from events). Findings are trusted to be valid
         (see :func:`~qingyang_inspect.findings.recording.build_finding`); the
-        database still refuses what breaks its constraints, and then nothing
-        is written. Returns the number of findings inserted.
+        database still refuses what breaks its constraints (a number already
+        held, too), and then nothing is written. Returns the number of
+        findings inserted.
         """
         total = 0
         checked_rounds: set[str] = set()
         iterator = iter(batch)
         execute_many = self._conn.executemany
+        row = FINDING_ROW.row
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
-                findings, events, photos = _bulk_rows(chunk)
                 if require_open_round:
                     for name in {f.round_name for f in chunk} - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
-                execute_many(sql.INSERT_FINDING, findings)
-                execute_many(sql.INSERT_EVENT, events)
-                if photos:
-                    execute_many(sql.INSERT_PHOTO, photos)
+                execute_many(sql.INSERT_FINDING, map(row, chunk))
                 total += len(chunk)
         return total
 
@@ -437,37 +611,16 @@ class Store:
         if found.status != "open":
             raise RecordError(t("round.closed", name=name), hint=t("round.closed_hint"))
 
-    def append_event(
-        self,
-        finding_id: str,
-        *,
-        kind: EventKind,
-        at: dt.datetime,
-        actor: str,
-        data: dict[str, Any],
-        reason: str | None = None,
-        photos: Sequence[Photo] = (),
-    ) -> Event:
-        """Append an event (and the photos it attaches) to ``finding_id``'s history."""
+    def number_taken(self, number: str) -> bool:
+        """Whether a finding of this store has the number ``number``."""
+        return (
+            self._conn.execute(sql.SELECT_ID_BY_NUMBER, {"number": number}).fetchone() is not None
+        )
+
+    def append_event(self, event: Event) -> Event:
+        """Append ``event`` to its finding's history (its id is its content's)."""
         with self.transaction():
-            seq = int(
-                self._conn.execute(sql.NEXT_EVENT_SEQ, {"finding_id": finding_id}).fetchone()[0]
-            )
-            event = Event(
-                seq=seq,
-                finding_id=finding_id,
-                kind=kind,
-                at=at,
-                actor=actor,
-                data=data,
-                reason=reason,
-            )
-            self._conn.execute(sql.INSERT_EVENT, _event_row(event))
-            if photos:
-                self._conn.executemany(
-                    sql.INSERT_PHOTO,
-                    [_photo_row(finding_id, seq, n, photo) for n, photo in enumerate(photos)],
-                )
+            self._conn.execute(sql.INSERT_EVENT, event_row(event))
         return event
 
     # -- consistency -----------------------------------------------------------
@@ -475,8 +628,8 @@ class Store:
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks and the store's own rules.
 
-        Empty when the store is sound: every finding has its ``recorded``
-        event, every event and photo link its finding, every linked photo its file.
+        Empty when the store is sound: every event and pin links what it
+        names, every photo a finding or a rectification keeps its file.
         """
         problems: list[str] = []
         integrity = [row[0] for row in self._conn.execute(sql.INTEGRITY_CHECK)]
@@ -486,14 +639,15 @@ class Store:
             f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
             for row in self._conn.execute(sql.FOREIGN_KEY_CHECK)
         )
+        paths: set[str] = set()
+        for (text,) in self._conn.execute(sql.SELECT_FINDING_PHOTOS):
+            paths.update(p["relpath"] for p in json.loads(text))
+        for (text,) in self._conn.execute(sql.SELECT_EVENT_PHOTOS):
+            paths.update(p["relpath"] for p in json.loads(text).get("photos", ()))
         problems.extend(
-            f"finding {row[0]} has no recorded event"
-            for row in self._conn.execute(sql.FINDINGS_WITHOUT_RECORDED_EVENT)
-        )
-        problems.extend(
-            f"photo {row[0]} is missing from {self.evidence_dir}"
-            for row in self._conn.execute(sql.SELECT_PHOTO_PATHS)
-            if not (self.evidence_dir / row[0]).is_file()
+            f"photo {relpath} is missing from {self.evidence_dir}"
+            for relpath in sorted(paths)
+            if not (self.evidence_dir / relpath).is_file()
         )
         return problems
 
@@ -696,35 +850,34 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _round(row: Sequence[Any]) -> Round:
-    closed_at = row[6]
-    return Round(
-        name=row[0],
-        kind=row[1],
-        date=dt.date.fromisoformat(row[2]),
-        standard_id=row[3],
-        standard_version=row[4],
-        opened_at=_datetime(row[5]),
-        status="closed" if closed_at else "open",
-        closed_at=_datetime(closed_at) if closed_at else None,
+def _event(row: Sequence[Any]) -> Event:
+    """An event from a row in :data:`sql.EVENT_COLUMNS` order."""
+    finding_id, ident, seq, kind, at, entered_at, actor, data, reason = row
+    return Event(
+        id=ident,
+        finding_id=finding_id,
+        seq=seq,
+        kind=kind,
+        at=_datetime(at),
+        entered_at=_datetime(entered_at),
+        actor=actor,
+        data={} if data == "{}" else json.loads(data),
+        reason=reason,
     )
 
 
-def _event(row: Sequence[Any]) -> Event:
-    """An event from ``seq, finding_id, kind, at, actor, data, reason``."""
-    data = row[5]
-    return Event(
-        seq=row[0],
-        finding_id=row[1],
-        kind=row[2],
-        at=_datetime(row[3]),
-        actor=row[4],
-        data={} if data == "{}" else json.loads(data),
-        reason=row[6],
+def event_row(event: Event) -> tuple[Any, ...]:
+    """An ``events`` row in :data:`sql.EVENT_COLUMNS` order."""
+    return (
+        event.finding_id,
+        event.id,
+        event.seq,
+        event.kind,
+        event.at.isoformat(),
+        event.entered_at.isoformat(),
+        event.actor,
+        canonical_json(event.data),
+        event.reason,
     )
 
 
@@ -732,10 +885,9 @@ def _event(row: Sequence[Any]) -> Event:
 FINDING_ROW = Columns(Finding, sql.FINDING_COLUMNS)
 
 # Positions in a history row (sql.HISTORY_COLUMNS): the finding's columns, then
-# the event's (seq, kind, at, actor, data, reason), then the photo's.
+# its event's id, place, kind, times and data.
 _E = len(sql.FINDING_COLUMNS)
-_SEQ, _KIND, _AT, _ACTOR, _DATA, _REASON = range(_E, _E + 6)
-_POSITION, _SHA256, _NAME, _STAGE, _RELPATH = range(_E + 6, _E + 11)
+_EID, _SEQ, _KIND, _AT, _ENTERED, _DATA = range(_E, _E + 6)
 
 
 def _facts(row: Sequence[Any]) -> Finding:
@@ -746,114 +898,66 @@ def _facts(row: Sequence[Any]) -> Finding:
 
 #: A row after the last one: it ends the last finding (no finding has this id).
 _END: Final = (object(),)
+_FOUND_AT = sql.FINDING_COLUMNS.index("found_at")
 
 
 def _fold_rows(
-    rows: Iterable[Sequence[Any]], *, include_voided: bool = True, failed_only: bool = False
+    rows: Iterable[Sequence[Any]],
+    *,
+    include_voided: bool = True,
+    failed_only: bool = False,
+    until: dt.datetime | None = None,
 ) -> Iterator[Finding]:
     """Fold the rows of :func:`sql.select_history` into findings, one finding at a time.
 
-    Rows come one per (event, photo), grouped by finding and event. Each
-    finding is built once, from its row values and the changes its events
-    made (:func:`~qingyang_inspect.findings.replay.event_changes`); most
-    findings have only their ``recorded`` event and no photo, which costs one
-    row and no event at all. Voided findings are left out unless
-    ``include_voided``; ``failed_only`` keeps those whose result is now fail.
+    Rows come one per (finding, event), grouped by finding. Each finding is
+    built once, from its row values and the changes its events made, in
+    their history's order (:func:`~qingyang_inspect.findings.replay.event_changes`);
+    most findings have no event, which costs one row. With ``until``, findings
+    found and events happened at or after it are left out. Voided findings
+    are left out unless ``include_voided``; ``failed_only`` keeps those whose
+    result is then fail.
     """
     values = FINDING_ROW.values
     finding_id: object = None
     fields: list[Any] = []
-    photos: list[Photo] | None = None
-    changes: dict[str, Any] | None = None
-    seq: object = None
+    events: list[tuple[dt.datetime, int, dt.datetime, str, str, str]] = []
     for row in chain(rows, (_END,)):
         if row[0] != finding_id:
-            if finding_id is not None:
-                finding = build(fields, tuple(photos) if photos else (), changes)
+            if finding_id is not None and (until is None or fields[_FOUND_AT] < until):
+                if events:
+                    finding = _replayed(fields, events, until)
+                    events = []
+                else:
+                    finding = build(fields)
                 if (include_voided or not finding.voided) and (
                     not failed_only or finding.result == "fail"
                 ):
                     yield finding
             if row is _END:
                 return
-            finding_id, fields, photos, changes, seq = row[0], values(row), None, None, None
-        if row[_SEQ] != seq:
-            seq = row[_SEQ]
-            if row[_KIND] != "recorded":
-                if changes is None:
-                    changes = {}
-                data = row[_DATA]
-                changes.update(
-                    event_changes(
-                        row[_KIND], _datetime(row[_AT]), {} if data == "{}" else json.loads(data)
-                    )
-                )
-        if row[_POSITION] is not None:
-            if photos is None:
-                photos = []
-            photos.append(
-                Photo(
-                    sha256=row[_SHA256],
-                    original_name=row[_NAME],
-                    stage=row[_STAGE],
-                    relpath=row[_RELPATH],
-                )
-            )
+            finding_id, fields = row[0], values(row)
+            events.clear()
+        if row[_EID] is not None:
+            at, entered = _datetime(row[_AT]), _datetime(row[_ENTERED])
+            events.append((at, row[_SEQ], entered, row[_EID], row[_KIND], row[_DATA]))
 
 
-_Row = tuple[Any, ...]
-
-
-def _bulk_rows(chunk: list[Finding]) -> tuple[list[_Row], list[_Row], list[_Row]]:
-    """Rows of ``findings``, ``events`` (the ``recorded`` event) and ``photos`` for ``chunk``.
-
-    Tuples in the column order of :data:`sql.FINDING_COLUMNS`,
-    :data:`sql.EVENT_COLUMNS` and :data:`sql.PHOTO_COLUMNS`, in one pass.
-    """
-    row = FINDING_ROW.row
-    findings: list[_Row] = []
-    events: list[_Row] = []
-    photos: list[_Row] = []
-    add_finding = findings.append
-    add_event = events.append
-    for finding in chunk:
-        values = row(finding)
-        add_finding(values)
-        attached = finding.photos
-        if attached:
-            data = _json({"photos": [p.relpath for p in attached]})
-            photos.extend(_photo_row(values[0], 1, n, photo) for n, photo in enumerate(attached))
-        else:
-            data = "{}"
-        add_event((values[0], 1, "recorded", values[_RECORDED_AT], values[_INSPECTOR], data, None))
-    return findings, events, photos
-
-
-_RECORDED_AT = sql.FINDING_COLUMNS.index("recorded_at")
-_INSPECTOR = sql.FINDING_COLUMNS.index("inspector")
-
-
-def _event_row(event: Event) -> _Row:
-    """An ``events`` row in :data:`sql.EVENT_COLUMNS` order."""
-    return (
-        event.finding_id,
-        event.seq,
-        event.kind,
-        event.at.isoformat(),
-        event.actor,
-        _json(event.data),
-        event.reason,
-    )
-
-
-def _photo_row(finding_id: str, seq: int, position: int, photo: Photo) -> _Row:
-    """A ``photos`` row in :data:`sql.PHOTO_COLUMNS` order."""
-    return (
-        finding_id,
-        seq,
-        position,
-        photo.sha256,
-        photo.original_name,
-        photo.stage,
-        photo.relpath,
-    )
+def _replayed(
+    fields: list[Any],
+    events: list[tuple[dt.datetime, int, dt.datetime, str, str, str]],
+    until: dt.datetime | None,
+) -> Finding:
+    """The finding of ``fields`` after its ``events`` (those before ``until``), in their
+    history's order (:meth:`Event.order`)."""
+    if len(events) > 1:
+        events.sort(key=lambda e: e[:4])
+    changes: dict[str, Any] = {}
+    after: tuple[Photo, ...] = ()
+    for at, _seq, _entered, _ident, kind, text in events:
+        if until is not None and at >= until:
+            break
+        data = {} if text == "{}" else json.loads(text)
+        changes.update(event_changes(kind, at, data))
+        after += event_photos(data)
+    return build(fields, changes, after)

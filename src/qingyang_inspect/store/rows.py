@@ -17,10 +17,15 @@ identifiers and the conversions below ever reach the compiled text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import types
 import typing
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
+
+from qingyang_inspect.findings.ids import canonical_json
+from qingyang_inspect.findings.model import Photo
+from qingyang_inspect.findings.replay import photo_data, photos_of
 
 Convert = Callable[[Any], Any]
 
@@ -48,17 +53,30 @@ def datetime_text(value: dt.datetime) -> str:
     return text
 
 
+def photos_text(photos: tuple[Photo, ...]) -> str | None:
+    """A finding's before-photos as JSON text (``NULL`` for none, as most findings have)."""
+    if not photos:
+        return None
+    return canonical_json(photo_data(photos))
+
+
+def photos_from(text: str | None) -> tuple[Photo, ...]:
+    """The before-photos kept by :func:`photos_text`."""
+    return photos_of(json.loads(text), "before") if text else ()
+
+
 #: Per stored type: (name in the compiled code, to a column value, back to the model's).
 #: Types without an entry are stored as they are.
-_CONVERSIONS: dict[type, tuple[str, Convert, Convert]] = {
+_CONVERSIONS: dict[Any, tuple[str, Convert, Convert]] = {
     dt.datetime: ("datetime", datetime_text, dt.datetime.fromisoformat),
     dt.date: ("date", dt.date.isoformat, dt.date.fromisoformat),
     bool: ("flag", int, bool),
+    tuple[Photo, ...]: ("photos", photos_text, photos_from),
 }
 _AS_IS: frozenset[type] = frozenset({str, int})
 
 
-def stored_type(hint: Any) -> type:
+def stored_type(hint: Any) -> Any:
     """The type a value is stored as: ``X | None`` is ``X``, a ``Literal`` of text is text."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
@@ -67,7 +85,7 @@ def stored_type(hint: Any) -> type:
             return stored_type(args[0])
     if origin is Literal and all(isinstance(a, str) for a in typing.get_args(hint)):
         return str
-    if isinstance(hint, type) and (hint in _CONVERSIONS or hint in _AS_IS):
+    if hint in _CONVERSIONS or hint in _AS_IS:
         return hint
     raise TypeError(f"the store cannot keep a field of type {hint!r}")
 

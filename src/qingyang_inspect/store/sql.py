@@ -2,11 +2,11 @@
 
 The statements are plain, portable SQL (no ``INSERT OR …``, no ``ON CONFLICT``
 upserts, no SQLite-only functions) written with named ``:name`` parameters,
-except the inserts of findings, events and photos: bulk imports run them
+except the inserts of findings, events and pins: bulk imports run them
 100,000 times, and binding a tuple by position costs SQLite's driver less than
 looking names up in a dict, so they take ``?`` placeholders in the column
 order of :data:`FINDING_COLUMNS`, :data:`EVENT_COLUMNS` and
-:data:`PHOTO_COLUMNS`. A PostgreSQL backend needs only :func:`to_pyformat`
+:data:`PIN_COLUMNS`. A PostgreSQL backend needs only :func:`to_pyformat`
 (which converts both styles) and the few dialect-specific pieces kept in
 :class:`Dialect` (how to ask for the tables, ``WITHOUT ROWID``, the connection
 pragmas and the triggers that make history append-only). Nothing outside this
@@ -15,12 +15,17 @@ module holds SQL text.
 Tables (see :data:`MIGRATIONS`):
 
 * ``schema_version`` — one row per applied migration.
-* ``rounds`` / ``round_closures`` — a round as opened (pinned to the standard's
-  id and version) and, once closed, when and by whom.
-* ``findings`` — the immutable facts of each finding as first recorded.
-* ``events`` — the append-only history of each finding, ``seq`` 1, 2, … per
-  finding; ``seq`` 1 is always the ``recorded`` event.
-* ``photos`` — evidence photos linked to the event that attached them.
+* ``rounds`` / ``round_closures`` — a round as opened (with the standard's id
+  and version) and, once closed, when and by whom.
+* ``snapshots`` — the content a round is scored by (standard and sites as
+  JSON), once per distinct content, under its hash.
+* ``round_pins`` — which snapshot a round is scored by: when it opened, then
+  each re-pin, with who, when and why.
+* ``findings`` — the immutable facts of each finding as first recorded (its
+  ``recorded`` event), with its number and the photos taken then (JSON).
+* ``events`` — the append-only history of each finding after that: each with
+  an id that is a hash of its content, the time it happened and the time it
+  was entered; a rectification's photos are in its data.
 
 A finding's current state is *derived* from its events (see
 :mod:`qingyang_inspect.findings.replay`); no row is ever updated or deleted, and
@@ -133,10 +138,18 @@ class Migration:
     #: The statements rebuild tables that others reference: they run with
     #: foreign-key enforcement off, and the keys are checked before the commit.
     rebuilds: bool = False
+    #: A step in Python between ``statements`` and ``finish`` that copies rows whose
+    #: new form SQL alone cannot compute: the name of a function in ``store/upgrade.py``.
+    copy: str | None = None
+    finish: tuple[str, ...] = ()
 
     def render(self, dialect: Dialect) -> list[str]:
-        """The statements with the dialect's pieces filled in, then the triggers."""
-        statements = [s.format(without_rowid=dialect.without_rowid) for s in self.statements]
+        """The statements with the dialect's pieces filled in (without the triggers)."""
+        return [s.format(without_rowid=dialect.without_rowid) for s in self.statements]
+
+    def render_finish(self, dialect: Dialect) -> list[str]:
+        """The statements after the copy, then the triggers."""
+        statements = [s.format(without_rowid=dialect.without_rowid) for s in self.finish]
         return statements + append_only_triggers(dialect, self.append_only)
 
 
@@ -271,6 +284,84 @@ _V3: Final = (
     "ALTER TABLE events_v3 RENAME TO events",
 )
 
+
+#: Migration 4: events get ids of their own (a hash of their content, the same in
+#: every store) and both their times, findings their number and the photos taken
+#: when they were recorded (the ``recorded`` event is the finding's row; the photos
+#: table goes, photos are kept as JSON where they were taken), and rounds pin the
+#: content they are scored by (snapshots, stored once per content).
+_V4_FINDINGS: Final = f"""CREATE TABLE findings_v4 (
+        id TEXT NOT NULL PRIMARY KEY,
+        round_name TEXT NOT NULL REFERENCES rounds (name),
+        site_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        result TEXT NOT NULL CHECK {_one_of("result", ("pass", "fail", "na"))},
+        occurrences INTEGER NOT NULL,
+        inspector TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        number TEXT NOT NULL CHECK (length(number) = 10),
+        note TEXT,
+        location TEXT,
+        due_date TEXT,
+        on_spot INTEGER NOT NULL CHECK (on_spot = 0 OR on_spot = 1),
+        photos TEXT,
+        CHECK ((result = 'fail' AND occurrences >= 1) OR (result <> 'fail' AND occurrences = 0)),
+        CHECK (on_spot = 0 OR result = 'fail')
+    ){{without_rowid}}"""
+#: Event kinds that are stored (``recorded`` is the finding's row), the most frequent first.
+STORED_EVENT_KINDS: Final = ("rectified", "rechecked", "amended", "voided")
+_V4: Final = (
+    """CREATE TABLE snapshots (
+        hash TEXT NOT NULL PRIMARY KEY,
+        content TEXT NOT NULL
+    ){without_rowid}""",
+    """CREATE TABLE round_pins (
+        id TEXT NOT NULL PRIMARY KEY,
+        round_name TEXT NOT NULL REFERENCES rounds (name),
+        snapshot TEXT NOT NULL REFERENCES snapshots (hash),
+        at TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        reason TEXT
+    ){without_rowid}""",
+    "CREATE INDEX round_pins_by_round ON round_pins (round_name)",
+    _V4_FINDINGS,
+    f"""CREATE TABLE events_v4 (
+        finding_id TEXT NOT NULL REFERENCES findings (id),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 2),
+        kind TEXT NOT NULL CHECK {_one_of("kind", STORED_EVENT_KINDS)},
+        at TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL,
+        reason TEXT,
+        PRIMARY KEY (finding_id, id)
+    ){{without_rowid}}""",
+)
+_V4_FINISH: Final = (
+    "DROP TABLE photos",
+    "DROP TABLE events",
+    "DROP TABLE findings",
+    "ALTER TABLE findings_v4 RENAME TO findings",
+    "ALTER TABLE events_v4 RENAME TO events",
+    "CREATE INDEX findings_by_round ON findings (round_name, found_at, id)",
+    "CREATE INDEX findings_by_site ON findings (site_id, found_at, id)",
+    "CREATE UNIQUE INDEX findings_by_number ON findings (number)",
+    "CREATE UNIQUE INDEX events_by_id ON events (id)",
+)
+#: What the copy to migration 4 reads from a version 3 store, and writes.
+V3_SELECT_PHOTOS: Final = (
+    "SELECT finding_id, event_seq, sha256, original_name, relpath FROM photos "
+    "ORDER BY finding_id, event_seq, position"
+)
+V3_SELECT_FINDINGS: Final = f"SELECT {_V3_FINDINGS_COLUMNS} FROM findings ORDER BY id"
+V3_SELECT_EVENTS: Final = (
+    "SELECT finding_id, seq, kind, at, actor, data, reason FROM events WHERE seq > 1 "
+    "ORDER BY finding_id, seq"
+)
+
 #: The schema's history. Append a new :class:`Migration` to change it; never edit one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -294,6 +385,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         # The old tables went with their triggers: the new ones get them again.
         append_only=("findings", "events"),
         rebuilds=True,
+    ),
+    Migration(
+        4,
+        "event ids and times, finding numbers and photos, round snapshots and pins",
+        _V4,
+        append_only=("snapshots", "round_pins", "findings", "events"),
+        rebuilds=True,
+        copy="copy_to_v4",
+        finish=_V4_FINISH,
     ),
 )
 
@@ -334,23 +434,39 @@ INSERT_ROUND_CLOSURE: Final = (
 COUNT_FINDINGS_BY_ROUND: Final = (
     "SELECT round_name, COUNT(*) FROM findings GROUP BY round_name ORDER BY round_name"
 )
+#: Items with more than one finding at a site in a round: where results may contradict.
+SELECT_SHARED_ITEMS: Final = (
+    "SELECT round_name, site_id, item_id FROM findings GROUP BY round_name, site_id, item_id "
+    "HAVING COUNT(*) > 1 ORDER BY round_name, site_id, item_id"
+)
+#: Found times of each round's findings (counted as of a moment by the store).
+SELECT_FOUND_BY_ROUND: Final = "SELECT round_name, found_at FROM findings"
 
-# -- findings, events, photos --------------------------------------------------
+# -- snapshots and pins ----------------------------------------------------------
+
+SNAPSHOT_EXISTS: Final = "SELECT 1 FROM snapshots WHERE hash = :hash"
+SELECT_SNAPSHOT: Final = "SELECT content FROM snapshots WHERE hash = :hash"
+INSERT_SNAPSHOT: Final = "INSERT INTO snapshots (hash, content) VALUES (:hash, :content)"
+PIN_COLUMNS: Final = ("id", "round_name", "snapshot", "at", "entered_at", "actor", "reason")
+SELECT_PINS: Final = f"SELECT {', '.join(PIN_COLUMNS)} FROM round_pins"
+SELECT_ROUND_PINS: Final = f"{SELECT_PINS} WHERE round_name = :round_name"
+
+# -- findings and events ---------------------------------------------------------
 
 #: Columns of a ``findings`` row, in the order :data:`INSERT_FINDING` binds them: the
 #: model's stored fields, named alike (a new field is a model field and a migration).
 FINDING_COLUMNS: Final = STORED_FIELDS
 #: Columns of an ``events`` row, in the order :data:`INSERT_EVENT` binds them.
-EVENT_COLUMNS: Final = ("finding_id", "seq", "kind", "at", "actor", "data", "reason")
-#: Columns of a ``photos`` row, in the order :data:`INSERT_PHOTO` binds them.
-PHOTO_COLUMNS: Final = (
+EVENT_COLUMNS: Final = (
     "finding_id",
-    "event_seq",
-    "position",
-    "sha256",
-    "original_name",
-    "stage",
-    "relpath",
+    "id",
+    "seq",
+    "kind",
+    "at",
+    "entered_at",
+    "actor",
+    "data",
+    "reason",
 )
 
 
@@ -362,46 +478,52 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 
 INSERT_FINDING: Final = _insert("findings", FINDING_COLUMNS)
 INSERT_EVENT: Final = _insert("events", EVENT_COLUMNS)
-INSERT_PHOTO: Final = _insert("photos", PHOTO_COLUMNS)
-NEXT_EVENT_SEQ: Final = (
-    "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE finding_id = :finding_id"
-)
+INSERT_PIN: Final = _insert("round_pins", PIN_COLUMNS)
+#: The copy to migration 4 writes the new tables under their temporary names.
+V4_INSERT_FINDING: Final = _insert("findings_v4", FINDING_COLUMNS)
+V4_INSERT_EVENT: Final = _insert("events_v4", EVENT_COLUMNS)
 SELECT_EVENTS: Final = (
-    "SELECT seq, finding_id, kind, at, actor, data, reason FROM events "
-    "WHERE finding_id = :finding_id ORDER BY seq"
+    f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE finding_id = :finding_id"
 )
+SELECT_EVENT_IDS: Final = "SELECT id FROM events WHERE finding_id = :finding_id"
 #: Finding ids starting with a prefix: a range on the key, portable and index-friendly.
 SELECT_IDS_BY_PREFIX: Final = (
     "SELECT id FROM findings WHERE id >= :low AND id < :high ORDER BY id LIMIT :limit"
 )
+SELECT_ID_BY_NUMBER: Final = "SELECT id FROM findings WHERE number = :number"
 
 #: Column order of :func:`select_history`'s rows (read by position in the store): the
-#: finding's columns, then its event's, then the photo's.
+#: finding's columns, then what the fold needs of one of its events (if any).
 HISTORY_COLUMNS: Final = (
     *(f"f.{name}" for name in FINDING_COLUMNS),
+    "e.id",
     "e.seq",
     "e.kind",
     "e.at",
-    "e.actor",
+    "e.entered_at",
     "e.data",
-    "e.reason",
-    "p.position",
-    "p.sha256",
-    "p.original_name",
-    "p.stage",
-    "p.relpath",
 )
 
 
 def select_history(
-    *, by_id: bool = False, by_round: bool = False, by_site: bool = False, failed: bool = False
+    *,
+    by_id: bool = False,
+    by_round: bool = False,
+    by_site: bool = False,
+    by_item: bool = False,
+    failed: bool = False,
+    found_before: bool = False,
 ) -> str:
-    """Findings with their events and photos, one row per (event, photo), in finding order.
+    """Findings with their events, one row per finding and event (one row for a finding
+    without events), in finding order.
 
-    Rows come ordered by ``found_at``, then id, then event ``seq`` and photo
-    position, so a reader can fold each finding's rows as they stream by.
+    Rows come ordered by ``found_at``, then id, so a reader can fold each
+    finding's rows as they stream by (it orders a finding's few events itself).
     ``failed`` keeps the findings that can be failed now: recorded as failed,
-    or amended since (an amendment may change the result).
+    or amended since (an amendment may change the result). ``found_before``
+    leaves out findings whose found time reads after ``:found_before`` (ISO
+    text, a day later than the moment the reader wants, so that no offset
+    leaves one out wrongly: the reader checks the exact moment).
     """
     conditions = []
     if failed:
@@ -415,12 +537,14 @@ def select_history(
         conditions.append("f.round_name = :round_name")
     if by_site:
         conditions.append("f.site_id = :site_id")
+    if by_item:
+        conditions.append("f.item_id = :item_id")
+    if found_before:
+        conditions.append("f.found_at < :found_before")
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return (
         f"SELECT {', '.join(HISTORY_COLUMNS)} FROM findings f "
-        "JOIN events e ON e.finding_id = f.id "
-        "LEFT JOIN photos p ON p.finding_id = e.finding_id AND p.event_seq = e.seq"
-        f"{where} ORDER BY f.found_at, f.id, e.seq, p.position"
+        f"LEFT JOIN events e ON e.finding_id = f.id{where} ORDER BY f.found_at, f.id"
     )
 
 
@@ -428,8 +552,6 @@ def select_history(
 
 INTEGRITY_CHECK: Final = "PRAGMA integrity_check"
 FOREIGN_KEY_CHECK: Final = "PRAGMA foreign_key_check"
-FINDINGS_WITHOUT_RECORDED_EVENT: Final = (
-    "SELECT f.id FROM findings f WHERE NOT EXISTS "
-    "(SELECT 1 FROM events e WHERE e.finding_id = f.id AND e.seq = 1)"
-)
-SELECT_PHOTO_PATHS: Final = "SELECT DISTINCT relpath FROM photos"
+#: Where photos are kept: a finding's row (before) and its rectifications (after).
+SELECT_FINDING_PHOTOS: Final = "SELECT photos FROM findings WHERE photos IS NOT NULL"
+SELECT_EVENT_PHOTOS: Final = "SELECT data FROM events WHERE kind = 'rectified'"

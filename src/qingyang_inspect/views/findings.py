@@ -34,7 +34,9 @@ def finding_columns() -> tuple[Column, ...]:
     """The columns of a findings list, in their fixed order (labels in the current language)."""
     c = Column
     return (
-        c("id", t("findings.col.id"), "id", priority=0),
+        # People read and type the number; the id is for files and scripts.
+        c("number", t("findings.col.number"), "id", priority=0),
+        c("id", t("findings.col.id"), "id", priority=None),
         c("site", t("findings.col.site"), priority=1, export=False),
         c("round_name", t("findings.col.round_name"), priority=None),
         c("site_id", t("findings.col.site_id"), "id", priority=None),
@@ -55,6 +57,7 @@ def finding_columns() -> tuple[Column, ...]:
         c("state", t("findings.col.status"), "status", priority=1, export=False),
         c("status", t("findings.col.status"), "status", priority=None),
         c("overdue", t("findings.col.overdue"), "status", priority=None),
+        c("days_late", t("findings.col.days_late"), "int", priority=None),
         c("voided", t("findings.col.voided"), "status", priority=None),
         c("rectification_note", t("findings.col.rectification_note"), priority=None),
         c("rectified_by", t("findings.col.rectified_by"), priority=None),
@@ -97,6 +100,7 @@ def finding_records(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], dic
             item = items.get(item_id)
             fields["requirement"] = requirements[item_id] = item.requirement if item else None
         fields["overdue"] = finding.status is not None and finding.overdue(as_of)
+        fields["days_late"] = finding.days_late()
         return fields
 
     return record
@@ -113,11 +117,13 @@ def photo_record(photo: Photo) -> dict[str, Any]:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """An event as JSON."""
+    """An event as JSON: when it happened and when it was entered."""
     return {
+        "id": event.id,
         "seq": event.seq,
         "kind": event.kind,
         "at": event.at.isoformat(),
+        "entered_at": event.entered_at.isoformat(),
         "actor": event.actor,
         "data": event.data,
         "reason": event.reason,
@@ -163,6 +169,7 @@ def finding_cells(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], Seque
         problem = f.result == "fail"
         overdue = problem and f.overdue(as_of)
         return (
+            f.number,
             f.id,
             site[0],
             f.round_name,
@@ -183,6 +190,7 @@ def finding_cells(catalog: Catalog, as_of: dt.date) -> Callable[[Finding], Seque
             finding_status_text(f, as_of) if problem or f.voided else "",
             statuses.get(f.status, f.status),
             yes if overdue else "",
+            f.days_late() if problem else None,
             yes if f.voided else "",
             f.rectification_note,
             f.rectified_by,
@@ -227,6 +235,7 @@ def finding_detail(
         return Field(key, labels[key], value, export=False)
 
     rows = [
+        field("number", finding.number),
         field("id", finding.id),
         field("round_name", finding.round_name),
         field("site", f"{finding.site_id} {site.name}" if site else finding.site_id),
@@ -266,6 +275,7 @@ def finding_detail(
         columns=(
             Column("seq", t("event.col.seq"), "int"),
             Column("at", t("event.col.at"), "datetime"),
+            Column("entered_at", t("event.col.entered_at"), "datetime", priority=2),
             Column("kind", t("event.col.kind"), "status"),
             Column("actor", t("event.col.actor")),
             Column("what", t("event.col.what")),
@@ -275,6 +285,7 @@ def finding_detail(
         cells=lambda e: (
             e.seq,
             e.at,
+            e.entered_at,
             event_kind_label(e.kind),
             e.actor,
             describe_event(e),

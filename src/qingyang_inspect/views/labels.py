@@ -28,6 +28,7 @@ RESULT_KEYS: Mapping[str, str] = {
     "fail": "finding.result.fail",
     "na": "finding.result.na",
     "unchecked": "finding.result.unchecked",
+    "conflict": "finding.result.conflict",
 }
 STATUS_KEYS: Mapping[str, str] = {
     "open": "finding.status.open",
@@ -204,9 +205,12 @@ def verdict_label(score: SiteScore) -> str:
 
 
 def finding_status_text(finding: Finding, as_of: dt.date | None = None) -> str:
-    """The status as a person reads it: 待整改, 已销号（立行立改）, 已作废, 逾期…"""
+    """The status as a person reads it: 待整改, 已销号（立行立改）, 逾期销号（3天）, 逾期…"""
     if finding.voided:
         return t("finding.voided")
+    late = finding.days_late()
+    if late is not None:
+        return t("finding.closed_late", days=late)
     text = status_label(finding.status) or t("finding.status.none")
     if finding.on_spot and finding.status == "closed":
         text += t("finding.on_spot_suffix")

@@ -23,6 +23,7 @@ import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from qingyang_inspect.calendar import DayKind
@@ -204,6 +205,8 @@ class LedgerRow:
     on_spot: bool = False
     #: The row's number within its unit's own sheet.
     unit_seq: int = 0
+    #: Days a closed problem was closed after its due date (逾期销号), else ``None``.
+    days_late: int | None = None
 
     def values(self) -> tuple[Any, ...]:
         """Cell values in :func:`ledger_columns` order (photos as :class:`PhotoSet`)."""
@@ -359,6 +362,7 @@ class LedgerRow:
             "closed_date": date_text(self.closed_date) or None,
             "remarks": self.remarks,
             "on_spot": self.on_spot,
+            "days_late": self.days_late,
         }
 
 
@@ -376,6 +380,7 @@ def ledger_row(
     if finding.location:
         remarks.append(t("report.location", location=finding.location))
     overdue = finding.overdue(as_of)
+    late = finding.days_late()
     contact = site.contact if site else None
     return LedgerRow(
         seq=seq,
@@ -401,7 +406,7 @@ def ledger_row(
         days_kind=catalog.rectification_day_kind(item) if item is not None else "calendar",
         due_date=finding.due_date,
         status=status,
-        status_label=status_label(status),
+        status_label=status_label(status) if late is None else t("finding.closed_late", days=late),
         overdue=overdue,
         overdue_days=(as_of - finding.due_date).days if overdue and finding.due_date else 0,
         rectification=_rectification(finding),
@@ -414,6 +419,7 @@ def ledger_row(
         remarks=t("report.list_sep").join(remarks),
         on_spot=finding.on_spot,
         unit_seq=unit_seq,
+        days_late=late,
     )
 
 
@@ -452,6 +458,12 @@ class Ledger:
     #: Units with at least one site admitted by the filter, in catalog order,
     #: each with its site ids.
     unit_sites: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    #: The catalog a round is scored by (its pinned content: names, units and
+    #: requirements as the round knew them); ``None``: :attr:`catalog` for every round.
+    catalog_for: Callable[[str], Catalog] | None = field(default=None, compare=False)
+
+    def _catalog(self, finding: Finding) -> Catalog:
+        return self.catalog if self.catalog_for is None else self.catalog_for(finding.round_name)
 
     def rows(self) -> Iterator[LedgerRow]:
         """Every matching problem, unit by unit, numbered 1…n (and 1…k within a unit).
@@ -473,7 +485,7 @@ class Ledger:
                 seq += 1
                 unit_seq += 1
                 yield ledger_row(
-                    self.catalog, finding, seq=seq, as_of=self.as_of, unit_seq=unit_seq
+                    self._catalog(finding), finding, seq=seq, as_of=self.as_of, unit_seq=unit_seq
                 )
         if self.flt.units or self.flt.streets:
             return
@@ -481,7 +493,7 @@ class Ledger:
         for finding in self.source(round_name=self.flt.round_name, failed_only=True):
             if finding.site_id not in known and self.flt.admits(finding):
                 seq += 1
-                yield ledger_row(self.catalog, finding, seq=seq, as_of=self.as_of)
+                yield ledger_row(self._catalog(finding), finding, seq=seq, as_of=self.as_of)
 
     def units(self) -> Iterator[tuple[str, Iterator[LedgerRow]]]:
         """``(unit, rows)`` for every unit with problems, from one pass over :meth:`rows`
@@ -553,10 +565,14 @@ def build_ledger(
     district: str,
     as_of: dt.date,
     flt: LedgerFilter,
+    catalog_for: Callable[[str], Catalog] | None = None,
 ) -> Ledger:
     """Plan the ledger: check the unit and street filters against the catalog.
 
     Unknown units or streets raise :class:`ReportError` naming the closest ones.
+    ``catalog_for`` gives the catalog each round is scored by (its rows' names,
+    units and requirements); ``catalog`` decides which sites and units the
+    ledger covers.
     """
     check_places(catalog, units=flt.units, streets=flt.streets)
     unit_sites: dict[str, list[str]] = {}
@@ -570,6 +586,7 @@ def build_ledger(
         as_of=as_of,
         flt=flt,
         unit_sites=tuple((u, tuple(s)) for u, s in unit_sites.items()),
+        catalog_for=catalog_for,
     )
 
 
@@ -594,7 +611,8 @@ def _row_style(row: LedgerRow) -> str | None:
 
 
 class LedgerTally:
-    """Totals under a printed ledger: problems by status, and the overdue ones."""
+    """Totals under a printed ledger: problems by status, the overdue ones, and the share
+    closed on time (按期销号率) of those whose due date has come: closed, or overdue."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
@@ -602,6 +620,7 @@ class LedgerTally:
         self.by_status: dict[str, int] = dict.fromkeys(STATUSES, 0)
         self.overdue = 0
         self.on_spot = 0
+        self.on_time = 0
 
     def add(self, row: LedgerRow) -> None:
         """Count one problem."""
@@ -609,6 +628,12 @@ class LedgerTally:
         self.by_status[row.status] += 1
         self.overdue += row.overdue
         self.on_spot += row.on_spot
+        self.on_time += row.status == "closed" and row.days_late is None
+
+    @property
+    def counted(self) -> int:
+        """The problems the on-time rate is of: closed (on time or late), or overdue."""
+        return self.by_status["closed"] + self.overdue
 
     def lines(self) -> list[str]:
         """The totals as a sentence (nothing for an empty ledger)."""
@@ -624,8 +649,21 @@ class LedgerTally:
                 overdue=self.overdue,
                 on_spot=self.on_spot,
                 as_of=date_text(self.as_of),
-            )
+            ),
+            t(
+                "ledger.on_time",
+                rate=_rate_text(self.on_time, self.counted),
+                on_time=self.on_time,
+                counted=self.counted,
+            ),
         ]
+
+
+def _rate_text(part: int, whole: int) -> str:
+    """``92.50%``, or ``—`` when nothing counts."""
+    if not whole:
+        return "—"
+    return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.01'), ROUND_HALF_UP)}%"
 
 
 def ledger_document(ledger: Ledger) -> Document:

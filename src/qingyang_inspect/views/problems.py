@@ -16,5 +16,7 @@ def is_problem(finding: Finding) -> bool:
 
 
 def problem_number(finding: Finding) -> str:
-    """The problem number (问题编号) of ``finding`` as every report shows it: today its id."""
-    return finding.id
+    """The problem number (问题编号) of ``finding`` as every report shows it: its number
+    (:func:`~qingyang_inspect.findings.ids.number_of`), else its id (a finding made in
+    memory without one)."""
+    return finding.number or finding.id

@@ -61,6 +61,9 @@ RESULT_STYLES: dict[str, str] = {
     "fail": "result.fail",
     "na": "result.na",
     "unchecked": "result.unchecked",
+    # Results that contradict each other (stores from before they were refused): marked
+    # as a failure is, since someone must correct them before the sheet can be signed.
+    "conflict": "result.fail",
 }
 #: Semantic style of a verdict cell.
 VERDICT_STYLES: dict[str, str] = {
@@ -192,7 +195,8 @@ def item_row(
         remarks.append(labels.on_spot)
     remarks.extend(score.notes)
     failed = score.result == "fail"
-    fails = score.findings if failed else ()
+    # The failures' numbers, or every finding of a conflict (the ones to correct).
+    fails = score.findings if failed or score.result == "conflict" else ()
     return ItemRow(
         seq=seq,
         item_id=item.id,

@@ -110,6 +110,8 @@ def test_ledger_workbook(
         "合计：问题 9 个，其中待整改 6 个、已整改待复查 1 个、已销号 2 个（立行立改 1 个）；"
         "逾期未销号 7 个（统计截至 2026-08-10）。"
     ) in footer
+    # both closed problems by their due date, the seven overdue ones not
+    assert "按期销号率：22.22%（已销号或已逾期的 9 个问题中，按期销号 2 个）。" in footer
     assert any(line.startswith("说明：红色底纹的行为逾期问题") for line in footer)
     signs = [c.value for c in ws[ws.max_row] if c.value]
     assert signs == ["制表人：______________", "审核人：______________", "日期：______________"]

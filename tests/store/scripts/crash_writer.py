@@ -22,9 +22,11 @@ from pathlib import Path
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.evidence import ingest_photos
-from qingyang_inspect.findings.ids import new_finding_id
+from qingyang_inspect.findings.ids import new_finding_id, number_of
+from qingyang_inspect.findings.lifecycle import new_event
 from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.findings.recording import RecordRequest, build_finding, record_finding
+from qingyang_inspect.findings.replay import photo_data
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import load_workspace
 
@@ -52,13 +54,16 @@ def main() -> None:
                     result="fail",
                     inspector="张三",
                     photos=(photo,) if n == 0 else (),
+                    confirmed=True,  # the round opened today, the findings are dated NOW
                 ),
                 now=NOW,
             ).finding
             for n in range(3)
         ]
         print("COMMITTED", *(f.id for f in committed), flush=True)
-        request = RecordRequest(site_id="M2", item_id="NM-03-01", result="fail", inspector="李四")
+        request = RecordRequest(
+            site_id="M2", item_id="NM-03-01", result="fail", inspector="李四", confirmed=True
+        )
         if mode == "record":
             facts = build_finding(catalog, round_, request, now=NOW)
             stored = ingest_photos(store.evidence_dir, [photo.with_name("new.png")], stage="before")
@@ -68,14 +73,15 @@ def main() -> None:
                 hold()
         elif mode == "rectify":
             stored = ingest_photos(store.evidence_dir, [photo.with_name("new.png")], stage="after")
+            data = {
+                "note": "done",
+                "by": "x",
+                "status": ["open", "rectified"],
+                "photos": photo_data(p.as_photo("after") for p in stored),
+            }
             with store.transaction():
                 store.append_event(
-                    committed[1].id,
-                    kind="rectified",
-                    at=NOW,
-                    actor="李四",
-                    data={"note": "done", "by": "x", "status": ["open", "rectified"]},
-                    photos=[p.as_photo("after") for p in stored],
+                    new_event(committed[1], "rectified", at=NOW, now=NOW, actor="李四", data=data)
                 )
                 hold()
         elif mode == "batch":
@@ -88,7 +94,8 @@ def main() -> None:
                         print("HOLDING", flush=True)
                     if n > 20_000:
                         time.sleep(0.001)
-                    yield template._replace(id=new_finding_id(NOW))
+                    ident = new_finding_id(NOW)
+                    yield template._replace(id=ident, number=number_of(ident))
 
             store.add_findings(many())
         else:

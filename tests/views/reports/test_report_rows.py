@@ -14,7 +14,13 @@ from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.views.acceptance import build_acceptance
 from qingyang_inspect.views.base import Styled
-from qingyang_inspect.views.ledger import LedgerFilter, LedgerRow, build_ledger, ledger_columns
+from qingyang_inspect.views.ledger import (
+    LedgerFilter,
+    LedgerRow,
+    LedgerTally,
+    build_ledger,
+    ledger_columns,
+)
 from qingyang_inspect.views.source import ListSource
 from qingyang_inspect.views.summary import SummaryBuilder
 from worked_example import (
@@ -144,6 +150,47 @@ def test_overdue_follows_the_as_of_date(catalog: Catalog) -> None:
     [after] = _rows(catalog, [problem], dt.date(2026, 8, 8))
     assert (before.overdue, after.overdue, after.overdue_days) == (False, True, 4)
     assert after.print_values()[10] == Styled("待整改\n逾期4天", "overdue")
+
+
+def test_closed_late_shows_the_days_and_counts_against_the_on_time_rate(catalog: Catalog) -> None:
+    due = dt.date(2026, 8, 6)
+    late = finding(
+        "A1", "CM-EN-01", "fail", 1, due_date=due, status="closed",
+        closed_at=dt.datetime(2026, 8, 9, 16, 0),
+    )  # fmt: skip
+    on_time = finding(
+        "A1", "CM-SF-01", "fail", 1, due_date=due, status="closed",
+        closed_at=dt.datetime(2026, 8, 6, 18, 0),
+    )  # fmt: skip
+    overdue = finding("M1", "CM-EN-01", "fail", 1, due_date=due)
+    not_due = finding("M2", "CM-EN-01", "fail", 1, due_date=dt.date(2026, 8, 20))
+    ledger = build_ledger(
+        catalog,
+        ListSource([late, on_time, overdue, not_due]),
+        district="x",
+        as_of=AS_OF,
+        flt=LedgerFilter(),
+    )
+    rows = {r.finding_id: r for r in ledger.rows()}
+    assert (rows[late.id].status_label, rows[late.id].days_late) == ("逾期销号（3天）", 3)
+    assert rows[late.id].to_json()["status"] == "closed" and not rows[late.id].overdue
+    assert rows[late.id].to_json()["days_late"] == 3
+    assert (rows[on_time.id].status_label, rows[on_time.id].days_late) == ("已销号", None)
+    # counted: what is closed, or open past its due date; the problem not yet due is not
+    tally = LedgerTally(AS_OF)
+    for row in ledger.rows():
+        tally.add(row)
+    assert (tally.on_time, tally.counted) == (1, 3)
+    assert tally.lines()[-1] == "按期销号率：33.33%（已销号或已逾期的 3 个问题中，按期销号 1 个）。"
+    by_unit = LedgerTally(AS_OF)
+    for row in ledger.rows():
+        if row.unit == "草堂街道办事处":
+            by_unit.add(row)
+    assert (by_unit.on_time, by_unit.counted) == (1, 2)
+    set_language("en")
+    assert tally.lines()[-1] == "Closed on time: 33.33% (1 of the 3 problems closed or overdue)."
+    english = {r.finding_id: r for r in ledger.rows()}
+    assert english[late.id].status_label == "closed 3 day(s) late"
 
 
 def test_findings_outside_the_catalog_are_marked_not_dropped(catalog: Catalog) -> None:

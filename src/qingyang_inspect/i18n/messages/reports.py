@@ -62,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: rows shaded red are overdue (past the due date and not closed on the as-of date); "
         "the status column gives the days overdue. Click a photo to open the full-size file.",
     ),
+    "ledger.on_time": (
+        "按期销号率：{rate}（已销号或已逾期的 {counted} 个问题中，按期销号 {on_time} 个）。",
+        "Closed on time: {rate} ({on_time} of the {counted} problems closed or overdue).",
+    ),
     "ledger.col.round": ("轮次", "Round"),
     "ledger.col.found": ("发现日期", "Found"),
     "ledger.col.site_id": ("点位编号", "Site ID"),
@@ -298,11 +302,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.file_acceptance": (
         "验收报告-{round}-{as_of}",
         "acceptance-report-{round}-{as_of}",
-    ),
-    "report.standard_changed": (
-        "注意：轮次 {round} 按测评标准 {pinned} 开启，当前标准文件为 {current}；评分按当前文件的条目和分值计算",
-        "note: round {round} was opened under standard {pinned}, the standard files are now "
-        "{current}; scores use the current items and points",
     ),
     "report.exists": ("输出文件 {path} 已存在", "output file {path} already exists"),
     "report.exists_hint": (

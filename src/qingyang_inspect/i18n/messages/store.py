@@ -418,11 +418,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "round.several_open": ("有多个进行中的轮次：{names}", "several rounds are open: {names}"),
     "round.several_open_hint": ("用 --round 指定记录到哪个轮次", "say which one with --round"),
-    "round.version_changed": (
-        "轮次 {name} 锁定的测评标准是 {pinned}，而当前标准文件是 {current}；记录仍按轮次保存，评分时请注意差异",
-        "round {name} is pinned to standard {pinned} but the standard files are now {current}; "
-        "the finding is recorded, mind the difference when scoring",
-    ),
     # -- record ------------------------------------------------------------------
     "record.help": (
         "记录一条检查结果并输出其编号；只给 --site 时逐项检查该点位。",
@@ -557,8 +552,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "shorten it; attach longer material as photos",
     ),
     "record.done": (
-        "已记录：{site} {site_name} · {item} {what}（轮次：{round}）",
-        "recorded: {site} {site_name} · {item} {what} (round: {round})",
+        "已记录：{site} {site_name} · {item} {what}（轮次：{round}；问题编号 {number}）",
+        "recorded: {site} {site_name} · {item} {what} (round: {round}; number {number})",
     ),
     "record.count_suffix": (" {count} 例", ", {count} occurrence(s)"),
     "record.due_suffix": ("，整改期限 {due}", ", due {due}"),
@@ -568,6 +563,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.result.fail": ("不符合", "fail"),
     "finding.result.na": ("不适用", "n/a"),
     "finding.result.unchecked": ("未检查", "unchecked"),
+    "finding.result.conflict": ("结果冲突", "conflicting results"),
     "finding.status.open": ("待整改", "to rectify"),
     "finding.status.rectified": ("已整改待复查", "rectified, awaiting re-check"),
     "finding.status.closed": ("已销号", "closed"),
@@ -575,6 +571,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.recheck.pass": ("通过", "passed"),
     "finding.recheck.reject": ("退回", "sent back"),
     "finding.voided": ("已作废", "voided"),
+    "finding.closed_late": ("逾期销号（{days}天）", "closed {days} day(s) late"),
     "finding.on_spot_suffix": ("（立行立改）", " (fixed on the spot)"),
     "finding.overdue_suffix": ("（逾期）", " (overdue)"),
     "finding.yes": ("是", "yes"),
@@ -613,15 +610,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.rechecked.reject": ("复查未通过，退回整改", "re-check failed, sent back"),
     "event.photos": ("照片 {count} 张", "{count} photo(s)"),
     "event.col.seq": ("序号", "#"),
-    "event.col.at": ("时间", "time"),
+    "event.col.at": ("发生时间", "happened"),
+    "event.col.entered_at": ("录入时间", "entered"),
     "event.col.kind": ("操作", "event"),
     "event.col.actor": ("操作人", "by"),
     "event.col.what": ("内容", "what"),
     "event.col.reason": ("原因", "reason"),
     # -- lifecycle ---------------------------------------------------------------
     "lifecycle.id_arg": (
-        "记录编号（可只给前几位，至少 6 位）",
-        "finding id (or its first 6+ characters)",
+        "问题编号，或记录标识（可只给前几位，至少 6 位）",
+        "finding number, or its id (or the id's first 6+ characters)",
     ),
     "lifecycle.rectify_help": (
         "登记整改（待整改 → 已整改待复查），可附整改照片。",
@@ -769,7 +767,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.history": ("历史", "History"),
     "findings.amended": ("已更正：{id}", "amended: {id}"),
     "findings.voided": ("已作废：{id}", "voided: {id}"),
-    "findings.col.id": ("编号", "id"),
+    "findings.col.number": ("问题编号", "number"),
+    "findings.col.id": ("记录标识", "id"),
+    "findings.col.days_late": ("逾期天数", "days late"),
     "findings.col.round_name": ("轮次", "round"),
     "findings.col.site": ("点位", "site"),
     "findings.col.site_id": ("点位编号", "site id"),
@@ -797,4 +797,163 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.col.closed_at": ("销号时间", "closed at"),
     "findings.col.photos": ("照片", "photos"),
     # == end of issue 3 block ==
+    # == issue 9: dated steps, conflicts, pins ==
+    "lifecycle.at_future": ("时间 {at} 晚于现在（{now}）", "{at} is later than now ({now})"),
+    "lifecycle.at_future_hint": (
+        "--at 是这一步实际发生的时间，不能在将来",
+        "--at is when the step happened; it cannot be in the future",
+    ),
+    "lifecycle.at_before_found": (
+        "时间 {at} 早于问题 {number} 的发现时间（{found}）",
+        "{at} is before finding {number} was found ({found})",
+    ),
+    "lifecycle.at_before_previous": (
+        "时间 {at} 早于问题 {number} 的上一步“{step}”（{previous}）",
+        "{at} is before the previous step of finding {number}: {step} at {previous}",
+    ),
+    "lifecycle.at_order_hint": (
+        "按实际发生的先后登记：--at 不得早于发现时间和上一步",
+        "enter the steps in the order they happened: --at no earlier than the finding was "
+        "found or its previous step",
+    ),
+    "lifecycle.opt_at": (
+        '实际发生时间（默认现在），如 "2026-06-05 16:00"',
+        'when it happened (default: now), e.g. "2026-06-05 16:00"',
+    ),
+    "record.opt_yes": (
+        "发现时间不在轮次时间范围内时仍然记录（已核对无误）",
+        "record even when the found time lies outside the round's dates (checked)",
+    ),
+    "record.opt_supersedes": (
+        "取代本轮同一点位同一条目的记录（问题编号，可多次给出）：同时作废",
+        "replace a finding (its number; repeatable) of the same item at the same site in this "
+        "round: it is voided at the same time",
+    ),
+    "record.outside_window": (
+        "发现时间 {at} 不在轮次“{round}”的时间范围内（{start} 至 {end}）",
+        "found time {at} is outside round '{round}' ({start} to {end})",
+    ),
+    "record.outside_window_hint": (
+        "确属该轮次请加 --yes 再记录；否则改正 --at 或 --round",
+        "if it does belong to this round, record it again with --yes; otherwise correct --at "
+        "or --round",
+    ),
+    "record.outside_window_ask": ("仍然记录到该轮次吗？", "Record it in this round anyway?"),
+    "record.conflict_pass": (
+        "{site} 的 {item} 在本轮已有记录（{results}），不能再记为符合",
+        "{item} at {site} is already recorded in this round ({results}); it cannot also pass",
+    ),
+    "record.conflict_na": (
+        "{site} 的 {item} 在本轮已有检查结果（{results}），不能再记为不适用",
+        "{item} at {site} was already checked in this round ({results}); it cannot also be "
+        "not applicable",
+    ),
+    "record.conflict_fail": (
+        "{site} 的 {item} 在本轮已记为不适用（{results}），不能再记为不符合",
+        "{item} at {site} is already not applicable in this round ({results}); it cannot also fail",
+    ),
+    "record.conflict_hint": (
+        "如已有记录有误，加 {supersedes} 作废并记录这一条；如只需更正，用 inspect findings "
+        "amend {number}",
+        "if the earlier record is wrong, add {supersedes} to void it and record this one; to "
+        "correct it instead, use inspect findings amend {number}",
+    ),
+    "finding.list_sep": ("、", ", "),
+    "record.supersedes_other": (
+        "--supersedes {number} 不是轮次“{round}”中 {site} 的 {item} 的记录",
+        "--supersedes {number} is not a finding of {item} at {site} in round '{round}'",
+    ),
+    "record.supersedes_other_hint": (
+        "可取代的记录用 inspect findings list --round … --site … --item … 查看",
+        "list the findings that can be replaced with inspect findings list --round … --site "
+        "… --item …",
+    ),
+    "record.superseded_reason": ("被 {number} 取代", "superseded by {number}"),
+    "lifecycle.amend_conflict_hint": (
+        "先更正或作废 {number}（inspect findings amend / void {number}），再改这一条",
+        "correct or void {number} first (inspect findings amend / void {number}), then this one",
+    ),
+    "pin.part.standard": ("标准", "standard"),
+    "pin.part.site_type": ("点位类型", "site type"),
+    "pin.part.category": ("测评项目", "category"),
+    "pin.part.item": ("条目", "item"),
+    "pin.part.site": ("点位", "site"),
+    "pin.how.added": ("（新增）", " (added)"),
+    "pin.how.removed": ("（删除）", " (removed)"),
+    "pin.fields": ("（{fields}）", " ({fields})"),
+    "pin.field_sep": ("，", ", "),
+    "pin.value": ("{field} {before}→{after}", "{field} {before}→{after}"),
+    "pin.more": ("等另 {count} 处", "and {count} more"),
+    "pin.list_sep": ("；", "; "),
+    "pin.unpinned": (
+        "轮次“{name}”没有固定评分依据（由旧版本开设），按当前文件评分；可用 inspect round "
+        "repin 固定",
+        "round '{name}' has no pinned content (opened by an older version) and is scored by "
+        "the current files; pin it with inspect round repin",
+    ),
+    "pin.changed": (
+        "轮次“{name}”按开设时固定的内容评分，此后文件有改动：{changes}。如要采用现行文件，用 "
+        "inspect round repin",
+        "round '{name}' is scored by the content pinned when it opened; the files changed "
+        "since: {changes}. To adopt the current files, use inspect round repin",
+    ),
+    "pin.reason_required": (
+        "重新固定评分依据需要 --reason 说明原因",
+        "re-pinning needs --reason saying why",
+    ),
+    "pin.reason_hint": (
+        '例如：--reason "按文明办通知更正 NM-01-02 分值"',
+        'for example: --reason "NM-01-02 points corrected by the office\'s notice"',
+    ),
+    "pin.same": (
+        "轮次“{name}”已按当前文件固定，无需重新固定",
+        "round '{name}' is pinned to the current files already",
+    ),
+    "pin.same_hint": (
+        "inspect round list 列出各轮次与文件的差异",
+        "inspect round list shows how each round differs from the files",
+    ),
+    "round.repin_help": (
+        "让轮次改按当前的标准和点位文件评分（记录原因，可追溯）",
+        "score a round by the current standard and sites files from now on (with a reason, "
+        "kept in its history)",
+    ),
+    "round.opt_reason": ("重新固定的原因", "why the round is re-pinned"),
+    "round.repinned": (
+        "轮次“{name}”已改按当前文件评分（改动：{changes}）",
+        "round '{name}' is now scored by the current files (changes: {changes})",
+    ),
+    "round.repinned_first": (
+        "轮次“{name}”已固定当前文件为评分依据",
+        "round '{name}' is now pinned to the current files",
+    ),
+    "round.col.changes": ("文件改动", "file changes"),
+    "round.col.conflicts": ("结果冲突", "conflicts"),
+    "round.unpinned_cell": ("未固定", "not pinned"),
+    "round.changes_cell": ("{count} 处", "{count}"),
+    "round.conflicts_cell": ("{count} 项", "{count}"),
+    "round.changes_note": (
+        "轮次“{name}”开设后文件有改动（仍按开设时的内容评分）：{changes}",
+        "round '{name}': the files changed since it was pinned (it is still scored by the "
+        "pinned content): {changes}",
+    ),
+    "round.conflicts_note": (
+        "轮次“{name}”有结果冲突的条目（不计分，待更正或作废其一）：{found}",
+        "round '{name}' has items with conflicting results (not scored until one is "
+        "corrected or voided): {found}",
+    ),
+    "round.conflict_cell": (
+        "{site} {item}：{numbers}",
+        "{site} {item}: {numbers}",
+    ),
+    "walk.ask_time": (
+        "发现时间（回车 = 默认；如 2026-06-02 10:30）",
+        "found at (Enter = default; e.g. 2026-06-02 10:30)",
+    ),
+    "walk.time_word": ("发现时间", "found time"),
+    "walk.opt_ask_time": (
+        "逐项询问发现时间（补录纸质记录时用）",
+        "ask the found time of each answer (entering paper forms)",
+    ),
+    # == end of issue 9 block ==
 }
