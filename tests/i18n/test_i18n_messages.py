@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import re
@@ -102,3 +103,74 @@ def test_language_switch() -> None:
         None,
         None,
     ]
+
+
+def _code_constants() -> set[str]:
+    """Every string literal in the code outside the message tables."""
+    found: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        if path.parent.name == "messages":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_message_is_used_by_its_literal_key() -> None:
+    """A key no code names is dead text; one only built from fragments cannot be grepped."""
+    constants = _code_constants()
+    assert sorted(key for key in MESSAGES if key not in constants) == []
+
+
+#: The first part of every key (``schema`` of ``schema.missing``).
+KEY_AREAS = {key.split(".")[0] for key in MESSAGES}
+
+
+def _starts_a_key(text: ast.JoinedStr) -> bool:
+    """An f-string that begins like a message key: ``f"schema.{kind}"``."""
+    head = text.values[0] if text.values else None
+    if not (isinstance(head, ast.Constant) and isinstance(head.value, str)):
+        return False
+    return re.fullmatch(r"[a-z_]+\.[a-z_.]*", head.value) is not None and (
+        head.value.split(".")[0] in KEY_AREAS
+    )
+
+
+def _computed_keys(source: str) -> list[int]:
+    """Lines where ``t(...)`` or ``translate(lang, ...)`` gets a key built from pieces."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr) and _starts_a_key(node):
+            lines.append(node.lineno)  # a key kept in a variable first: key = f"area.{x}"
+            continue
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        position = {"t": 0, "translate": 1}.get(node.func.id)
+        if position is None or len(node.args) <= position:
+            continue
+        if isinstance(node.args[position], (ast.JoinedStr, ast.BinOp, ast.Call)):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_key_is_built_from_fragments() -> None:
+    found = {
+        str(path.relative_to(SRC)): lines
+        for path in SRC.rglob("*.py")
+        if (lines := _computed_keys(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        't(f"schema.{kind}")',
+        't("lifecycle." + action)',
+        'translate("en", "x.{}".format(k))',
+        'key = f"schema.{kind}"',
+    ],
+)
+def test_the_fragment_check_catches_a_built_key(source: str) -> None:
+    assert set(_computed_keys(source)) == {1}

@@ -20,7 +20,7 @@ import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import ValidationError
 
@@ -333,7 +333,7 @@ def _add_schema_error(
         "input": node.value if node is not None else _shorten(raw),
         "found": _kind(raw),
     }
-    key = f"schema.{kind}"
+    key = SCHEMA_KEYS.get(kind, "schema.other")
     if kind == "missing":
         params["field"] = str(loc[-1]) if loc else ""
     elif kind == "extra_forbidden":
@@ -368,7 +368,7 @@ def _add_schema_error(
         key = "schema.string_unquoted"
     try:
         message = t(key, **params)
-    except (KeyError, IndexError):  # a pydantic error type without its own message
+    except KeyError:  # pydantic left out a value the message names: its own words then
         message = t("schema.other", msg=error["msg"])
     sink.add(source, loc, kind, message, key=kind == "extra_forbidden")
 
@@ -380,6 +380,44 @@ def _digits(number: int) -> int:
     if bits < 10_000:  # about 3,000 digits: ``str`` is allowed and quick
         return len(str(abs(number)))
     return int(bits * math.log10(2)) + 1
+
+
+#: The message of each pydantic error type (as :data:`_KINDS` names it); any other
+#: type is worded by ``schema.other`` with pydantic's own text.
+SCHEMA_KEYS: Final[dict[str, str]] = {
+    "missing": "schema.missing",
+    "extra_forbidden": "schema.extra_forbidden",
+    "greater_than": "schema.greater_than",
+    "greater_than_equal": "schema.greater_than_equal",
+    "less_than": "schema.less_than",
+    "less_than_equal": "schema.less_than_equal",
+    "string_too_short": "schema.string_too_short",
+    "string_too_long": "schema.string_too_long",
+    "string_pattern_mismatch": "schema.string_pattern_mismatch",
+    "string_type": "schema.string_type",
+    "int_type": "schema.int_type",
+    "int_parsing": "schema.int_parsing",
+    "int_from_float": "schema.int_from_float",
+    "float_type": "schema.float_type",
+    "float_parsing": "schema.float_parsing",
+    "finite_number": "schema.finite_number",
+    "bool_type": "schema.bool_type",
+    "bool_parsing": "schema.bool_parsing",
+    "date_type": "schema.date_type",
+    "date_parsing": "schema.date_parsing",
+    "date_from_datetime_parsing": "schema.date_from_datetime_parsing",
+    "date_from_datetime_inexact": "schema.date_from_datetime_inexact",
+    "literal_error": "schema.literal_error",
+    "union_tag_invalid": "schema.union_tag_invalid",
+    "union_tag_not_found": "schema.union_tag_not_found",
+    "too_short": "schema.too_short",
+    "too_long": "schema.too_long",
+    "list_type": "schema.list_type",
+    "tuple_type": "schema.tuple_type",
+    "dict_type": "schema.dict_type",
+    "model_type": "schema.model_type",
+    "model_attributes_type": "schema.model_attributes_type",
+}
 
 
 #: pydantic's error types for dataclasses, as the types the messages are written for.

@@ -574,7 +574,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.closed_late": ("逾期销号（{days}天）", "closed {days} day(s) late"),
     "finding.on_spot_suffix": ("（立行立改）", " (fixed on the spot)"),
     "finding.overdue_suffix": ("（逾期）", " (overdue)"),
-    "finding.yes": ("是", "yes"),
     "finding.photo.before": ("问题照片", "photo"),
     "finding.photo.after": ("整改照片", "after-photo"),
     "finding.unknown": ("找不到编号为 {id} 的记录", "no finding with id {id}"),
