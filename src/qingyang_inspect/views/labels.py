@@ -91,57 +91,40 @@ VERDICT_KEYS: Mapping[str, str] = {
 }
 
 
-def _label(keys: Mapping[str, str], code: str | None) -> str:
-    """The label of ``code`` (an unknown code is shown as it is, empty for none)."""
-    if code is None:
-        return ""
-    key = keys.get(code)
-    return t(key) if key is not None else code
+class Labels:
+    """Codes and their message keys; called with a code, gives its label."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: Mapping[str, str]) -> None:
+        self.keys = keys
+
+    def __call__(self, code: str | None) -> str:
+        """The label of ``code`` (an unknown code is shown as it is, empty for none)."""
+        if code is None:
+            return ""
+        key = self.keys.get(code)
+        return t(key) if key is not None else code
 
 
-def result_label(result: str) -> str:
-    """符合 / 不符合 / 不适用, and 未检查 for an item nobody checked."""
-    return _label(RESULT_KEYS, result)
-
-
-def status_label(status: str | None) -> str:
-    """待整改 / 已整改待复查 / 已销号 (empty for a finding that needs no rectification)."""
-    return _label(STATUS_KEYS, status)
-
-
-def recheck_label(outcome: str | None) -> str:
-    """复查通过 / 退回 (empty before any re-check)."""
-    return _label(RECHECK_KEYS, outcome)
-
-
-def photo_stage_label(stage: str) -> str:
-    """问题照片 / 整改后照片."""
-    return _label(PHOTO_STAGE_KEYS, stage)
-
-
-def round_kind_label(kind: str) -> str:
-    """自查 / 督导 / 暗访 / 复查 / 验收."""
-    return _label(ROUND_KIND_KEYS, kind)
-
-
-def round_status_label(status: str) -> str:
-    """进行中 / 已关闭."""
-    return _label(ROUND_STATUS_KEYS, status)
-
-
-def event_kind_label(kind: str) -> str:
-    """记录 / 更正 / 整改 / 复查 / 作废."""
-    return _label(EVENT_KIND_KEYS, kind)
-
-
-def method_label(method: str) -> str:
-    """看现场 / 查资料 / 访谈 / 模拟验证."""
-    return _label(METHOD_KEYS, method)
-
-
-def level_label(level: str) -> str:
-    """市级 / 区级 / 其他."""
-    return _label(LEVEL_KEYS, level)
+#: 符合 / 不符合 / 不适用, and 未检查 for an item nobody checked.
+result_label = Labels(RESULT_KEYS)
+#: 待整改 / 已整改待复查 / 已销号 (empty for a finding that needs no rectification).
+status_label = Labels(STATUS_KEYS)
+#: 复查通过 / 退回 (empty before any re-check).
+recheck_label = Labels(RECHECK_KEYS)
+#: 问题照片 / 整改后照片.
+photo_stage_label = Labels(PHOTO_STAGE_KEYS)
+#: 自查 / 督导 / 暗访 / 复查 / 验收.
+round_kind_label = Labels(ROUND_KIND_KEYS)
+#: 进行中 / 已关闭.
+round_status_label = Labels(ROUND_STATUS_KEYS)
+#: 记录 / 更正 / 整改 / 复查 / 作废.
+event_kind_label = Labels(EVENT_KIND_KEYS)
+#: 看现场 / 查资料 / 访谈 / 模拟验证.
+method_label = Labels(METHOD_KEYS)
+#: 市级 / 区级 / 其他.
+level_label = Labels(LEVEL_KEYS)
 
 
 def yes_no(value: bool) -> str:
@@ -198,7 +181,7 @@ def verdict_label(score: SiteScore) -> str:
     result = outcome(score)
     if result == "incomplete":
         return t("report.verdict.incomplete")
-    text = _label(VERDICT_KEYS, result)
+    text = Labels(VERDICT_KEYS)(result)
     if score.vetoes:
         text = t("report.verdict.veto", verdict=text)
     return text
@@ -243,7 +226,7 @@ def describe_event(event: Event) -> str:
             parts.append(
                 t(
                     "event.change",
-                    field=_label(EVENT_FIELD_KEYS, key),
+                    field=Labels(EVENT_FIELD_KEYS)(key),
                     old=_change_value(key, old),
                     new=_change_value(key, new),
                 )
@@ -251,7 +234,7 @@ def describe_event(event: Event) -> str:
     elif event.kind == "rectified":
         parts.append(t("event.rectified", note=data.get("note") or "", by=data.get("by") or "—"))
     elif event.kind == "rechecked":
-        parts.append(_label(EVENT_RECHECK_KEYS, str(data.get("outcome", "pass"))))
+        parts.append(Labels(EVENT_RECHECK_KEYS)(str(data.get("outcome", "pass"))))
         if data.get("note"):
             parts.append(str(data["note"]))
     photos = data.get("photos")
