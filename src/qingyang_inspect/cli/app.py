@@ -93,6 +93,10 @@ COMMANDS: dict[str, Entry] = {
         # python-docx (with lxml) only for the bulletin, a Word document.
         *("docx", "lxml"),
     ),
+    "checklist": _entry("checklist", "checklist.help", _TYPER, "sqlite3", "xlsxwriter"),
+    "import": _entry(
+        "importing", "import.help", _TYPER, *("sqlite3", "openpyxl", "PIL", "rich", _CALENDAR)
+    ),
 }
 
 
