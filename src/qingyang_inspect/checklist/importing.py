@@ -128,7 +128,7 @@ def plan_import(
     for path in files:
         filled = read_checklist(path, photos_dir=photos_dir)
         plan.files.append(filled)
-        if filled.contract is not None and not filled.problems:
+        if filled.contract is not None:
             _plan_file(store, catalogs, filled, plan, seen, now=now, scratch=scratch)
         plan.problems.extend(filled.problems)
     return plan
