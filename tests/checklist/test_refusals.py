@@ -81,7 +81,9 @@ def test_a_changed_item_id(run_cli: RunCli, setup: tuple[Path, Path]) -> None:
     row = item_rows(book)["XX-01-01"]
     set_cell(book, f"A{row}", "XX-01-09")
     errors = _refused(run_cli, ws, str(book))
-    assert f"督导-QY-C-03.xlsx!QY-C-03!A{row}: 条目编号被改为 'XX-01-09'，导出时为 XX-01-01" in errors
+    assert (
+        f"督导-QY-C-03.xlsx!QY-C-03!A{row}: 条目编号被改为 'XX-01-09'，导出时为 XX-01-01" in errors
+    )
 
 
 def test_an_edited_hidden_sheet(run_cli: RunCli, setup: tuple[Path, Path]) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RunCli
 from checklist_helpers import Row, bundled_workspace, days_ago, fill, photo, set_cell
+from conftest import RunCli
 
 SITES = ("QY-C-01", "QY-C-03", "QY-C-05")
 INSPECTOR = "王督导"
@@ -38,7 +38,14 @@ def _answers(folder: Path, day: dt.date) -> dict[str, tuple[object, list[Row]]]:
             dt.datetime.combine(day, dt.time()),  # a real date cell
             [
                 Row("CM-AD-05", "符合", time="09:10"),
-                Row("CM-AD-06", "不符合", count=3, note="立柱有小广告", location="东口", time="09:20"),
+                Row(
+                    "CM-AD-06",
+                    "不符合",
+                    count=3,
+                    note="立柱有小广告",
+                    location="东口",
+                    time="09:20",
+                ),
                 Row("RD-01-01", "不适用", note="本街无此设施"),
             ],
         ),
@@ -114,7 +121,9 @@ def test_export_fill_import_fix_reimport_equals_record(
 ) -> None:
     ws = bundled_workspace(tmp_path / "office")
     round_date = (field_day - dt.timedelta(days=2)).isoformat()
-    opened = _cli(run_cli, ws, "round", "open", "督导", "--kind", "supervision", "--date", round_date)
+    opened = _cli(
+        run_cli, ws, "round", "open", "督导", "--kind", "supervision", "--date", round_date
+    )
     assert opened.exit_code == 0, opened.stderr  # type: ignore[attr-defined]
     out = tmp_path / "外出"
     args = [a for s in SITES for a in ("--site", s)]
@@ -131,9 +140,7 @@ def test_export_fill_import_fix_reimport_equals_record(
     first = _cli(run_cli, ws, "import", str(out))
     assert first.exit_code == 1
     errors = [line for line in first.stderr.splitlines() if line.startswith("错误")]  # type: ignore[attr-defined]
-    row = next(
-        n for n, line in enumerate(errors) if "符含" in line
-    )  # the wrong value's line
+    row = next(n for n, line in enumerate(errors) if "符含" in line)  # the wrong value's line
     assert len(errors) == 1, first.stderr  # type: ignore[attr-defined]
     assert errors[row].startswith("错误: 督导-QY-C-03.xlsx!QY-C-03!C")
     assert errors[row].endswith(": 结果 '符含' 不是 符合/不符合/不适用")
@@ -159,12 +166,20 @@ def test_export_fill_import_fix_reimport_equals_record(
 
     # The same answers recorded by hand in another workspace give the same report.
     other = bundled_workspace(tmp_path / "by-hand")
-    assert _cli(run_cli, other, "round", "open", "督导", "--kind", "supervision", "--date", round_date).exit_code == 0  # type: ignore[attr-defined]
+    assert (
+        _cli(
+            run_cli, other, "round", "open", "督导", "--kind", "supervision", "--date", round_date
+        ).exit_code
+        == 0
+    )  # type: ignore[attr-defined]
     for options in _expected_records(field_day, out):
         done = _cli(run_cli, other, "record", *options)
         assert done.exit_code == 0, done.stderr  # type: ignore[attr-defined]
     # Finding ids are minted by each store; everything else is equal.
-    imported, typed = _without_ids(_acceptance(run_cli, ws)), _without_ids(_acceptance(run_cli, other))
+    imported, typed = (
+        _without_ids(_acceptance(run_cli, ws)),
+        _without_ids(_acceptance(run_cli, other)),
+    )
     assert imported == typed, _diff(imported, typed)
     assert isinstance(imported, dict) and imported["summary"]  # a real report, not empty
 
@@ -218,7 +233,11 @@ def _diff(a: object, b: object, path: str = "") -> list[str]:
     if isinstance(a, dict) and isinstance(b, dict):
         return [d for k in a.keys() | b.keys() for d in _diff(a.get(k), b.get(k), f"{path}.{k}")]
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [d for n, (x, y) in enumerate(zip(a, b, strict=True)) for d in _diff(x, y, f"{path}[{n}]")]
+        return [
+            d
+            for n, (x, y) in enumerate(zip(a, b, strict=True))
+            for d in _diff(x, y, f"{path}[{n}]")
+        ]
     return [] if a == b else [f"{path}: {a!r} != {b!r}"]
 
 

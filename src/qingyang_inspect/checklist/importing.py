@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qingyang_inspect.checklist.form import COL, cell_name
-from qingyang_inspect.checklist.reader import Answer, Filled, Problem, read_checklist, workbook_files
+from qingyang_inspect.checklist.reader import (
+    Answer,
+    Filled,
+    Problem,
+    read_checklist,
+    workbook_files,
+)
 from qingyang_inspect.errors import InspectError
 from qingyang_inspect.findings.conflicts import in_the_way
 from qingyang_inspect.findings.ids import canonical_json, derived_finding_id, number_of
@@ -158,7 +164,12 @@ def _round_problem(store: Store, filled: Filled) -> Round | None:
         key = "import.repinned" if contract.snapshot in earlier else "import.other_content"
         filled.problem(
             None,
-            t(key, round=round_.name, made=contract.snapshot[:12], now=(round_.snapshot or "")[:12]),
+            t(
+                key,
+                round=round_.name,
+                made=contract.snapshot[:12],
+                now=(round_.snapshot or "")[:12],
+            ),
             t("import.other_content_hint", round=round_.name, site=contract.site_id),
         )
         return None
@@ -375,7 +386,9 @@ def apply_import(store: Store, plan: ImportPlan, *, now: dt.datetime) -> Importe
                 void(
                     store,
                     old.id,
-                    reason=t("import.superseded_reason", number=finding.number, place=planned.place),
+                    reason=t(
+                        "import.superseded_reason", number=finding.number, place=planned.place
+                    ),
                     actor=finding.inspector,
                     now=now,
                     at=max(finding.found_at, old.found_at),

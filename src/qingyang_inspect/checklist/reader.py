@@ -159,7 +159,7 @@ def read_checklist(path: Path, *, photos_dir: Path | None = None) -> Filled:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is a damaged file, named
+    except Exception as exc:
         filled.problem(None, t("import.corrupt", reason=_reason(exc)), t("import.corrupt_hint"))
         return filled
     try:
@@ -174,7 +174,7 @@ def read_checklist(path: Path, *, photos_dir: Path | None = None) -> Filled:
             filled.problem(None, t("import.sheet_missing", sheet=contract.sheet))
             return filled
         rows = _rows(book[contract.sheet], contract)
-    except Exception as exc:  # noqa: BLE001 - a part that cannot be parsed: the file is damaged
+    except Exception as exc:
         filled.problem(None, t("import.corrupt", reason=_reason(exc)), t("import.corrupt_hint"))
         return filled
     finally:
@@ -259,14 +259,10 @@ def _rows(sheet: Any, contract: Contract) -> dict[int, tuple[Any, ...]]:
     """The cells of the rows the contract names (header cells and item rows), by row."""
     wanted = {row for row, _item in contract.rows}
     wanted |= {cell_position(contract.inspector_cell)[0], cell_position(contract.date_cell)[0]}
-    rows: dict[int, tuple[Any, ...]] = {}
-    last = max(wanted)
-    for n, values in enumerate(
-        sheet.iter_rows(min_row=1, max_row=last + 1, max_col=len(COLUMNS), values_only=True)
-    ):
-        if n in wanted:
-            rows[n] = values
-    return rows
+    every = sheet.iter_rows(
+        min_row=1, max_row=max(wanted) + 1, max_col=len(COLUMNS), values_only=True
+    )
+    return {n: values for n, values in enumerate(every) if n in wanted}
 
 
 def _cell(rows: dict[int, tuple[Any, ...]], name: str) -> Any:
@@ -309,10 +305,12 @@ def _date_text(text: str) -> dt.date | None:
         return None
 
 
-_TIME_TEXT = re.compile(r"^\s*(?:(\d{4}\D\d{1,2}\D\d{1,2}\D?)\s+)?(\d{1,2})\s*[:：]\s*(\d{1,2})\s*$")
+_TIME_TEXT = re.compile(
+    r"^\s*(?:(\d{4}\D\d{1,2}\D\d{1,2}\D?)\s+)?(\d{1,2})\s*[:：]\s*(\d{1,2})\s*$"
+)
 
 
-def _time_value(value: Any) -> dt.time | dt.datetime | None | str:
+def _time_value(value: Any) -> dt.time | dt.datetime | str | None:
     """A 检查时间 cell as a time, a moment, ``None`` (empty) or the text it cannot read."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -426,7 +424,7 @@ def _answer(
             place=filled.place(here("result")),
             row=row,
             item_id=item_id,
-            result=result,  # type: ignore[arg-type]
+            result=result,
             count=count,
             note=_text(value("note")),
             location=_text(value("location")),
@@ -574,6 +572,9 @@ def _sheet_pictures(
                 rid = blip.get(f"{{{_NS['r']}}}embed", "")
                 kind_, target = media.get(rid, ("", ""))
                 if kind_ == "image" and target in names:
-                    yield row, col, posixpath.basename(target), _part(
-                        archive, target, MAX_PICTURE_BYTES
+                    yield (
+                        row,
+                        col,
+                        posixpath.basename(target),
+                        _part(archive, target, MAX_PICTURE_BYTES),
                     )

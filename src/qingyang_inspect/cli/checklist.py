@@ -35,9 +35,7 @@ def export_command(
     site: Annotated[list[str] | None, _opt("--site", help_key="checklist.opt.site")] = None,
     street: Annotated[list[str] | None, _opt("--street", help_key="checklist.opt.street")] = None,
     unit: Annotated[list[str] | None, _opt("--unit", help_key="checklist.opt.unit")] = None,
-    output: Annotated[
-        Path | None, _opt("--output", "-o", help_key="checklist.opt.output")
-    ] = None,
+    output: Annotated[Path | None, _opt("--output", "-o", help_key="checklist.opt.output")] = None,
     force: Annotated[bool, typer.Option("--force", help=t("report.opt.force"))] = False,
 ) -> None:
     """Write one checklist workbook per site of the round."""

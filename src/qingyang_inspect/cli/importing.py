@@ -33,9 +33,7 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def import_command(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path], typer.Argument(help=t("import.paths_arg"), show_default=False)
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=t("import.paths_arg"), show_default=False)],
     photos: Annotated[
         Path | None,
         typer.Option("--photos", help=t("import.opt_photos"), show_default=False, file_okay=False),

@@ -231,4 +231,6 @@ def import_document(plan: ImportPlan) -> Document:
         record=record,
         empty=t("import.nothing_new_dry"),
     )
-    return Document(key="import", title=t("import.table_title"), sections=(table,), json_shape="list")
+    return Document(
+        key="import", title=t("import.table_title"), sections=(table,), json_shape="list"
+    )

@@ -57,7 +57,8 @@ LAST = len(COLUMNS) - 1
 
 
 def write_checklist(book: Book, document: Document, context: RenderContext) -> Rendered:
-    """Write the checklist ``document`` (see :func:`~qingyang_inspect.views.checklist.checklist_document`)."""
+    """Write the checklist ``document`` (made by
+    :func:`~qingyang_inspect.views.checklist.checklist_document`)."""
     sections = {getattr(s, "key", None): s for s in document.iter_sections()}
     header, fill, items = sections["header"], sections["fill"], sections["items"]
     assert isinstance(header, Fields) and isinstance(fill, Fields) and isinstance(items, Table)
