@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.evidence import CheckedPhoto
     from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.findings.pins import RoundCatalogs
     from qingyang_inspect.store.db import Store
 
 
@@ -178,7 +179,7 @@ def _round_problem(store: Store, filled: Filled) -> Round | None:
 
 def _plan_file(
     store: Store,
-    catalogs: object,
+    catalogs: RoundCatalogs,
     filled: Filled,
     plan: ImportPlan,
     seen: dict[tuple[str, str, str], tuple[str, str]],
@@ -187,9 +188,6 @@ def _plan_file(
     scratch: Path,
 ) -> None:
     """Check one workbook's answers against its round and the store."""
-    from qingyang_inspect.findings.pins import RoundCatalogs
-
-    assert isinstance(catalogs, RoundCatalogs)
     contract = filled.contract
     assert contract is not None
     round_ = _round_problem(store, filled)
@@ -282,7 +280,7 @@ def _plan_answer(
         item_id=answer.item_id,
         result=answer.result,
         inspector=filled.inspector or "",
-        count=answer.count if answer.result == "fail" or answer.count is not None else None,
+        count=answer.count,
         note=answer.note,
         location=answer.location,
         at=found_at,

@@ -183,7 +183,7 @@ def read_checklist(path: Path, *, photos_dir: Path | None = None) -> Filled:
     _header(filled, contract, rows)
     folders = [d for d in (photos_dir, path.parent, path.parent / path.stem) if d is not None]
     for row, item_id in contract.rows:
-        _answer(filled, rows.get(row, ()), row, item_id, pictures.pop(row, ()), folders)
+        _answer(filled, rows.get(row, ()), row, item_id, pictures.take(row), folders)
     for (row, col), _pics in sorted(pictures.items_elsewhere()):
         filled.problem(
             cell_name(row, col) if row >= 0 else None,
@@ -490,14 +490,15 @@ def _photo_files(
 
 
 class _Anchored(dict[tuple[int, int], list[Picture]]):
-    """Pictures by the cell their top-left corner sits in: ``pop(row)`` takes a row's photo
+    """Pictures by the cell their top-left corner sits in: :meth:`take` takes a row's photo
     cell's pictures; what is left afterwards sits elsewhere."""
 
-    def pop(self, row: int, default: tuple[Picture, ...] = ()) -> tuple[Picture, ...]:  # type: ignore[override]
-        found = super().pop((row, COL["photo"]), None)
-        return tuple(found) if found is not None else default
+    def take(self, row: int) -> tuple[Picture, ...]:
+        """The pictures in the photo cell of ``row`` (removed from the rest)."""
+        return tuple(self.pop((row, COL["photo"]), ()))
 
     def items_elsewhere(self) -> list[tuple[tuple[int, int], list[Picture]]]:
+        """The pictures not taken: in no item's photo cell."""
         return list(self.items())
 
 
