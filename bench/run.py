@@ -947,6 +947,113 @@ def bench_ledger_photos(ctx: Context, row: Row) -> None:
     row.fill(timings)
 
 
+_READ_CHECKLISTS_SCRIPT = """\
+import sys
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+cells = 0
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    book = load_workbook(path, read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells += sum(value is not None for value in row)
+    book.close()
+print(cells)
+"""
+
+
+def _fill_checklists(folder: Path, day: dt.date) -> int:
+    """Answer every item row of every checklist in ``folder`` as an inspector would
+    (mostly 符合, every seventh 不符合 with a count and a note, every thirteenth 不适用
+    with a reason); returns the number of answers."""
+    from openpyxl import load_workbook
+
+    answers = 0
+    for path in sorted(folder.glob("*.xlsx")):
+        book = load_workbook(path)
+        meta, sheet = book["_inspect"], book.worksheets[0]
+        values = {str(k): v for k, v in meta.iter_rows(max_col=2, values_only=True)}
+        sheet[values["inspector_cell"]] = "王督导"
+        sheet[values["date_cell"]] = day.isoformat()
+        for n, key in enumerate(k for k in values if k.isdigit()):
+            row = int(key)
+            if n % 13 == 12:
+                sheet[f"C{row}"], sheet[f"E{row}"] = "不适用", "无此设施"
+            elif n % 7 == 6:
+                sheet[f"C{row}"], sheet[f"D{row}"] = "不符合", 2
+                sheet[f"E{row}"], sheet[f"F{row}"] = "有乱张贴", "东侧入口"
+            else:
+                sheet[f"C{row}"] = "符合"
+            sheet[f"I{row}"] = f"{9 + n // 30}:{n % 30 * 2:02d}"
+            answers += 1
+        book.save(path)
+    return answers
+
+
+@benchmark(
+    "checklist_import",
+    "`inspect import` of 130 filled site checklists (bundled workspace)",
+    "reading the same workbooks with openpyxl read-only, nothing else",
+    2.0,
+)
+def bench_checklist_import(ctx: Context, row: Row) -> None:
+    """Every answer of 130 filled checklists recorded (a fresh store each run) against a
+    process that opens the same workbooks read-only and reads every cell."""
+    _require_command("import")
+    ws = ctx.copy_bundled_workspace("checklists")
+    env = child_env(INSPECT_INSPECTOR="王督导")
+    day = dt.date.today() - dt.timedelta(days=1)
+    setup = [
+        [INSPECT, "-w", str(ws), "round", "open", "督导", "--kind", "supervision",
+         "--date", day.isoformat()],
+        [INSPECT, "-w", str(ws), "checklist", "export", "--round", "督导", "-o", str(ws / "lists")],
+    ]  # fmt: skip
+    for cmd in setup:
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+    lists = ws / "lists"
+    if ctx.smoke:
+        for extra in sorted(lists.glob("*.xlsx"))[10:]:
+            extra.unlink()
+    answers = _fill_checklists(lists, day)
+    files = len(list(lists.glob("*.xlsx")))
+    row.size = f"{files} workbooks, {answers:,} answers"
+    pristine = ws / ".inspect-pristine"
+    shutil.copytree(ws / ".inspect", pristine)
+    subject_cmd = [INSPECT, "-w", str(ws), "import", str(lists)]
+    script = ctx.scratch / "read_checklists.py"
+    script.write_text(_READ_CHECKLISTS_SCRIPT, encoding="utf-8")
+    baseline_cmd = [PYTHON, str(script), str(lists)]
+
+    def subject() -> ProcessRun:
+        shutil.rmtree(ws / ".inspect")
+        shutil.copytree(pristine, ws / ".inspect")
+        done = checked(run_process(subject_cmd, env=env), subject_cmd)
+        return done
+
+    first = subject()
+    check = sqlite3_count(ws / ".inspect" / "store.sqlite")
+    if check != answers:
+        raise BenchmarkFailed(f"import recorded {check} findings, expected {answers}")
+    del first
+    timings = alternate(
+        subject,
+        lambda: checked(run_process(baseline_cmd), baseline_cmd),
+        runs=ctx.runs,
+        warmup=0 if ctx.smoke else 1,
+    )
+    row.fill(timings)
+
+
+def sqlite3_count(path: Path) -> int:
+    """Findings in the store at ``path``."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("SELECT count(*) FROM findings").fetchone()[0])
+
+
 # --- main --------------------------------------------------------------------------------
 
 

@@ -93,6 +93,15 @@ COMMANDS: dict[str, Entry] = {
         # python-docx (with lxml) only for the bulletin, a Word document.
         *("docx", "lxml"),
     ),
+    # rich: the workbook layer breaks lines by display width with rich.cells.
+    "checklist": _entry("checklist", "checklist.help", _TYPER, "sqlite3", "xlsxwriter", "rich"),
+    # openpyxl parses with lxml when it is installed.
+    "import": _entry(
+        "importing",
+        "import.help",
+        _TYPER,
+        *("sqlite3", "openpyxl", "lxml", "PIL", "rich", _CALENDAR),
+    ),
 }
 
 

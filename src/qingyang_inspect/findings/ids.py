@@ -103,3 +103,17 @@ def event_id(
 def canonical_json(data: object) -> str:
     """``data`` as the store writes it: JSON with sorted keys, no spaces, text as it is."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def derived_finding_id(at: dt.datetime, digest: bytes) -> str:
+    """A ULID whose time part is ``at`` and whose random part is the first 80 bits of
+    ``digest``: the same content gives the same id in every store (an answer imported
+    from a checklist twice, or into two stores, is one finding)."""
+    value = ((int(at.timestamp() * 1000) & ((1 << 48) - 1)) << 80) | int.from_bytes(
+        digest[:10], "big"
+    )
+    chars = []
+    for _ in range(ID_LENGTH):
+        chars.append(CROCKFORD[value & 31])
+        value >>= 5
+    return "".join(reversed(chars))

@@ -14,6 +14,7 @@ from typing import Final, Literal
 from qingyang_inspect.i18n.messages import (
     campaign,
     catalog,
+    checklist,
     cli,
     limits,
     render,
@@ -37,6 +38,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         render.MESSAGES,
         usage.MESSAGES,
         campaign.MESSAGES,
+        checklist.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

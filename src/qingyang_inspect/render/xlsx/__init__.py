@@ -7,6 +7,7 @@ score sheets, their charts) lives in a module per document:
 
 * ``rectification`` → :mod:`.ledger`
 * ``acceptance`` → :mod:`.acceptance`
+* ``checklist`` → :mod:`.checklist` (a site's fillable checklist)
 * anything else → one sheet per table (:func:`write_document`).
 """
 
@@ -44,6 +45,10 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
             from qingyang_inspect.render.xlsx.acceptance import write_acceptance
 
             done = write_acceptance(book, document, context)
+        elif document.key == "checklist":
+            from qingyang_inspect.render.xlsx.checklist import write_checklist
+
+            done = write_checklist(book, document, context)
         else:
             done = write_document(book, document, photos, context)
             done.notes.extend(photos.notes())

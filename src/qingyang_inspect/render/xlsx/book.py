@@ -86,13 +86,17 @@ class Look:
     vertical: str = "vcenter"
     number_format: str | None = None
     quote: bool = False
+    #: ``False``: a cell people may fill in when the sheet is protected (a checklist's).
+    locked: bool = True
     _hash: int = field(init=False, repr=False, compare=False, default=0)
 
     def __post_init__(self) -> None:
         # A look is a dictionary key for every cell written: hash its fields once.
         fields = (self.bold, self.size, self.fill, self.border, self.wrap, self.horizontal)
         object.__setattr__(
-            self, "_hash", hash((*fields, self.vertical, self.number_format, self.quote))
+            self,
+            "_hash",
+            hash((*fields, self.vertical, self.number_format, self.quote, self.locked)),
         )
 
     def __hash__(self) -> int:
@@ -195,6 +199,8 @@ class Book:
                 props["num_format"] = look.number_format
             if look.quote:
                 props["quote_prefix"] = True
+            if not look.locked:
+                props["locked"] = False
             found = self._formats[look] = self.wb.add_format(props)
         return found
 
