@@ -18,6 +18,7 @@ from qingyang_inspect.i18n.messages import (
     cli,
     limits,
     render,
+    reminders,
     reports,
     store,
     usage,
@@ -39,6 +40,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         usage.MESSAGES,
         campaign.MESSAGES,
         checklist.MESSAGES,
+        reminders.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n
