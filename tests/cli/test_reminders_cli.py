@@ -8,7 +8,6 @@ off; National Day 1–7 October off, Saturday 10 October a working day (调休).
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -63,7 +62,9 @@ def step(run_cli: Any, ws: Path, *args: str) -> None:
 
 
 @pytest.fixture
-def campaign(run_cli: Any, minimal_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def campaign(
+    run_cli: Any, minimal_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Any]:
     """Two units' problems around the 2026 holidays; their numbers by name."""
     ws = minimal_workspace
     monkeypatch.chdir(ws)  # files are named relative to the current folder
@@ -72,23 +73,25 @@ def campaign(run_cli: Any, minimal_workspace: Path, monkeypatch: pytest.MonkeyPa
     fail = ("--result", "fail")
     n = {
         # 1 working day from Thursday 24 Sep: Friday is Mid-Autumn, due Monday 28 Sep.
-        "litter": record(run_cli, ws, "M1", "CM-EN-01", "2026-09-24 10:00", *fail,
-                         "--note", "入口处积存垃圾"),
+        "litter": record(
+            run_cli, ws, "M1", "CM-EN-01", "2026-09-24 10:00", *fail, "--note", "入口处积存垃圾"
+        ),
         # 3 working days from Monday 28 Sep: 29, 30, then 8 Oct after National Day.
         "ads_m2": record(run_cli, ws, "M2", "CM-AD-01", "2026-09-28 10:00", *fail),
         # 3 working days from 30 Sep: 8, 9 Oct and Saturday 10 Oct (调休).
         "ads_m1": record(run_cli, ws, "M1", "CM-AD-01", "2026-09-30 09:00", *fail),
         # 5 working days from 30 Sep: 13 Oct, past the look-ahead.
-        "floor": record(run_cli, ws, "M1", "NM-03-01", "2026-09-30 09:30", *fail,
-                        "--count", "2"),
+        "floor": record(run_cli, ws, "M1", "NM-03-01", "2026-09-30 09:30", *fail, "--count", "2"),
         # Due today (30 Sep), rectified, awaiting its recheck.
-        "litter_m2": record(run_cli, ws, "M2", "CM-EN-01", "2026-09-29 10:00", *fail,
-                            "--note", "摊位下有\n纸箱堆积"),
+        "litter_m2": record(
+            run_cli, ws, "M2", "CM-EN-01", "2026-09-29 10:00", *fail, "--note", "摊位下有\n纸箱堆积"
+        ),
         # Due 23 Sep, closed that day: no reminder.
         "exit": record(run_cli, ws, "A1", "CM-EN-01", "2026-09-22 09:00", *fail),
         # Due 23 Sep, open: overdue.
-        "fire": record(run_cli, ws, "A1", "CM-SF-01", "2026-09-22 10:00", *fail,
-                       "--note", "消防通道堆放杂物"),
+        "fire": record(
+            run_cli, ws, "A1", "CM-SF-01", "2026-09-22 10:00", *fail, "--note", "消防通道堆放杂物"
+        ),
         # 3 working days from Tuesday 29 Sep: 30 Sep, 8 and 9 Oct.
         "ads_a1": record(run_cli, ws, "A1", "CM-AD-01", "2026-09-29 11:00", *fail),
     }
@@ -154,7 +157,7 @@ def test_english(run_cli: Any, campaign: dict[str, Any]) -> None:
         "[Overdue]\n"
         f"1. {n['fire']} 测试小巷: 消防通道堆放杂物, due 09-23, 7 day(s) late\n"
         "[Due soon]\n"
-        f"2. {n['ads_a1']} 测试小巷: Core socialist valu…, due 10-09\n",
+        f"2. {n['ads_a1']} 测试小巷: Core socialist values publicity in a pr…, due 10-09\n",
     ]
     assert done.stderr.splitlines()[1] == (
         "Warning: 草堂街道办事处 has no contact phone, its row in the SMS table has none; "
@@ -172,7 +175,8 @@ def test_a_later_day_reads_the_store_as_of_then(run_cli: Any, campaign: dict[str
     assert done.stdout == (
         "赵经理您好：截至2026-10-09，测试市场管理公司有逾期问题2个，请抓紧整改。\n"
         "【逾期】\n"
-        f"1. {n['litter_m2']} 第二农贸市场 摊位下有 纸箱堆积，09-30到期，已逾期9天（已整改待复查）\n"
+        f"1. {n['litter_m2']} 第二农贸市场 摊位下有 纸箱堆积，09-30到期，已逾期9天"
+        "（已整改待复查）\n"
         f"2. {n['ads_m2']} 第二农贸市场 显著位置有社会主义核心价值观宣传，10-08到期，已逾期1天\n"
         "\n"
         "周主任您好：截至2026-10-09，草堂街道办事处有逾期问题1个、今日到期问题1个，请抓紧整改。\n"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from qingyang_inspect.files import FileProblem, MAX_YAML_BYTES, read_limited
+from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, read_limited
 
 
 def site_location(files: Iterable[Path], site_id: str, *, shown: str) -> str:

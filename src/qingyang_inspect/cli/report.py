@@ -207,10 +207,10 @@ def acceptance_command(
 
 
 class RemindersFormat(StrEnum):
-    """Output formats of the reminders."""
+    """Output formats of the reminders (text: as it is, to paste; table: fitted to the terminal)."""
 
-    table = "table"
     text = "text"
+    table = "table"
     csv = "csv"
     json = "json"
 
@@ -226,7 +226,7 @@ def reminders_command(
     output: OutputOption = None,
     output_format: Annotated[
         RemindersFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
-    ] = RemindersFormat.table,
+    ] = RemindersFormat.text,
     force: ForceOption = False,
 ) -> None:
     """Write the reminders to responsible units (整改提醒)."""

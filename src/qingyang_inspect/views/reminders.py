@@ -18,6 +18,7 @@ phone, name and message (CSV for a bulk-SMS platform; JSON with every problem).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,12 +42,15 @@ DEFAULT_DUE_WITHIN = 3
 #: The longest look-ahead, in working days (about a quarter).
 MAX_DUE_WITHIN = 60
 
-# Longest parts of a message, in characters, so that the heading, one problem and the
-# "more" line always fit within MAX_LENGTH whatever the names (in either language).
-_NAME_MAX = 10
-_UNIT_MAX = 24
-_SITE_MAX = 14
-_WHAT_MAX = 20
+# Widest parts of a message, in display columns (a Chinese character takes two), so that
+# the heading and the "more" line always fit within MAX_LENGTH whatever the names, and
+# English text keeps as many words as Chinese keeps characters.
+_NAME_MAX = 16
+_UNIT_MAX = 48
+_SITE_MAX = 28
+_WHAT_MAX = 40
+#: Punctuation a cut text does not end with (a requirement's full stop before "，10-08到期").
+_TRAILING = "。；;，,、.：: "
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,8 @@ def compose(
 ) -> tuple[str, int]:
     """The message and how many problems it lists: a heading with the counts, then the
     overdue and the due-soon problems, one a line, as many as fit in ``max_length``
-    characters with the line counting the rest."""
+    characters with the line counting the rest (the heading and that line alone when not
+    even one problem fits)."""
     counts = []
     if overdue:
         counts.append(t("reminders.count_overdue", n=len(overdue)))
@@ -313,7 +318,17 @@ def _what(row: LedgerRow) -> str:
 
 
 def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` within ``limit`` display columns, cut with an ellipsis, no end punctuation."""
+    text = text.rstrip(_TRAILING)
+    widths = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    if sum(widths) <= limit:
+        return text
+    used = 0
+    for end, width in enumerate(widths):
+        used += width
+        if used > limit - 1:
+            return text[:end].rstrip(_TRAILING) + "…"
+    return text  # pragma: no cover - the sum exceeds the limit
 
 
 def _day(day: dt.date, as_of: dt.date) -> str:

@@ -22,8 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reminders.bad_due_within_hint": (
         "如 --due-within {default}：提醒已逾期和 {default} 个工作日内到期的问题",
-        "e.g. --due-within {default}: overdue problems and those due within {default} "
-        "working days",
+        "e.g. --due-within {default}: overdue problems and those due within {default} working days",
     ),
     "reminders.title": ("{district}整改提醒", "{district} rectification reminders"),
     "reminders.file": ("整改提醒_{as_of}", "reminders_{as_of}"),
