@@ -199,6 +199,9 @@ def test_the_sms_table_reads_back(run_cli: Any, campaign: dict[str, Any], tmp_pa
     target = tmp_path / "sms.csv"
     done = reminders(run_cli, n["ws"], "--as-of", "2026-09-30", "-f", "csv", "-o", str(target))
     assert done.exit_code == 0, done.stderr
+    # The warning is given whatever the format: the CSV's row has no phone.
+    assert "警告: 草堂街道办事处没有联系电话" in done.stderr
+    assert done.stderr.splitlines()[-1] == f"已写入 {target}"
     text = reminders(run_cli, n["ws"], "--as-of", "2026-09-30", "-f", "text").stdout
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))

@@ -20,7 +20,7 @@ from qingyang_inspect.views.reminders import (
     MAX_LENGTH,
     Reminders,
     build_reminders,
-    reminders_document,
+    reminder_notes,
 )
 from qingyang_inspect.views.source import ListSource
 from worked_example import finding, minimal_catalog
@@ -203,8 +203,7 @@ def test_the_message_goes_to_a_contact_with_a_phone() -> None:
     (reminder,) = reminders.reminders
     assert (reminder.contact, reminder.phone, reminder.site_id) == ("", "", "M1")
     assert reminder.message.startswith("您好：截至2026-03-04，同一单位有逾期问题2个")
-    document = reminders_document(reminders, site_file=lambda site: f"sites/x.yaml:{site}")
-    notes = [s.text for s in document.iter_sections() if getattr(s, "status", False)]
+    notes = reminder_notes(reminders, site_file=lambda site: f"sites/x.yaml:{site}")
     assert notes[1] == (
         "警告: 同一单位没有联系电话，短信表中该行电话为空；"
         "请在 sites/x.yaml:M1（点位 M1）的 contact 中填写 phone"
@@ -216,8 +215,7 @@ def test_problems_at_sites_gone_from_the_catalog_are_counted() -> None:
     reminders = build(catalog, [problem("GONE", "2026-03-02")], "2026-03-04")
     assert reminders.reminders == ()
     assert reminders.unplaced == 1
-    document = reminders_document(reminders)
-    notes = [s.text for s in document.iter_sections() if getattr(s, "status", False)]
+    notes = reminder_notes(reminders)
     assert notes[-1].startswith("另有 1 个逾期或即将到期的问题所在点位已不在点位目录中")
 
 
@@ -231,7 +229,5 @@ def test_a_look_ahead_out_of_range_is_refused(days: int) -> None:
 def test_an_unknown_year_says_the_look_ahead_is_an_estimate() -> None:
     reminders = build(catalog_with(CONTACTS), [problem("M1", "2031-03-02")], "2031-03-04")
     assert reminders.horizon.estimated
-    notes = [
-        s.text for s in reminders_document(reminders).iter_sections() if getattr(s, "status", False)
-    ]
+    notes = reminder_notes(reminders)
     assert "2031" in notes[1] and "估算" in notes[1]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, read_limited
+from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, display_name, read_limited
 
 
 def site_location(files: Iterable[Path], site_id: str, *, shown: str) -> str:
@@ -29,7 +29,5 @@ def site_location(files: Iterable[Path], site_id: str, *, shown: str) -> str:
             continue
         found = pattern.search(text)
         if found is not None:
-            from qingyang_inspect.catalog.loader import display_name
-
             return f"{display_name(path)}:{text.count(chr(10), 0, found.start()) + 1}"
     return shown

@@ -232,10 +232,12 @@ def reminders_command(
     """Write the reminders to responsible units (整改提醒)."""
     from qingyang_inspect.catalog.cache import source_files
     from qingyang_inspect.catalog.locate import site_location
+    from qingyang_inspect.render import target_path
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.reminders import (
         build_reminders,
         check_due_within,
+        reminder_notes,
         reminders_document,
     )
 
@@ -249,12 +251,15 @@ def reminders_command(
             as_of=day,
             due_within=due_within,
         )
-    document = reminders_document(
+    document = reminders_document(reminders)
+    target_path(document, output_format.value, output, force=force)  # refused before any note
+    for note in reminder_notes(
         reminders,
         site_file=lambda site: site_location(
             source_files(workspace), site, shown=str(workspace.sites)
         ),
-    )
+    ):
+        echo(note, err=True)
     _render(document, output_format.value, output, force, day=day)
 
 

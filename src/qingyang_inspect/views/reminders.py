@@ -10,9 +10,10 @@ over the problems not yet closed, so "overdue" is the ledger's rule
 A message is addressed to a contact of the unit's sites (name and phone from
 the site files) and lists, overdue first, each problem's number, site, what is
 wrong and its due date, within :data:`MAX_LENGTH` characters: what does not fit
-is counted ("另有 3 个问题未列出，详见整改台账"). :func:`reminders_document`
+is counted ("另有3个问题未列出，详见整改台账"). :func:`reminders_document`
 gives the messages as paragraphs (terminal, ``text``) and as one table of
-phone, name and message (CSV for a bulk-SMS platform; JSON with every problem).
+phone, name and message (CSV for a bulk-SMS platform; JSON with every problem);
+:func:`reminder_notes` what goes to stderr (a unit without a phone).
 """
 
 from __future__ import annotations
@@ -346,37 +347,13 @@ def reminders_columns() -> tuple[Column, ...]:
     )
 
 
-def reminders_document(
-    reminders: Reminders, *, site_file: Callable[[str], str] | None = None
-) -> Document:
+def reminders_document(reminders: Reminders) -> Document:
     """The reminders as a document: the messages as paragraphs for a work group (terminal,
     ``text``), one table of phone, name and message for a bulk-SMS platform (CSV) and
-    scripts (JSON, with every problem); notes on stderr.
-
-    ``site_file(site_id)`` names where a site is written (``sites/x.yaml:12``) for the
-    warning about a unit without a phone; without it the site id is named.
+    scripts (JSON, with every problem). What people should know besides goes to stderr
+    in every format: :func:`reminder_notes`.
     """
-    sections: list[Any] = [Text(None, summary(reminders), status=True)]
-    if reminders.horizon.estimated:
-        sections.append(Text(None, estimated_note(reminders.horizon), status=True))
-    for reminder in reminders.reminders:
-        if not reminder.phone:
-            where = site_file(reminder.site_id) if site_file else reminder.site_id
-            sections.append(
-                Text(
-                    None,
-                    t(
-                        "reminders.no_phone",
-                        warning=t("store.warning"),
-                        unit=reminder.unit,
-                        site=reminder.site_id,
-                        file=where,
-                    ),
-                    status=True,
-                )
-            )
-    if reminders.unplaced:
-        sections.append(Text(None, t("reminders.unplaced", n=reminders.unplaced), status=True))
+    sections: list[Any] = []
     if reminders.reminders:
         sections.append(Text(None, "\n\n".join(r.message for r in reminders.reminders)))
     sections.append(
@@ -405,6 +382,32 @@ def reminders_document(
         },
         filename=t("reminders.file", as_of=date_text(reminders.as_of)),
     )
+
+
+def reminder_notes(
+    reminders: Reminders, *, site_file: Callable[[str], str] | None = None
+) -> list[str]:
+    """Lines for stderr, whatever the format: the summary, a look-ahead resting on an
+    unknown year, each unit without a phone (naming where to add one: ``site_file(site_id)``
+    gives ``sites/x.yaml:12``; without it the site id), problems no unit can be reminded of.
+    """
+    notes = [summary(reminders)]
+    if reminders.horizon.estimated:
+        notes.append(estimated_note(reminders.horizon))
+    notes.extend(
+        t(
+            "reminders.no_phone",
+            warning=t("store.warning"),
+            unit=reminder.unit,
+            site=reminder.site_id,
+            file=site_file(reminder.site_id) if site_file else reminder.site_id,
+        )
+        for reminder in reminders.reminders
+        if not reminder.phone
+    )
+    if reminders.unplaced:
+        notes.append(t("reminders.unplaced", n=reminders.unplaced))
+    return notes
 
 
 def summary(reminders: Reminders) -> str:
