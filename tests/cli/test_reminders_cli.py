@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +272,20 @@ def test_bad_input(
     else:
         assert "--as-of" in done.stderr and "2026-09-31" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("lang", "stated"), [("zh", "每条不超过 300 字"), ("en", "at most 300")])
+def test_the_help_and_the_readme_state_the_limit(lang: str, stated: str) -> None:
+    """In a real process: help texts are rendered once, in the language of the run."""
+    assert str(MAX_LENGTH) in stated
+    shown = subprocess.run(
+        [sys.executable, "-m", "qingyang_inspect", "--lang", lang, "report", "reminders", "-h"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    # The help is wrapped to the terminal (Chinese between any two characters).
+    assert "".join(stated.split()) in "".join(shown.stdout.split())
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"**A message is at most {MAX_LENGTH} characters**" in readme
