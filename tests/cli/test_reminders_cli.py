@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from qingyang_inspect.findings.ids import number_of
-from qingyang_inspect.views.reminders import MAX_LENGTH
+from qingyang_inspect.views.reminders import DEFAULT_DUE_WITHIN, MAX_LENGTH
 from store_helpers import cli
 
 SITES = """\
@@ -289,3 +289,13 @@ def test_the_help_and_the_readme_state_the_limit(lang: str, stated: str) -> None
     assert "".join(stated.split()) in "".join(shown.stdout.split())
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"**A message is at most {MAX_LENGTH} characters**" in readme
+
+
+def test_the_default_look_ahead_is_the_views() -> None:
+    """The option's default is written out (the view is not imported to build the help)."""
+    import inspect
+
+    from qingyang_inspect.cli.report import reminders_command
+
+    default = inspect.signature(reminders_command).parameters["due_within"].default
+    assert default == DEFAULT_DUE_WITHIN

@@ -314,13 +314,14 @@ def _line(row: LedgerRow, n: int, as_of: dt.date) -> str:
 
 
 def _what(row: LedgerRow) -> str:
-    """What is wrong: the inspector's note, else the item's requirement, on one line."""
-    return " ".join((row.description or row.requirement).split())
+    """What is wrong: the inspector's note, else the item's requirement."""
+    return row.description or row.requirement
 
 
 def _cut(text: str, limit: int) -> str:
-    """``text`` within ``limit`` display columns, cut with an ellipsis, no end punctuation."""
-    text = text.rstrip(_TRAILING)
+    """``text`` on one line within ``limit`` display columns, cut with an ellipsis, no end
+    punctuation (a message's lines are its own: a name's line break would split one)."""
+    text = " ".join(text.split()).rstrip(_TRAILING)
     widths = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
     if sum(widths) <= limit:
         return text
