@@ -315,8 +315,8 @@ def cached_official(cache_dir: Path, build: Callable[[], Official]) -> Official:
 
 def add_holiday_issues(report: ValidationReport, path: Path) -> None:
     """Check the holiday file at ``path`` for ``inspect validate``: its problems join ``report``."""
-    from qingyang_inspect.catalog.loader import display_name
     from qingyang_inspect.catalog.report import Issue
+    from qingyang_inspect.files import display_name
 
     display = display_name(path)
     report.files.append(display)

@@ -162,3 +162,14 @@ def _not_regular(path: Path, mode: int) -> FileProblem:
 
 def _too_large(size: int, limit: int) -> str:
     return t("file.too_large", size_mb=f"{size / 1048576:.1f}", limit_mb=f"{limit / 1048576:g}")
+
+
+def display_name(path: Path, base: Path | None = None) -> str:
+    """``path`` relative to ``base`` (default: the current folder) when inside it."""
+    base = base or Path.cwd()
+    try:
+        # The folder resolved, not the file: a link among the files is shown where it is.
+        rel = os.path.relpath(path.parent.resolve() / path.name, base.resolve())
+    except (ValueError, OSError, RuntimeError):  # another drive on Windows; a looping folder
+        return path.as_posix()
+    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()

@@ -71,6 +71,10 @@ def chinese_left(text: str, allowed: set[str]) -> list[str]:
     """Lines of ``text`` with CJK characters once every allowed string is taken out."""
     for value in sorted(allowed, key=len, reverse=True):
         text = text.replace(value, "")
+    # A name or note cut short with an ellipsis (a reminder's line) is still that text.
+    for value in sorted(allowed, key=len, reverse=True):
+        for end in range(len(value) - 1, 0, -1):
+            text = text.replace(value[:end] + "…", "")
     return [line.strip() for line in text.splitlines() if CJK.search(line)]
 
 
@@ -108,6 +112,10 @@ COMMANDS: dict[str, list[tuple[str, ...]]] = {
     "report acceptance": [
         ("-f", "table", "--round", ROUND, "--as-of", "2026-08-01"),
         ("-f", "table", "--round", ROUND, "--site", "M1"),
+    ],
+    "report reminders": [
+        ("--as-of", "2026-06-05"),
+        ("--as-of", "2026-06-02", "--due-within", "0", "-f", "table"),
     ],
     "validate": [()],
 }

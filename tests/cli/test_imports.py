@@ -189,3 +189,19 @@ def test_record_reads_the_holiday_file_from_its_cache(tmp_path: Path) -> None:
     # The first run kept copies of the holiday file and of the package's tables.
     assert not heavy & {"yaml", "chinese_calendar"}
     assert heavy <= COMMANDS["record"].may_load
+
+
+def test_reminders_load_no_spreadsheet_word_or_terminal_library(tmp_path: Path) -> None:
+    """``report reminders`` (text or CSV) needs the store and the calendar only, even when
+    it names the site file to fix (a unit without a phone)."""
+    ws = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / "valid" / "minimal", ws)
+    assert probe(["round", "open", "R1", "--kind", "supervision"], ws)[0] == 0
+    fail = ["record", "--site", "M1", "--item", "CM-EN-01", "--result", "fail"]
+    assert probe(fail, ws)[0] == 0
+    for fmt in ("text", "csv"):
+        code, heavy, stderr = probe(["report", "reminders", "--due-within", "5", "-f", fmt], ws)
+        assert code == 0, stderr
+        assert "sites/sites.yaml:2" in stderr  # the warning naming the file and line
+        # typer builds pydantic adapters for the options it parses.
+        assert heavy <= {"sqlite3", "chinese_calendar", "pydantic"}, sorted(heavy)

@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import gc
 import math
-import os
 import re
 import types
 from collections.abc import Iterable, Sequence
@@ -48,7 +47,7 @@ from qingyang_inspect.catalog.yamlfile import (
     scalar_at,
 )
 from qingyang_inspect.errors import CatalogError
-from qingyang_inspect.files import FileProblem, listed
+from qingyang_inspect.files import FileProblem, display_name, listed
 from qingyang_inspect.i18n import get_language, t
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -175,17 +174,6 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for file in found:
         unique.setdefault(file, None)
     return list(unique)
-
-
-def display_name(path: Path, base: Path | None = None) -> str:
-    """``path`` relative to ``base`` (default: the current folder) when inside it."""
-    base = base or Path.cwd()
-    try:
-        # The folder resolved, not the file: a link among the files is shown where it is.
-        rel = os.path.relpath(path.parent.resolve() / path.name, base.resolve())
-    except (ValueError, OSError, RuntimeError):  # another drive on Windows; a looping folder
-        return path.as_posix()
-    return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
 
 
 def load_catalog(paths: Sequence[Path], *, base: Path | None = None) -> LoadResult:

@@ -1,7 +1,9 @@
-"""``inspect report rectification|acceptance``: the ledger and the acceptance report.
+"""``inspect report rectification|acceptance|reminders``: the ledger, the acceptance report,
+the reminders to responsible units.
 
 Wiring only: options → the view (:mod:`qingyang_inspect.views.ledger`,
-:mod:`qingyang_inspect.views.acceptance`) → :func:`~qingyang_inspect.render.render`.
+:mod:`qingyang_inspect.views.acceptance`, :mod:`qingyang_inspect.views.reminders`) →
+:func:`~qingyang_inspect.render.render`.
 Only typer at module level: the store, xlsxwriter and rich are imported by the
 commands that use them.
 """
@@ -202,6 +204,63 @@ def acceptance_command(
             day=day,
             total=len(report.site_ids),
         )
+
+
+class RemindersFormat(StrEnum):
+    """Output formats of the reminders (text: as it is, to paste; table: fitted to the terminal)."""
+
+    text = "text"
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@report_app.command("reminders", help=t("reminders.help"))
+@handle_errors
+def reminders_command(
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    due_within: Annotated[
+        int, typer.Option("--due-within", help=t("reminders.opt.due_within"), show_default=False)
+    ] = 3,
+    output: OutputOption = None,
+    output_format: Annotated[
+        RemindersFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+    ] = RemindersFormat.text,
+    force: ForceOption = False,
+) -> None:
+    """Write the reminders to responsible units (整改提醒)."""
+    from qingyang_inspect.catalog.cache import source_files
+    from qingyang_inspect.catalog.locate import site_location
+    from qingyang_inspect.render import target_path
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.views.reminders import (
+        build_reminders,
+        check_due_within,
+        reminder_notes,
+        reminders_document,
+    )
+
+    check_due_within(due_within)  # before the workspace is read
+    workspace, catalog, day, until = _setup(ctx, as_of)
+    with Store.open(workspace, readonly=True, as_of=until) as store:
+        reminders = build_reminders(
+            catalog,
+            store.iter_findings,
+            district=workspace.district,
+            as_of=day,
+            due_within=due_within,
+        )
+    document = reminders_document(reminders)
+    target_path(document, output_format.value, output, force=force)  # refused before any note
+    for note in reminder_notes(
+        reminders,
+        site_file=lambda site: site_location(
+            source_files(workspace), site, shown=str(workspace.sites)
+        ),
+    ):
+        echo(note, err=True)
+    _render(document, output_format.value, output, force, day=day)
 
 
 # -- helpers -------------------------------------------------------------------------

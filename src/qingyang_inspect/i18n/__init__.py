@@ -17,6 +17,7 @@ from qingyang_inspect.i18n.messages import (
     checklist,
     cli,
     limits,
+    reminders,
     render,
     reports,
     store,
@@ -39,6 +40,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         usage.MESSAGES,
         campaign.MESSAGES,
         checklist.MESSAGES,
+        reminders.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

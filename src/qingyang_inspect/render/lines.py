@@ -28,7 +28,7 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
             else:
                 out.write(safe_text(section.text, "terminal") + "\n")
             continue
-        if not isinstance(section, Table):
+        if not isinstance(section, Table) or not section.terminal:
             continue
         keys = [c.key for c in section.columns]
         for element in section.source():

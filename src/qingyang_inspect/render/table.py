@@ -156,6 +156,8 @@ def _section(out: Console, err: Console, section: Section, done: Rendered, print
             for child in page.sections:
                 printed = _section(out, err, child, done, printed)
         return printed
+    if not section.terminal:
+        return printed
     rows = list(islice(section.source(), MAX_ROWS + 1))
     more = len(rows) > MAX_ROWS
     rows = rows[:MAX_ROWS]

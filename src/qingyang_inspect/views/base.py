@@ -115,6 +115,9 @@ class Table(Generic[T]):
     footer: Callable[[int], str] | None = None
     #: JSON: also write the number of rows under this key after the rows.
     count_key: str | None = None
+    #: ``False``: for files and scripts only (CSV, JSON); the terminal and the ``text``
+    #: format leave it out, the document showing its content another way (paragraphs).
+    terminal: bool = True
 
     def elements(self) -> Iterable[T]:
         """The source's elements, read afresh."""
