@@ -50,8 +50,16 @@ def record_rounds(store: Store, catalog: Catalog, shots: Path) -> dict[str, str]
     rnd = random.Random(15)
     numbers: dict[str, str] = {}
 
-    def record(name: str, round_name: str, site: str, item: str, when: dt.datetime,
-               due: dt.date | None, result: str = "fail", note: str | None = None) -> str:  # fmt: skip
+    def record(
+        name: str,
+        round_name: str,
+        site: str,
+        item: str,
+        when: dt.datetime,
+        due: dt.date | None,
+        result: str = "fail",
+        note: str | None = None,
+    ) -> str:
         photos = []
         if result == "fail":
             photos = [make_photo(shots / f"{name}.jpg", rnd, f"{site} {name}", (480, 360))]
@@ -72,8 +80,9 @@ def record_rounds(store: Store, catalog: Catalog, shots: Path) -> dict[str, str]
 
     for name, date in ((R1, dt.date(2026, 9, 1)), (R2, dt.date(2026, 9, 15)),
                        (R3, dt.date(2026, 10, 13))):  # fmt: skip
-        open_round(store, catalog, name=name, kind="supervision", date=date,
-                   actor="王督导", now=dt.datetime.combine(date, dt.time(8), tzinfo=CST))  # fmt: skip
+        opened = dt.datetime.combine(date, dt.time(8), tzinfo=CST)
+        open_round(store, catalog, name=name, kind="supervision", date=date, actor="王督导",
+                   now=opened)  # fmt: skip
         if name == R1:
             d = dt.date(2026, 9, 4)
             a1 = record("a1", R1, "M1", "CM-EN-01", at(9, 1), d, note="地面有垃圾")

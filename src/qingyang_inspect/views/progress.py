@@ -528,10 +528,10 @@ def group_round_table(progress: Progress) -> Table[RoundRow]:
         c("group", group_label_text(progress.by), priority=0, width=16),
         c("round", t("progress.col.round"), priority=0, width=14),
         c("found", t("progress.col.found"), "int", priority=0, width=7),
-        c("closed", t("progress.col.closed"), "int", priority=1, width=7),
-        c("overdue", t("progress.col.overdue"), "int", priority=1, width=7),
+        c("closed", t("progress.col.closed"), "int", priority=2, width=7),
+        c("overdue", t("progress.col.overdue"), "int", priority=2, width=7),
         c("rectification_rate", t("progress.col.rate"), "percent", priority=0, width=9),
-        c("recurring", t("progress.col.recurring"), "int", priority=2, width=7),
+        c("recurring", t("progress.col.recurring"), "int", priority=3, width=7),
         *_change_columns(),
     )
     return Table(
