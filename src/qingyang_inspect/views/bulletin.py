@@ -39,6 +39,17 @@ from qingyang_inspect.views.progress import (
 LIST_SIZE = 3
 
 
+#: The recurring problems' columns on the page (15.6 cm wide) and their widths (characters).
+RECURRING_COLUMNS = {
+    "number": 9,
+    "earlier_number": 9,
+    "earlier_closed": 7,
+    "site": 5.5,
+    "item_id": 6.5,
+    "unit": 5,
+}
+
+
 def ranking(progress: Progress) -> list[GroupProgress]:
     """The groups best first: highest 整改率, then fewest overdue, then fewest found."""
 
@@ -88,14 +99,14 @@ def _ranking_table(progress: Progress) -> Table[tuple[int, GroupProgress]]:
         key="ranking",
         title="",
         columns=(
-            c("rank", t("progress.col.rank"), "int", width=4),
-            c("group", group_label_text(progress.by), width=12),
-            c("found", t("progress.col.found"), "int", width=5),
-            c("closed", t("progress.col.closed"), "int", width=5),
-            c("overdue", t("progress.col.overdue"), "int", width=5),
-            c("rectification_rate", t("progress.col.rate"), "percent", width=7),
-            c("on_time_rate", t("progress.col.on_time_rate"), "percent", width=7),
-            c("list", t("bulletin.col.list"), "status", width=5),
+            c("rank", t("progress.col.rank"), "int", width=3.5),
+            c("group", group_label_text(progress.by), width=9),
+            c("found", t("progress.col.found"), "int", width=4.5),
+            c("closed", t("progress.col.closed"), "int", width=4.5),
+            c("overdue", t("progress.col.overdue"), "int", width=4.5),
+            c("rectification_rate", t("progress.col.rate"), "percent", width=6),
+            c("on_time_rate", t("progress.col.on_time_rate"), "percent", width=6),
+            c("list", t("bulletin.col.list"), "status", width=4),
         ),
         source=lambda: list(enumerate(ranked, 1)),
         cells=lambda e: (
@@ -131,11 +142,11 @@ def _overdue_table(progress: Progress) -> Table[Finding]:
         title="",
         columns=(
             c("number", t("progress.col.number"), "id", width=9),
-            c("site", t("progress.col.site"), width=9),
+            c("site", t("progress.col.site"), width=6),
             c("problem", t("ledger.col.problem")),
-            c("unit", t("progress.col.unit"), width=9),
-            c("due", t("progress.col.due"), "date", width=8),
-            c("days_overdue", t("progress.col.days_overdue"), "int", width=4.5),
+            c("unit", t("progress.col.unit"), width=6),
+            c("due", t("progress.col.due"), "date", width=7),
+            c("days_overdue", t("progress.col.days_overdue"), "int", width=4),
         ),
         source=lambda: progress.overdue,
         cells=cells,
@@ -207,7 +218,7 @@ def bulletin_sections(progress: Progress, issue: str | None) -> Sequence[Section
         Group(
             "recurring",
             t("bulletin.h.recurring"),
-            (recurring_table(progress, brief=True),),
+            (recurring_table(progress, page=RECURRING_COLUMNS),),
         ),
         Group("typical", t("bulletin.h.typical"), _typical(progress)),
         Group("next", t("bulletin.h.next"), (Text("next_steps", t("bulletin.next")),)),

@@ -21,8 +21,8 @@ written from the same :class:`Progress`, so its figures are these.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -553,10 +553,13 @@ def group_round_table(progress: Progress) -> Table[RoundRow]:
     )
 
 
-def recurring_table(progress: Progress, *, brief: bool = False) -> Table[Recurrence]:
+def recurring_table(
+    progress: Progress, *, page: Mapping[str, float] | None = None
+) -> Table[Recurrence]:
     """回头看: each recurring problem with the earlier, closed one at the same site and item.
 
-    ``brief``: without the requirement, titled by the enclosing section (a bulletin's).
+    ``page``: for a page of a document (a bulletin's), only these columns, this wide,
+    untitled (the enclosing section is).
     """
     c = Column
     columns: tuple[Column, ...] = (
@@ -569,21 +572,22 @@ def recurring_table(progress: Progress, *, brief: bool = False) -> Table[Recurre
         c("requirement", t("progress.col.requirement"), priority=None, width=22),
         c("unit", t("progress.col.unit"), priority=2, width=14),
     )
-    if brief:
-        columns = tuple(c for c in columns if c.key != "requirement")
+    if page is not None:
+        columns = tuple(replace(c, width=page[c.key]) for c in columns if c.key in page)
+    keys = [c.key for c in columns]
 
     def cells(r: Recurrence) -> tuple[object, ...]:
-        head = (
-            problem_number(r.later),
-            r.later.found_at.date(),
-            problem_number(r.earlier),
-            r.earlier.closed_at.date() if r.earlier.closed_at else None,
-            progress.site_name(r.later),
-            r.later.item_id,
-        )
-        if brief:
-            return (*head, progress.unit(r.later))
-        return (*head, progress.requirement(r.later), progress.unit(r.later))
+        values = {
+            "number": problem_number(r.later),
+            "found": r.later.found_at.date(),
+            "earlier_number": problem_number(r.earlier),
+            "earlier_closed": r.earlier.closed_at.date() if r.earlier.closed_at else None,
+            "site": progress.site_name(r.later),
+            "item_id": r.later.item_id,
+            "requirement": progress.requirement(r.later) if "requirement" in keys else "",
+            "unit": progress.unit(r.later),
+        }
+        return tuple(values[key] for key in keys)
 
     def record(r: Recurrence) -> dict[str, Any]:
         return {
@@ -603,12 +607,12 @@ def recurring_table(progress: Progress, *, brief: bool = False) -> Table[Recurre
 
     return Table(
         key="recurring",
-        title="" if brief else t("progress.recurring_title"),
+        title="" if page else t("progress.recurring_title"),
         columns=columns,
         source=lambda: progress.recurrences,
         cells=cells,
         record=record,
-        empty=t("bulletin.recurring_none") if brief else t("progress.recurring_none"),
+        empty=t("bulletin.recurring_none") if page else t("progress.recurring_none"),
     )
 
 
