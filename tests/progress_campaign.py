@@ -26,16 +26,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 from pathlib import Path
 
+from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.lifecycle import recheck, rectify
 from qingyang_inspect.findings.recording import RecordRequest, open_round, record_finding
 from qingyang_inspect.store import Store
+from qingyang_inspect.workspace import load_workspace
 from report_campaign import make_photo
 
 CST = dt.timezone(dt.timedelta(hours=8))
 R1, R2, R3 = "第一轮督导", "第二轮督导", "第三轮督导"
+MINIMAL = Path(__file__).resolve().parent / "examples" / "valid" / "minimal"
 SINCE = dt.date(2026, 9, 1)
 UNTIL = dt.date(2026, 10, 16)
 
@@ -107,3 +111,15 @@ def record_rounds(store: Store, catalog: Catalog, shots: Path) -> dict[str, str]
             c3 = record("c3", R3, "A1", "CM-AD-01", at(10, 13, 14), dt.date(2026, 10, 14))
             fix(c3, at(10, 14)), close(c3, at(10, 14, 16))
     return numbers
+
+
+def build(root: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the minimal workspace at ``root / "ws"`` with the three rounds recorded;
+    the workspace folder and the problems' numbers."""
+    ws = root / "ws"
+    shutil.copytree(MINIMAL, ws)
+    workspace = load_workspace(ws)
+    catalog = load_workspace_catalog(workspace, use_cache=False)
+    with Store.open(workspace) as store:
+        numbers = record_rounds(store, catalog, root / "shots")
+    return ws, numbers

@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -19,7 +18,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
-from progress_campaign import CST, R1, R2, R3, SINCE, UNTIL, record_rounds
+from progress_campaign import CST, R1, R2, R3, SINCE, UNTIL, build
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.findings.pins import RoundCatalogs
 from qingyang_inspect.i18n import set_language
@@ -27,19 +26,11 @@ from qingyang_inspect.store import Store
 from qingyang_inspect.views.progress import Progress, Tally, build_progress, trend_rows
 from qingyang_inspect.workspace import load_workspace
 
-MINIMAL = Path(__file__).resolve().parents[1] / "examples" / "valid" / "minimal"
-
 
 @pytest.fixture(scope="module")
 def campaign(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The minimal workspace with the three rounds recorded; the problems' numbers."""
-    ws = tmp_path_factory.mktemp("progress") / "ws"
-    shutil.copytree(MINIMAL, ws)
-    workspace = load_workspace(ws)
-    catalog = load_workspace_catalog(workspace, use_cache=False)
-    with Store.open(workspace) as store:
-        numbers = record_rounds(store, catalog, ws.parent / "shots")
-    return ws, numbers
+    return build(tmp_path_factory.mktemp("progress"))
 
 
 def progress_of(

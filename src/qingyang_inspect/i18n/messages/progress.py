@@ -122,7 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Looking back, {count} problems recurred after being closed.",
     ),
     "bulletin.empty": (
-        "{range}未发现问题，本期无通报事项。",
+        "{range}，督导组未发现问题，本期无通报事项。",
         "No problems were found from {range}; nothing to report in this issue.",
     ),
     "bulletin.ranking_intro": (
