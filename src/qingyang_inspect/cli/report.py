@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from qingyang_inspect.findings.model import Round
     from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
+    from qingyang_inspect.views.progress import Progress
     from qingyang_inspect.workspace import Workspace
 
 report_app = typer.Typer(help=t("report.help"), no_args_is_help=True)
@@ -358,10 +359,10 @@ def _progress_of(
     by: str,
     *,
     typical: int = 0,
-) -> Iterator[tuple[Any, Workspace, dt.date]]:
-    """The progress of ``since``…``until`` (a :class:`~qingyang_inspect.views.progress.Progress`),
-    the workspace and the as-of day, while the store is open (the document names sites as
-    each round knows them); the range is checked before the store is opened."""
+) -> Iterator[tuple[Progress, Workspace, dt.date]]:
+    """The progress of ``since``…``until``, the workspace and the as-of day, while the store
+    is open (the document names sites as each round knows them); the range is checked before
+    the store is opened."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.cli.storeopts import as_of_moment, parse_day
     from qingyang_inspect.findings.pins import RoundCatalogs

@@ -399,7 +399,7 @@ def groups_table(progress: Progress) -> Table[GroupProgress]:
     """One row per group: its counts over the whole range."""
     return Table(
         key="groups",
-        title=t("progress.groups_title", by=group_label_text(progress.by)),
+        title=t("progress.groups_title", by=group_label_text(progress.by).lower()),
         columns=tally_columns(Column("group", group_label_text(progress.by), priority=0, width=16)),
         source=lambda: progress.groups,
         cells=lambda g: (g.label, *tally_cells(g.total)),
@@ -536,7 +536,7 @@ def group_round_table(progress: Progress) -> Table[RoundRow]:
     )
     return Table(
         key="by_round",
-        title=t("progress.by_round_title", by=group_label_text(progress.by)),
+        title=t("progress.by_round_title", by=group_label_text(progress.by).lower()),
         columns=columns,
         source=lambda: group_round_rows(progress),
         cells=lambda r: (
@@ -623,7 +623,7 @@ def progress_subtitle(progress: Progress) -> str:
         "progress.subtitle",
         range=progress.range_text(),
         rounds=rounds,
-        by=group_label_text(progress.by),
+        by=group_label_text(progress.by).lower(),
         as_of=date_text(progress.until),
     )
 

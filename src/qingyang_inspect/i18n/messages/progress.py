@@ -138,13 +138,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bulletin.recurring_none": ("没有反复出现的问题。", "No problem recurred."),
     "bulletin.typical_none": ("本期没有附照片的问题。", "No problem with a photo in this period."),
     "bulletin.typical_head": ("（{n}）{site}", "({n}) {site}"),
-    "bulletin.typical_problem": ("问题：{text}", "Problem: {text}"),
-    "bulletin.typical_number": (
-        "问题编号：{number}　发现日期：{date}",
-        "Problem no. {number}, found {date}",
-    ),
-    "bulletin.typical_unit": ("责任单位：{unit}", "Responsible unit: {unit}"),
-    "bulletin.typical_requirement": ("测评标准：{requirement}", "Requirement: {requirement}"),
     "bulletin.typical_photo": ("问题照片", "Photo"),
     "bulletin.next": (
         "请各责任单位对照问题清单，在规定时限内完成整改并上传整改照片；逾期未整改和反复出现的问题，"
