@@ -93,7 +93,7 @@ def _ranking_table(progress: Progress) -> Table[tuple[int, GroupProgress]]:
             return Styled(t("bulletin.red"), "best")
         if n > len(ranked) - size:
             return Styled(t("bulletin.black"), "worst")
-        return ""
+        return "—"  # on neither list (a blank cell would stand taller in Word's tables)
 
     return Table(
         key="ranking",
