@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "site, round by round, with recurring problems (look back)",
     ),
     "report.bulletin.help": (
-        "督查通报：时间段的 Word 文档（总体情况、红黑榜、逾期问题、反复问题、典型问题）",
+        "督查通报：按时间段生成通报文档（总体情况、红黑榜、逾期问题、反复问题、典型问题）",
         "The supervision bulletin: a Word document for a date range (summary, ranking, overdue, "
         "recurring and typical problems)",
     ),
