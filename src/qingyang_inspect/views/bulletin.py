@@ -27,7 +27,7 @@ from qingyang_inspect.views.base import (
     Text,
 )
 from qingyang_inspect.views.labels import date_text
-from qingyang_inspect.views.problems import problem_number, rate_text
+from qingyang_inspect.views.problems import percent_text, problem_number
 from qingyang_inspect.views.progress import (
     GroupProgress,
     Progress,
@@ -78,8 +78,8 @@ def summary_text(progress: Progress) -> str:
         closed_late=total.closed_late,
         rectified=total.rectified,
         overdue=total.overdue,
-        rate=rate_text(total.closed, total.found),
-        on_time_rate=rate_text(total.on_time, total.closed + total.overdue),
+        rate=percent_text(total.rate),
+        on_time_rate=percent_text(total.on_time_rate),
     )
 
 

@@ -38,5 +38,9 @@ def percent(part: int, whole: int) -> Decimal | None:
 
 def rate_text(part: int, whole: int) -> str:
     """``92.50%``, or ``—`` when nothing counts."""
-    value = percent(part, whole)
+    return percent_text(percent(part, whole))
+
+
+def percent_text(value: Decimal | None) -> str:
+    """A :func:`percent` as text: ``92.50%``, or ``—`` for ``None``."""
     return "—" if value is None else f"{value}%"

@@ -163,11 +163,6 @@ class Progress:
         site = self.catalog_for(finding.round_name).sites.get(finding.site_id)
         return site.responsible_unit if site else ""
 
-    def street(self, finding: Finding) -> str:
-        """The street of the finding's site."""
-        site = self.catalog_for(finding.round_name).sites.get(finding.site_id)
-        return site.street if site else ""
-
     def requirement(self, finding: Finding) -> str:
         """The requirement of the finding's item."""
         item = self.catalog_for(finding.round_name).items.get(finding.item_id)
@@ -219,8 +214,11 @@ def build_progress(
     ``rounds`` are every round of the store in round order (a recurrence needs an
     earlier round, which may lie outside the range or the chosen rounds).
     ``catalog_for`` gives the catalog a round is scored by (``catalog`` for every
-    round without it). ``typical``: how many problems with photos to pick for a
-    bulletin (one per site, the recurring and overdue first, then the most occurrences).
+    round without it): the names, units and requirements rows show. The groups follow
+    ``catalog`` (the current files), so a site moved to another street counts there
+    in every round, and the rounds compare like with like. ``typical``: how many
+    problems with photos to pick for a bulletin (one per site, the recurring and overdue
+    first, then the most occurrences).
     """
     check_range(since, until)
     known = {r.name: n for n, r in enumerate(rounds)}
