@@ -860,6 +860,41 @@ def bench_reports(ctx: Context, row: Row) -> None:
     row.fill(timings)
 
 
+@benchmark(
+    "progress",
+    "`inspect report progress -f json`, 100,000 findings in 5 rounds",
+    "`inspect report rectification -f json` over the same store",
+    1.5,
+)
+def bench_progress(ctx: Context, row: Row) -> None:
+    """The progress report of a campaign (200 sites × 100 items × 5 rounds = 100,000 findings,
+    about 15,000 problems) against the rectification ledger's JSON of the same store: both
+    read every problem once; the progress report counts them per street and round and
+    looks back for recurring ones instead of writing a record per problem."""
+    _require_command("report", "progress")
+    sites, per_site, rounds = (10, 10, 5) if ctx.smoke else (200, 100, 5)
+    ws = ctx.scratch / "progress"
+    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
+    count = generate.write_findings(
+        ws, spec, generate.generate_findings(spec, rounds=rounds, items_per_site=per_site)
+    )
+    row.size = f"{count:,} findings ({sites} sites × {per_site} items × {rounds} rounds)"
+    if ctx.smoke:
+        row.what = f"`inspect report progress -f json`, {count:,} findings (smoke)"
+    base = [INSPECT, "--workspace", str(ws), "report"]
+    subject = [*base, "progress", "--format", "json"]
+    baseline = [*base, "rectification", "--format", "json"]
+    checked(run_process(baseline), baseline)  # the catalog's cache, written once
+    row.fill(
+        alternate(
+            lambda: checked(run_process(subject), subject),
+            lambda: checked(run_process(baseline), baseline),
+            runs=1 if ctx.smoke else ctx.runs,
+            warmup=0 if ctx.smoke else 1,
+        )
+    )
+
+
 #: Seconds of photo-ledger runs after the first pair (keeps the full run under 10 minutes).
 PHOTOS_BUDGET_S = 60.0
 

@@ -1,4 +1,4 @@
-"""Render the README's page images of both reports from a realistic campaign.
+"""Render the README's page images of the reports and the bulletin from a realistic campaign.
 
 ::
 
@@ -8,8 +8,8 @@ Records the campaign of ``tests/report_campaign.py`` (the bundled Qingyang
 workspace, a real store, JPEG photos: a June supervision round at 11 sites, a
 July re-inspection, an August acceptance round at 4 sites) into FOLDER (default
 a temporary folder), then runs the commands below, printing each: the two
-reports through ``inspect``, LibreOffice to PDF, ``pdftoppm`` for one page of
-each, written to ``docs/``.
+reports and the bulletin through ``inspect``, LibreOffice to PDF, ``pdftoppm``
+for one page of each, written to ``docs/``.
 """
 
 from __future__ import annotations
@@ -48,14 +48,18 @@ def main() -> None:
         "-o", str(out / "ledger.xlsx"), "--force")  # fmt: skip
     run(*base, "acceptance", "--round", ACCEPTANCE, "--as-of", as_of,
         "-o", str(out / "acceptance.xlsx"), "--force")  # fmt: skip
-    run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out),
-        str(out / "ledger.xlsx"), str(out / "acceptance.xlsx"))  # fmt: skip
-    # The first page of the printable ledger; the acceptance summary and its rates chart.
+    run(*base, "bulletin", "--since", "2026-06-01", "--until", as_of, "--issue", "8",
+        "-o", str(out / "bulletin.docx"), "--force")  # fmt: skip
+    files = [str(out / name) for name in ("ledger.xlsx", "acceptance.xlsx", "bulletin.docx")]
+    run("soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *files)
+    # The first page of the printable ledger; the acceptance summary and its rates chart;
+    # the bulletin's first page.
     chart = _page(out / "acceptance.pdf", "各点位得分率")
     for pdf, page, name in (
         ("ledger.pdf", 1, "ledger-page"),
         ("acceptance.pdf", 1, "acceptance-summary"),
         ("acceptance.pdf", chart, "acceptance-chart"),
+        ("bulletin.pdf", 1, "bulletin-page"),
     ):
         run("pdftoppm", "-png", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile",
             str(out / pdf), str(DOCS / name))  # fmt: skip

@@ -99,7 +99,8 @@ def typer_app() -> Any:
 
 
 #: Every listing and show command, with the arguments that reach each of its outputs;
-#: ``*items``, ``*sites`` and ``*findings`` run a show command for every id of the kind.
+#: ``*items``, ``*sites`` and ``*findings`` run a show command for every id of the kind;
+#: ``@name`` is a file of that name beside the workspace.
 COMMANDS: dict[str, list[tuple[str, ...]]] = {
     "standards list": [(), ("-t", "market", "-c", "environment")],
     "standards show": [(), ("*items",)],
@@ -116,6 +117,14 @@ COMMANDS: dict[str, list[tuple[str, ...]]] = {
     "report reminders": [
         ("--as-of", "2026-06-05"),
         ("--as-of", "2026-06-02", "--due-within", "0", "-f", "table"),
+    ],
+    "report progress": [
+        ("--since", "2026-06-01", "--until", "2026-08-01"),
+        ("--by", "site-type", "--round", ROUND),
+        ("--by", "site", "--until", "2026-06-01"),
+    ],
+    "report bulletin": [
+        ("--since", "2026-06-01", "--until", "2026-08-01", "-o", "@bulletin.docx", "--force"),
     ],
     "validate": [()],
 }
@@ -171,7 +180,8 @@ def test_english_output_shows_english_wherever_it_exists(
     allowed = untranslated(catalog) | set(TYPED) | {load_workspace(ws).district}
     runner = CliRunner()
     for args in COMMANDS[command]:
-        for argv in invocations(command, args, catalog, ids):
+        for given in invocations(command, args, catalog, ids):
+            argv = [str(ws.parent / a[1:]) if a.startswith("@") else a for a in given]
             result = english_run(runner, ws, argv)
             assert result.exit_code == 0, (argv, result.output)
             assert (result.stdout + result.stderr).strip(), argv

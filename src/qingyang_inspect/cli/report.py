@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from qingyang_inspect.findings.model import Round
     from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
+    from qingyang_inspect.views.progress import Progress
     from qingyang_inspect.workspace import Workspace
 
 report_app = typer.Typer(help=t("report.help"), no_args_is_help=True)
@@ -261,6 +262,136 @@ def reminders_command(
     ):
         echo(note, err=True)
     _render(document, output_format.value, output, force, day=day)
+
+
+class ProgressFormat(StrEnum):
+    """Output formats of the progress report."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class ByChoice(StrEnum):
+    """What the progress report groups by."""
+
+    street = "street"
+    unit = "unit"
+    site_type = "site-type"
+    site = "site"
+
+
+class RankChoice(StrEnum):
+    """What the bulletin ranks."""
+
+    street = "street"
+    unit = "unit"
+
+
+SinceOption = Annotated[str | None, _opt("--since", help_key="report.opt.since")]
+UntilOption = Annotated[str | None, _opt("--until", help_key="report.opt.until")]
+RoundsOption = Annotated[list[str] | None, _opt("--round", help_key="report.opt.rounds")]
+
+
+@report_app.command("progress", help=t("report.progress.help"))
+@handle_errors
+def progress_command(
+    ctx: typer.Context,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    round_name: RoundsOption = None,
+    by: Annotated[ByChoice, typer.Option("--by", help=t("report.opt.by"))] = ByChoice.street,
+    output: OutputOption = None,
+    output_format: Annotated[
+        ProgressFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+    ] = ProgressFormat.table,
+    force: ForceOption = False,
+) -> None:
+    """Write the progress report (整改进度)."""
+    from qingyang_inspect.views.progress import progress_document
+
+    with _progress_of(ctx, since, until, round_name, by.value) as (progress, _workspace, day):
+        _render(progress_document(progress), output_format.value, output, force, day=day)
+
+
+@report_app.command("bulletin", help=t("report.bulletin.help"))
+@handle_errors
+def bulletin_command(
+    ctx: typer.Context,
+    since: Annotated[str, typer.Option("--since", help=t("report.opt.since"))],
+    until: Annotated[str, typer.Option("--until", help=t("report.opt.until"))],
+    round_name: RoundsOption = None,
+    rank: Annotated[
+        RankChoice, typer.Option("--rank", help=t("report.opt.rank_by"))
+    ] = RankChoice.street,
+    issue: Annotated[str | None, _opt("--issue", help_key="report.opt.issue")] = None,
+    typical: Annotated[
+        int, typer.Option("--typical", min=0, max=50, help=t("report.opt.typical"))
+    ] = 6,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the supervision bulletin (督查通报) as a Word document."""
+    from qingyang_inspect.views.bulletin import bulletin_document
+
+    with _progress_of(ctx, since, until, round_name, rank.value, typical=typical) as (
+        progress,
+        workspace,
+        day,
+    ):
+        _render(
+            bulletin_document(progress, issue=issue),
+            "docx",
+            output,
+            force,
+            day=day,
+            evidence=workspace.evidence,
+        )
+
+
+@contextmanager
+def _progress_of(
+    ctx: typer.Context,
+    since: str | None,
+    until: str | None,
+    rounds: list[str] | None,
+    by: str,
+    *,
+    typical: int = 0,
+) -> Iterator[tuple[Progress, Workspace, dt.date]]:
+    """The progress of ``since``…``until``, the workspace and the as-of day, while the store
+    is open (the document names sites as each round knows them); the range is checked before
+    the store is opened."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.cli.storeopts import as_of_moment, parse_day
+    from qingyang_inspect.findings.pins import RoundCatalogs
+    from qingyang_inspect.store import Store
+    from qingyang_inspect.views.progress import GROUP_BYS, build_progress, check_range
+
+    first = parse_day(since, "--since")
+    day, moment = as_of_moment(until, "--until")
+    check_range(first, day)
+    workspace = state(ctx).load_workspace()
+    catalog = load_workspace_catalog(workspace)
+    group_by = next(g for g in GROUP_BYS if g == by)
+    with Store.open(workspace, readonly=True, as_of=moment) as store:
+        yield (
+            build_progress(
+                catalog,
+                store.iter_findings,
+                store.rounds(),
+                district=workspace.district,
+                since=first,
+                until=day,
+                by=group_by,
+                chosen=rounds or (),
+                catalog_for=RoundCatalogs(store, catalog),
+                typical=typical,
+            ),
+            workspace,
+            day,
+        )
 
 
 # -- helpers -------------------------------------------------------------------------

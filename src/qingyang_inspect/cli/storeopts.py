@@ -75,11 +75,11 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     return parse_date(value, option=option)
 
 
-def as_of_moment(text: str | None) -> tuple[dt.date, dt.datetime | None]:
-    """``--as-of D`` as the day (today without it) and the end of that day in the machine's
-    zone (``None`` without it: the store as it is now)."""
+def as_of_moment(text: str | None, option: str = "--as-of") -> tuple[dt.date, dt.datetime | None]:
+    """``--as-of D`` (or ``option``) as the day (today without it) and the end of that day in
+    the machine's zone (``None`` without it: the store as it is now)."""
     now = clock()
-    day = parse_day(text, "--as-of")
+    day = parse_day(text, option)
     if day is None:
         return now.date(), None
     return day, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=now.tzinfo)

@@ -17,6 +17,7 @@ from qingyang_inspect.i18n.messages import (
     checklist,
     cli,
     limits,
+    progress,
     reminders,
     render,
     reports,
@@ -41,6 +42,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         campaign.MESSAGES,
         checklist.MESSAGES,
         reminders.MESSAGES,
+        progress.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

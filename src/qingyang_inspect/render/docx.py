@@ -313,6 +313,10 @@ def _widths(grid: WordTable, hints: Iterable[float | None]) -> None:
     free = [n for n, w in enumerate(given) if w is None]
     share = (total - fixed) // len(free) if free and total > fixed else Cm(1.5)
     widths = [w if w is not None else share for w in given]
+    # The grid's widths too: LibreOffice and WPS lay a table out by its grid, Word by its cells.
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     for row in grid.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

@@ -23,7 +23,6 @@ import heapq
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from qingyang_inspect.calendar import DayKind
@@ -52,7 +51,7 @@ from qingyang_inspect.views.labels import (
     status_label,
     yes_no,
 )
-from qingyang_inspect.views.problems import is_problem, problem_number
+from qingyang_inspect.views.problems import closed_on_time, is_problem, problem_number, rate_text
 from qingyang_inspect.views.source import FindingSource
 
 NO_PHOTOS = PhotoSet(())
@@ -628,7 +627,7 @@ class LedgerTally:
         self.by_status[row.status] += 1
         self.overdue += row.overdue
         self.on_spot += row.on_spot
-        self.on_time += row.status == "closed" and row.days_late is None
+        self.on_time += closed_on_time(row.status, row.days_late)
 
     @property
     def counted(self) -> int:
@@ -652,18 +651,11 @@ class LedgerTally:
             ),
             t(
                 "ledger.on_time",
-                rate=_rate_text(self.on_time, self.counted),
+                rate=rate_text(self.on_time, self.counted),
                 on_time=self.on_time,
                 counted=self.counted,
             ),
         ]
-
-
-def _rate_text(part: int, whole: int) -> str:
-    """``92.50%``, or ``—`` when nothing counts."""
-    if not whole:
-        return "—"
-    return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.01'), ROUND_HALF_UP)}%"
 
 
 def ledger_document(ledger: Ledger) -> Document:

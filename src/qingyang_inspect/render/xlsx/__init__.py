@@ -8,6 +8,7 @@ score sheets, their charts) lives in a module per document:
 * ``rectification`` → :mod:`.ledger`
 * ``acceptance`` → :mod:`.acceptance`
 * ``checklist`` → :mod:`.checklist` (a site's fillable checklist)
+* ``progress`` → :mod:`.progress` (with the trend's charts)
 * anything else → one sheet per table (:func:`write_document`).
 """
 
@@ -49,6 +50,10 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
             from qingyang_inspect.render.xlsx.checklist import write_checklist
 
             done = write_checklist(book, document, context)
+        elif document.key == "progress":
+            from qingyang_inspect.render.xlsx.progress import write_progress
+
+            done = write_progress(book, document, photos, context)
         else:
             done = write_document(book, document, photos, context)
             done.notes.extend(photos.notes())

@@ -205,7 +205,19 @@ def write_table_sheet(
     elements: Iterable[Any] | None = None,
 ) -> int:
     """``table`` on a sheet of its own: title rows, frozen header, autofilter, print setup."""
-    sheet = book.sheet(name)
+    return write_table_on(book.sheet(name), title, lines, table, photos, context, elements)
+
+
+def write_table_on(
+    sheet: Sheet,
+    title: str,
+    lines: Sequence[str],
+    table: Table[Any],
+    photos: Photos,
+    context: RenderContext,
+    elements: Iterable[Any] | None = None,
+) -> int:
+    """:func:`write_table_sheet` on the new sheet ``sheet`` (to write more under the table)."""
     ncols = len(table.columns)
     sheet.set_widths(column_widths(table))
     write_heading(sheet, title, lines, ncols)
