@@ -126,7 +126,8 @@ def test_merging_twice_changes_nothing_and_says_so(laptops: tuple[Laptop, Laptop
     bundle = first.export(tmp / "a.zip")
     assert not second.merge(bundle).nothing_new
     rows = second.rows()
-    again = second.merge(bundle, bundle)
+    assert second.merge(bundle, bundle).nothing_new
+    again = second.merge(bundle)
     assert again.nothing_new and not again.problems
     assert again.held["findings"] == 1 and again.held["rounds"] == 1
     assert second.rows() == rows
@@ -272,3 +273,30 @@ def test_export_of_one_round_or_since_a_day(laptops: tuple[Laptop, Laptop, Path]
         assert exported.counts["rounds"] == 1 and exported.counts["findings"] == 1
         with pytest.raises(RecordError, match="R3"):
             export_findings(store, tmp / "x.zip", round_name="R3", since=None, now=START)
+
+
+def test_bundles_merged_at_once_settle_among_themselves(tmp_path: Path) -> None:
+    """Two laptops opened the round each; one exported a step since a day, the other all."""
+    laptops = []
+    for name in ("甲", "乙", "办公室"):
+        root = tmp_path / name
+        shutil.copytree(MINIMAL, root)
+        laptop = Laptop(root, load_workspace_catalog(load_workspace(root), use_cache=False))
+        if name != "办公室":
+            with laptop.store() as store:
+                open_round(store, laptop.catalog, name="R", kind="supervision",
+                           date=START.date(), actor=name, now=START - HOUR)  # fmt: skip
+        laptops.append(laptop)
+    first, second, office = laptops
+    number = first.record("M1", "CM-EN-01", "fail", START)
+    second.record("M2", "CM-EN-01", "fail", START)
+    with first.store() as store:
+        rectify(store, first.catalog, number, note="已整改", actor="单位", now=START + 30 * HOUR)
+    since = first.export(tmp_path / "甲-since.zip", since=START + 24 * HOUR)
+    full = first.export(tmp_path / "甲.zip")
+    merged = office.merge(since, second.export(tmp_path / "乙.zip"), full)
+    assert merged.opened_twice == ("R",)
+    assert merged.held_back == () and not merged.problems
+    assert (merged.added["findings"], merged.added["events"]) == (2, 1)
+    with office.store(readonly=True) as store:
+        assert store.finding(store.resolve_id(number)).status == "rectified"

@@ -86,7 +86,7 @@ COMMANDS: dict[str, Entry] = {
     "round": _entry("rounds", "round.help", _TYPER, "sqlite3", "rich"),
     "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich", _CALENDAR),
     "export-findings": _entry("exchange", "export.help", _TYPER, "sqlite3"),
-    "merge": _entry("exchange", "merge.help", _TYPER, "sqlite3", "rich", "PIL"),
+    "merge": _entry("exchange", "merge.help", _TYPER, "sqlite3", "rich"),
     "report": _entry(
         "report",
         "report.help",

@@ -128,51 +128,107 @@ class Merged:
 def merge_bundles(store: Store, paths: Sequence[Path]) -> Merged:
     """Read and check every bundle of ``paths``, then add what the store lacks, in one
     transaction (see the module's description); :class:`BundleError` or
-    :class:`RecordError` and nothing written when a bundle is bad or a round clashes."""
+    :class:`RecordError` and nothing written when a bundle is bad or a round clashes.
+
+    The bundles are added one after the other, each checked against the store as the
+    ones before it left it (a round opened on two laptops is then one round whichever
+    comes first); steps one bundle held back are added once a later one brought their
+    finding."""
     bundles = [read_bundle(path) for path in paths]
-    union = _union(bundles)
+    _check_agree(bundles)
+    added = dict.fromkeys(COPY_TABLES, 0)
+    held = dict.fromkeys(COPY_TABLES, 0)
+    photos = 0
+    touched: set[str] = set()
+    stepped: set[str] = set()
+    waiting: dict[str, Row] = {}
+    opened_twice: list[str] = []
+    closed_twice: list[str] = []
     with store.transaction():
-        plan = _plan(store, union)
-        photos = _copy_photos(store, bundles, plan.photos)
-        added = {table: store.add_copied(table, plan.rows[table]) for table in COPY_TABLES}
-        conflicts = _new_conflicts(store, plan)
-        out_of_step = _out_of_step(store, plan.stepped)
+        for bundle in bundles:
+            plan = _plan(store, _keyed(bundle))
+            photos += _copy_photos(store, [bundle], plan.photos)
+            for table in COPY_TABLES:
+                added[table] += store.add_copied(table, plan.rows[table])
+                held[table] += plan.held[table]
+            touched |= plan.new_findings
+            stepped |= plan.stepped
+            waiting.update(plan.waiting)
+            opened_twice.extend(n for n in plan.opened_twice if n not in opened_twice)
+            closed_twice.extend(n for n in plan.closed_twice if n not in closed_twice)
+        known = store.copy_keys("findings") if waiting else set()
+        have = store.copy_keys("events") if waiting else set()
+        late = [
+            row
+            for row in waiting.values()
+            if row[_E["finding_id"]] in known and row[_E["id"]] not in have
+        ]
+        if late:
+            photos += _copy_photos(store, bundles, _needed_photos(store, [], late))
+            added["events"] += store.add_copied("events", sorted(late, key=_history_order))
+            stepped |= {row[_E["finding_id"]] for row in late}
+        conflicts = _new_conflicts(store, touched | stepped)
+        out_of_step = _out_of_step(store, stepped)
+    still: dict[str, list[str]] = {}
+    for row in sorted(waiting.values(), key=_history_order):
+        if row[_E["finding_id"]] not in known:
+            still.setdefault(row[_E["finding_id"]], []).append(row[_E["kind"]])
     return Merged(
         bundles=tuple(paths),
         added=added,
-        held=plan.held,
+        held=held,
         photos=photos,
         conflicts=tuple(conflicts),
         out_of_step=tuple(out_of_step),
-        held_back=plan.held_back,
-        opened_twice=plan.opened_twice,
-        closed_twice=plan.closed_twice,
+        held_back=tuple(HeldBack(number_of(f), tuple(kinds)) for f, kinds in sorted(still.items())),
+        opened_twice=tuple(opened_twice),
+        closed_twice=tuple(closed_twice),
     )
 
 
-def _union(bundles: Sequence[Bundle]) -> dict[str, dict[Any, Row]]:
-    """Every table's rows of all bundles by key; two bundles may not disagree on a key."""
-    union: dict[str, dict[Any, Row]] = {table: {} for table in COPY_TABLES}
-    first: dict[tuple[str, Any], Path] = {}
+def _history_order(row: Sequence[Any]) -> tuple[Any, ...]:
+    """An events row's place in its finding's history (:meth:`Event.order`)."""
+    at, entered = (dt.datetime.fromisoformat(row[_E[name]]) for name in ("at", "entered_at"))
+    return row[_E["finding_id"]], at, row[_E["seq"]], entered, row[_E["id"]]
+
+
+def _keyed(bundle: Bundle) -> dict[str, dict[Any, Row]]:
+    """Every table's rows of ``bundle`` by key."""
+    keyed: dict[str, dict[Any, Row]] = {}
+    for table in COPY_TABLES:
+        key = COPY_COLUMNS[table].index(COPY_KEYS[table])
+        keyed[table] = {row[key]: row for row in bundle.tables[table]}
+    return keyed
+
+
+#: Tables whose rows two stores may hold differently under one key: a round opened, or
+#: closed, on two laptops (see :func:`_plan`). Every other row is the same everywhere.
+_MAY_DIFFER = frozenset({"rounds", "round_closures"})
+
+
+def _check_agree(bundles: Sequence[Bundle]) -> None:
+    """Two bundles may not hold different findings, steps, pins or snapshots under one key."""
+    if len(bundles) < 2:
+        return
+    seen: dict[tuple[str, Any], tuple[Row, Path]] = {}
     for bundle in bundles:
         for table in COPY_TABLES:
+            if table in _MAY_DIFFER:
+                continue
             key = COPY_COLUMNS[table].index(COPY_KEYS[table])
-            rows = union[table]
             for row in bundle.tables[table]:
-                found = rows.setdefault(row[key], row)
-                if found is not row and found != row:
+                found, first = seen.setdefault((table, row[key]), (row, bundle.path))
+                if found != row:
                     raise BundleError(
                         t(
                             "merge.bundles_disagree",
-                            first=first[table, row[key]],
+                            first=first,
                             second=bundle.path,
                             table=table,
                             key=row[key],
                         ),
                         hint=t("merge.bundles_disagree_hint"),
                     )
-                first.setdefault((table, row[key]), bundle.path)
-    return union
 
 
 @dataclass
@@ -185,7 +241,8 @@ class _Plan:
     new_findings: set[str]
     #: Ids of the findings that got new events (added or held before).
     stepped: set[str]
-    held_back: tuple[HeldBack, ...]
+    #: Steps on findings the store lacks, by id: not added (yet).
+    waiting: dict[str, Row]
     opened_twice: tuple[str, ...]
     closed_twice: tuple[str, ...]
 
@@ -233,13 +290,13 @@ def _plan(store: Store, union: dict[str, dict[Any, Row]]) -> _Plan:
         if row[_F["round_name"]] not in rounds:  # pragma: no cover - export always adds it
             raise RecordError(t("merge.round_missing", name=row[_F["round_name"]]))
     known = held_findings | new_ids
-    waiting: dict[str, list[str]] = {}
+    waiting: dict[str, Row] = {}
     events = []
     for row in rows["events"]:
         if row[_E["finding_id"]] in known:
             events.append(row)
         else:
-            waiting.setdefault(row[_E["finding_id"]], []).append(row[_E["kind"]])
+            waiting[row[_E["id"]]] = row
     rows["events"] = events
     photos = _needed_photos(store, rows["findings"], events)
     return _Plan(
@@ -248,9 +305,7 @@ def _plan(store: Store, union: dict[str, dict[Any, Row]]) -> _Plan:
         photos=photos,
         new_findings=new_ids,
         stepped={row[_E["finding_id"]] for row in events},
-        held_back=tuple(
-            HeldBack(number_of(ident), tuple(kinds)) for ident, kinds in sorted(waiting.items())
-        ),
+        waiting=waiting,
         opened_twice=tuple(opened_twice),
         closed_twice=closed_twice,
     )
@@ -340,10 +395,9 @@ def _copy_photos(store: Store, bundles: Sequence[Bundle], photos: list[PhotoRef]
     return len(photos)
 
 
-def _new_conflicts(store: Store, plan: _Plan) -> list[Conflict]:
+def _new_conflicts(store: Store, touched: set[str]) -> list[Conflict]:
     """Items whose findings now contradict each other, where an added finding, or one that
-    got added steps (an amendment may change a result), takes part."""
-    touched = plan.new_findings | plan.stepped
+    got added steps (an amendment may change a result), takes part (``touched``)."""
     found: list[Conflict] = []
     for round_name, site_id, item_id in store.shared_items():
         found.extend(
