@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from qingyang_inspect.catalog.cache import load_workspace_catalog
+from qingyang_inspect.errors import RecordError
 from qingyang_inspect.exchange.bundle import BundleError, export_findings
 from qingyang_inspect.exchange.merge import merge_bundles
 from qingyang_inspect.findings.lifecycle import rectify
@@ -202,6 +203,21 @@ def test_a_bad_bundle_is_refused_in_words_and_nothing_is_written(
         assert words in refused.value.message
         assert str(bad) in refused.value.message
         assert refused.value.hint
+    assert snapshot(office) == before
+
+
+def test_rows_the_store_refuses_leave_nothing_behind(
+    bundle: Path, office: Workspace, tmp_path: Path
+) -> None:
+    found = members(bundle)
+    edit_table(found, "findings", lambda rows: rows[0].__setitem__(4, "maybe"))  # its result
+    bad = write(tmp_path / "bad.zip", rehash(found))
+    with Store.open(office) as store:
+        pass
+    before = snapshot(office)
+    with Store.open(office) as store, pytest.raises(RecordError) as refused:
+        merge_bundles(store, [bad])
+    assert "本库拒绝了数据包中的记录（findings）" in refused.value.message
     assert snapshot(office) == before
 
 

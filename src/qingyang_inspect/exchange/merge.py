@@ -147,10 +147,11 @@ def merge_bundles(store: Store, paths: Sequence[Path]) -> Merged:
     with store.transaction():
         for bundle in bundles:
             plan = _plan(store, _keyed(bundle))
-            photos += _copy_photos(store, [bundle], plan.photos)
             for table in COPY_TABLES:
                 added[table] += store.add_copied(table, plan.rows[table])
                 held[table] += plan.held[table]
+            # After the rows: rows the store refuses leave no photo behind either.
+            photos += _copy_photos(store, [bundle], plan.photos)
             touched |= plan.new_findings
             stepped |= plan.stepped
             waiting.update(plan.waiting)
@@ -164,8 +165,8 @@ def merge_bundles(store: Store, paths: Sequence[Path]) -> Merged:
             if row[_E["finding_id"]] in known and row[_E["id"]] not in have
         ]
         if late:
-            photos += _copy_photos(store, bundles, _needed_photos(store, [], late))
             added["events"] += store.add_copied("events", sorted(late, key=_history_order))
+            photos += _copy_photos(store, bundles, _needed_photos(store, [], late))
             stepped |= {row[_E["finding_id"]] for row in late}
         conflicts = _new_conflicts(store, touched | stepped)
         out_of_step = _out_of_step(store, stepped)

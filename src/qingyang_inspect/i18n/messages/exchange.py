@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- refusals ------------------------------------------------------------------
     "merge.rows_refused": (
-        "本库拒绝了数据包中的{table}记录：{reason}",
+        "本库拒绝了数据包中的记录（{table}）：{reason}",
         "this store refused the bundle's {table} rows: {reason}",
     ),
     "merge.rows_refused_hint": (
