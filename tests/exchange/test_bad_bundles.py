@@ -221,6 +221,18 @@ def test_rows_the_store_refuses_leave_nothing_behind(
     assert snapshot(office) == before
 
 
+def test_two_bundles_holding_one_finding_differently_are_refused(
+    bundle: Path, office: Workspace, tmp_path: Path
+) -> None:
+    found = members(bundle)
+    edit_table(found, "findings", lambda rows: rows[0].__setitem__(10, "另一说法"))  # its note
+    other = write(tmp_path / "other.zip", rehash(found))
+    with Store.open(office) as store, pytest.raises(BundleError) as refused:
+        merge_bundles(store, [bundle, other])
+    assert "内容不同" in refused.value.message
+    assert str(bundle) in refused.value.message and str(other) in refused.value.message
+
+
 def test_the_good_bundle_itself_merges(bundle: Path, office: Workspace) -> None:
     with Store.open(office) as store:
         merged = merge_bundles(store, [bundle])
