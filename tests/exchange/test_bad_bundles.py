@@ -94,7 +94,7 @@ def edit_table(found: Members, table: str, change: Callable[[list[list[object]]]
     name = f"tables/{table}.json"
     rows = json.loads(found[name])
     change(rows)
-    found[name] = json.dumps(rows, ensure_ascii=False).encode()
+    found[name] = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def edit_manifest(found: Members, **changes: object) -> None:
@@ -163,6 +163,14 @@ def _photo_changed(path: Path, bundle: Path) -> None:
     write(path, rehash(found))
 
 
+def _size_lie(path: Path, bundle: Path) -> None:
+    found = members(bundle)
+    manifest = json.loads(found["manifest.json"])
+    manifest["files"]["tables/findings.json"]["size"] += 1
+    found["manifest.json"] = json.dumps(manifest).encode()
+    write(path, found)
+
+
 #: case → (how the bundle is spoiled, words of the Chinese message, of the English one)
 CASES = {
     "not a zip": (_not_zip, "不是 zip 文件", "not a zip file"),
@@ -175,6 +183,7 @@ CASES = {
     "a forged event": (_forged_event, "编号与内容不符", "is not the id of its content"),
     "a photo outside": (_escaping_photo, "照片路径 ../../../home/evil.jpg 不合规", "not allowed"),
     "a changed photo": (_photo_changed, "与其文件名不符", "does not match its name"),
+    "a size that lies": (_size_lie, "的大小与清单不符", "size of tables/findings.json"),
 }
 
 
@@ -219,6 +228,16 @@ def test_rows_the_store_refuses_leave_nothing_behind(
         merge_bundles(store, [bad])
     assert "本库拒绝了数据包中的记录（findings）" in refused.value.message
     assert snapshot(office) == before
+
+
+def test_a_photo_above_the_limit_is_refused_before_it_is_unpacked(
+    bundle: Path, office: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qingyang_inspect.exchange import bundle as module
+
+    monkeypatch.setattr(module, "MAX_PHOTO_BYTES", 100)
+    with Store.open(office) as store, pytest.raises(BundleError, match="上限 100 字节"):
+        merge_bundles(store, [bundle])
 
 
 def test_two_bundles_holding_one_finding_differently_are_refused(

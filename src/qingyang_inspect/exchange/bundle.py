@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError
+from qingyang_inspect.evidence import MAX_PHOTO_BYTES
 from qingyang_inspect.files import FileProblem, check_regular, open_regular, os_reason
 from qingyang_inspect.findings.ids import ID_PATTERN, content_id, event_id, number_of
 from qingyang_inspect.i18n import t
@@ -53,7 +54,9 @@ _PHOTO_PREFIX = "photos/"
 #: Where an evidence photo may be kept: ``<2 hex>/<64 hex>.<ext>`` (nothing else is
 #: ever written from a bundle into the evidence folder).
 _RELPATH = re.compile(r"^([0-9a-f]{2})/([0-9a-f]{64})\.[a-z0-9]{2,5}$")
-_CHUNK = 1024 * 1024
+#: The largest table (or manifest) a bundle may hold unpacked: a million findings take
+#: about 250 MB.
+MAX_TABLE_BYTES: Final = 2 * 1024 * 1024 * 1024
 
 _FINDING = {name: n for n, name in enumerate(COPY_COLUMNS["findings"])}
 _EVENT = {name: n for n, name in enumerate(COPY_COLUMNS["events"])}
@@ -83,13 +86,16 @@ class Bundle:
     #: The photos the bundle carries: relpath → hash (checked).
     photos: dict[str, str] = field(default_factory=dict)
 
-    def read_photo(self, relpath: str) -> bytes:
-        """The bytes of the photo kept under ``relpath`` (checked against its hash again)."""
+    def read_photos(self, relpaths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """The bytes of the photos kept under ``relpaths``, each checked against its hash
+        again (the zip opened once)."""
         with _open_zip(self.path) as archive:
-            data = _member(archive, self.path, _PHOTO_PREFIX + relpath)
-        if hashlib.sha256(data).hexdigest() != self.photos[relpath]:
-            raise _damaged(self.path, t("bundle.changed_since", member=_PHOTO_PREFIX + relpath))
-        return data
+            for relpath in relpaths:
+                name = _PHOTO_PREFIX + relpath
+                data = _member(archive, self.path, name)
+                if hashlib.sha256(data).hexdigest() != self.photos[relpath]:
+                    raise _damaged(self.path, t("bundle.changed_since", member=name))
+                yield relpath, data
 
 
 @dataclass(frozen=True)
@@ -271,7 +277,16 @@ def _member(archive: zipfile.ZipFile, path: Path, name: str) -> bytes:
 
 
 def _checked(archive: zipfile.ZipFile, path: Path, name: str, entry: Any) -> bytes:
-    """Member ``name``'s bytes, if their SHA-256 is the manifest's."""
+    """Member ``name``'s bytes, if their size and SHA-256 are the manifest's (the size is
+    checked before reading, and bounded: a small file cannot unpack into a huge one)."""
+    if not isinstance(entry, dict):
+        raise _damaged(path, t("bundle.hash_mismatch", member=name))
+    size = archive.getinfo(name).file_size
+    if size != entry.get("size"):
+        raise _damaged(path, t("bundle.size_mismatch", member=name))
+    limit = MAX_PHOTO_BYTES if name.startswith(_PHOTO_PREFIX) else MAX_TABLE_BYTES
+    if size > limit:
+        raise _damaged(path, t("bundle.member_too_large", member=name, size=size, limit=limit))
     data = _member(archive, path, name)
     if not isinstance(entry, dict) or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
         raise _damaged(path, t("bundle.hash_mismatch", member=name))
@@ -284,6 +299,8 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         archive.getinfo(MANIFEST)
     except KeyError:
         raise _not_a_bundle(path, t("bundle.no_manifest")) from None
+    if archive.getinfo(MANIFEST).file_size > MAX_TABLE_BYTES:
+        raise _not_a_bundle(path, t("bundle.bad_manifest"))
     try:
         manifest = json.loads(_member(archive, path, MANIFEST))
     except (UnicodeDecodeError, json.JSONDecodeError):

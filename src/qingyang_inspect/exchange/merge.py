@@ -374,24 +374,25 @@ def _copy_photos(store: Store, bundles: Sequence[Bundle], photos: list[PhotoRef]
     checked against its hash; a photo no bundle carries is refused before any is copied)."""
     from qingyang_inspect.evidence import CheckedPhoto, store_photos
 
-    sources = {}
+    carried: dict[int, list[str]] = {}
     for ref in photos:
-        carrier = next((b for b in bundles if ref.relpath in b.photos), None)
+        carrier = next((n for n, b in enumerate(bundles) if ref.relpath in b.photos), None)
         if carrier is None:
             raise BundleError(
                 t("merge.photo_missing", relpath=ref.relpath), hint=t("merge.photo_missing_hint")
             )
-        sources[ref.relpath] = carrier
+        carried.setdefault(carrier, []).append(ref.relpath)
     if not photos:
         return 0
     with tempfile.TemporaryDirectory(prefix="inspect-merge-") as scratch:
         checked = []
-        for ref in photos:
-            data = sources[ref.relpath].read_photo(ref.relpath)
-            path = Path(scratch) / Path(ref.relpath).name
-            path.write_bytes(data)
-            suffix = Path(ref.relpath).suffix
-            checked.append(CheckedPhoto(path, ref.sha256, len(data), "", suffix))
+        for carrier, relpaths in carried.items():
+            bundle = bundles[carrier]
+            for relpath, data in bundle.read_photos(relpaths):
+                path = Path(scratch) / Path(relpath).name
+                path.write_bytes(data)
+                sha256 = bundle.photos[relpath]
+                checked.append(CheckedPhoto(path, sha256, len(data), "", Path(relpath).suffix))
         store_photos(store.evidence_dir, checked)
     return len(photos)
 

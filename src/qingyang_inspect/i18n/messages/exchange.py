@@ -209,6 +209,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{member} 的 SHA-256 与清单不符",
         "the SHA-256 of {member} does not match its manifest",
     ),
+    "bundle.size_mismatch": (
+        "{member} 的大小与清单不符",
+        "the size of {member} does not match its manifest",
+    ),
+    "bundle.member_too_large": (
+        "{member} 过大（{size} 字节，上限 {limit} 字节）",
+        "{member} is too large ({size} bytes, at most {limit})",
+    ),
     "bundle.changed_since": (
         "{member} 在检查后被改动",
         "{member} changed after it was checked",
