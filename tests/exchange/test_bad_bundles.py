@@ -257,3 +257,19 @@ def test_the_good_bundle_itself_merges(bundle: Path, office: Workspace) -> None:
         merged = merge_bundles(store, [bundle])
         assert merged.added["findings"] == 1 and merged.added["events"] == 1
         assert merged.photos == 1 and store.check() == []
+
+
+def test_export_refuses_a_photo_missing_or_changed_in_the_evidence_folder(
+    bundle: Path, tmp_path: Path
+) -> None:
+    workspace = load_workspace(tmp_path / "laptop")
+    [photo] = [p for p in workspace.evidence.rglob("*.jpg") if "thumb" not in str(p)][:1]
+    photo.write_bytes(photo.read_bytes()[:-5] + b"xxxxx")
+    with Store.open(workspace, readonly=True) as store, pytest.raises(RecordError) as refused:
+        export_findings(store, tmp_path / "again.zip", round_name=None, since=None, now=START)
+    assert "与记录的 SHA-256 不符" in refused.value.message
+    photo.unlink()
+    with Store.open(workspace, readonly=True) as store, pytest.raises(RecordError) as refused:
+        export_findings(store, tmp_path / "again.zip", round_name=None, since=None, now=START)
+    assert "不在证据目录中" in refused.value.message
+    assert not (tmp_path / "again.zip").exists()

@@ -152,10 +152,16 @@ def export_findings(
             archive.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
             files[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         for ref in photos:
-            # Photos are compressed already: stored as they are.
+            # Photos are compressed already: stored as they are, if they are what was taken.
+            data = (store.evidence_dir / ref.relpath).read_bytes()
+            if hashlib.sha256(data).hexdigest() != ref.sha256:
+                raise RecordError(
+                    t("bundle.photo_changed_in_store", path=store.evidence_dir / ref.relpath),
+                    hint=t("bundle.photo_not_in_store_hint"),
+                )
             name = _PHOTO_PREFIX + ref.relpath
-            archive.write(store.evidence_dir / ref.relpath, name)
-            files[name] = {"sha256": ref.sha256, "size": archive.getinfo(name).file_size}
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)
+            files[name] = {"sha256": ref.sha256, "size": len(data)}
         manifest = {
             "format": FORMAT,
             "version": VERSION,

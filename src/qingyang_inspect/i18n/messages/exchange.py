@@ -250,8 +250,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "证据照片 {path} 不在证据目录中，无法导出",
         "the evidence photo {path} is missing from the evidence folder: cannot export",
     ),
+    "bundle.photo_changed_in_store": (
+        "证据照片 {path} 的内容与记录的 SHA-256 不符（已损坏或被替换），无法导出",
+        "the evidence photo {path} no longer matches its recorded SHA-256 (damaged or "
+        "replaced): cannot export",
+    ),
     "bundle.photo_not_in_store_hint": (
-        "把该照片放回证据目录（文件名即其 SHA-256）后再导出",
-        "put the photo back into the evidence folder (its name is its SHA-256), then export",
+        "把原照片放回证据目录（文件名即其 SHA-256）后再导出",
+        "put the original photo back into the evidence folder (its name is its SHA-256), "
+        "then export",
     ),
 }
