@@ -61,9 +61,12 @@ def bundle(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def office(tmp_path: Path) -> Workspace:
+    """The office's workspace, its store made (empty)."""
     root = tmp_path / "office"
     shutil.copytree(MINIMAL, root)
-    return load_workspace(root)
+    workspace = load_workspace(root)
+    Store.open(workspace).close()
+    return workspace
 
 
 def members(path: Path) -> Members:
@@ -201,8 +204,6 @@ def test_a_bad_bundle_is_refused_in_words_and_nothing_is_written(
     spoil, zh, en = CASES[case]
     bad = tmp_path / "bad.zip"
     spoil(bad, bundle)
-    with Store.open(office) as store:
-        pass  # the office's store exists, empty
     before = snapshot(office)
     for lang, words in (("zh", zh), ("en", en)):
         set_language(lang)
@@ -221,8 +222,6 @@ def test_rows_the_store_refuses_leave_nothing_behind(
     found = members(bundle)
     edit_table(found, "findings", lambda rows: rows[0].__setitem__(4, "maybe"))  # its result
     bad = write(tmp_path / "bad.zip", rehash(found))
-    with Store.open(office) as store:
-        pass
     before = snapshot(office)
     with Store.open(office) as store, pytest.raises(RecordError) as refused:
         merge_bundles(store, [bad])
