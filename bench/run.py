@@ -554,15 +554,9 @@ def bench_bulk_insert(ctx: Context, row: Row) -> None:
         raise Skip("Store.add_findings is not available yet")
     import sqlite3
 
-    sites, per_site = (10, 10) if ctx.smoke else (1000, 100)
-    row.size = f"{sites} sites × {per_site} items = {sites * per_site} findings, 1 round"
+    spec, facts, round_names = _bulk_findings(ctx, row)
     if ctx.smoke:
-        row.what = f"bulk insert of {sites * per_site:,} findings (smoke)"
-    ws = ctx.scratch / "bulk"
-    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
-    rows = generate.generate_findings(spec, rounds=1, items_per_site=per_site)
-    facts = [f for f, _ in generate.finding_facts(rows)]
-    round_names = sorted({f.round_name for f in facts})
+        row.what = f"bulk insert of {len(facts):,} findings (smoke)"
     runs_dir = ctx.scratch / "bulk-runs"
     runs_dir.mkdir()
     counter = iter(range(1_000_000))
@@ -606,6 +600,86 @@ def bench_bulk_insert(ctx: Context, row: Row) -> None:
 
     subject()  # the first run also yields the baseline's rows
     row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=0))
+
+
+def _bulk_findings(ctx: Context, row: Row) -> tuple[Any, list[Any], list[str]]:
+    """The generated workspace, its 100,000 findings (as recorded) and their round names,
+    made once for the bulk insert and the merge benchmarks."""
+    sites, per_site = (10, 10) if ctx.smoke else (1000, 100)
+    row.size = f"{sites} sites × {per_site} items = {sites * per_site} findings, 1 round"
+    if "bulk" not in ctx.shared:
+        spec = generate.generate_workspace(
+            ctx.scratch / "bulk", generate.Size.per_site(per_site, sites, 10)
+        )
+        rows = generate.generate_findings(spec, rounds=1, items_per_site=per_site)
+        facts = [f for f, _ in generate.finding_facts(rows)]
+        ctx.shared["bulk"] = (spec, facts, sorted({f.round_name for f in facts}))
+    found: tuple[Any, list[Any], list[str]] = ctx.shared["bulk"]
+    return found
+
+
+@benchmark(
+    "merge",
+    "merging a bundle of 100,000 findings (`inspect merge`'s `merge_bundles`)",
+    "bulk insert of the same findings (`Store.add_findings`)",
+    2.5,
+)
+def bench_merge(ctx: Context, row: Row) -> None:
+    """Merging a bundle into an empty store against inserting the same findings in bulk.
+
+    The bundle is exported once from a store that holds the findings. The subject
+    reads it, checks every hash and row, adds the rounds, pins, snapshot and
+    findings, and looks for conflicts, in one transaction; the baseline is the
+    store's own bulk insert of the same findings into a store whose round is
+    already open (opening it is not timed). Both start from a new store file.
+    """
+    try:
+        from qingyang_inspect.exchange.bundle import export_findings
+        from qingyang_inspect.exchange.merge import merge_bundles
+        from qingyang_inspect.store import Store
+    except ImportError as exc:
+        raise Skip(f"merging is not available yet ({exc})") from None
+
+    spec, facts, round_names = _bulk_findings(ctx, row)
+    if ctx.smoke:
+        row.what = f"merging a bundle of {len(facts):,} findings (smoke)"
+    runs_dir = ctx.scratch / "merge-runs"
+    runs_dir.mkdir()
+    counter = iter(range(1_000_000))
+    source = runs_dir / "source" / "store.sqlite"
+    with Store.open_path(source) as store:
+        with store.transaction():
+            generate.open_rounds(store, spec, round_names)
+        store.add_findings(facts)
+        bundle = runs_dir / "bundle.zip"
+        export_findings(store, bundle, round_name=None, since=None, now=dt.datetime.now(dt.UTC))
+    row.size += f"; bundle {bundle.stat().st_size / 1e6:.1f} MB"
+
+    def fresh() -> Path:
+        folder = runs_dir / f"run-{next(counter)}"
+        folder.mkdir()
+        return folder / "store.sqlite"
+
+    def subject() -> float:
+        path = fresh()
+        with Store.open_path(path) as store:
+            merged: list[Any] = []
+            seconds = timed(lambda: merged.append(merge_bundles(store, [bundle])))
+        if merged[0].added["findings"] != len(facts) or merged[0].problems:
+            raise BenchmarkFailed("the merge did not add every finding, or found problems")
+        shutil.rmtree(path.parent)
+        return seconds
+
+    def baseline() -> float:
+        path = fresh()
+        with Store.open_path(path) as store:
+            with store.transaction():
+                generate.open_rounds(store, spec, round_names)
+            seconds = timed(lambda: store.add_findings(facts))
+        shutil.rmtree(path.parent)
+        return seconds
+
+    row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=ctx.warmup))
 
 
 #: Seconds of timed ``findings list`` runs per format after the first pair (time box).

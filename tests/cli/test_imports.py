@@ -147,6 +147,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[s
         "sites": ["sites", "list"],
         "round": ["round", "list"],
         "findings": ["findings", "list"],
+        "export-findings": ["export-findings", "-o", str(root / "bundle.zip")],
+        "merge": ["merge", str(root / "bundle.zip")],
         "report": ["report", "rectification", "--output", str(root / "ledger.xlsx")],
         "checklist": ["checklist", "export", "--round", "R1", "-o", str(root / "lists")],
         "import": ["import", str(root / "lists"), "--dry-run"],

@@ -52,6 +52,7 @@ PROPER = {
     "yaml",
     "yml",
     "xlsx",
+    "zip",
     "csv",
     "json",
     "YYYY",

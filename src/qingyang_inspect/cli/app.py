@@ -85,6 +85,8 @@ COMMANDS: dict[str, Entry] = {
     "sites": _entry("browse", "sites.help", _TYPER, "rich"),
     "round": _entry("rounds", "round.help", _TYPER, "sqlite3", "rich"),
     "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich", _CALENDAR),
+    "export-findings": _entry("exchange", "export.help", _TYPER, "sqlite3"),
+    "merge": _entry("exchange", "merge.help", _TYPER, "sqlite3", "rich"),
     "report": _entry(
         "report",
         "report.help",

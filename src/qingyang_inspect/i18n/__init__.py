@@ -16,6 +16,7 @@ from qingyang_inspect.i18n.messages import (
     catalog,
     checklist,
     cli,
+    exchange,
     limits,
     progress,
     reminders,
@@ -43,6 +44,7 @@ def _merge() -> dict[str, tuple[str, str]]:
         checklist.MESSAGES,
         reminders.MESSAGES,
         progress.MESSAGES,
+        exchange.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

@@ -623,6 +623,41 @@ class Store:
             self._conn.execute(sql.INSERT_EVENT, event_row(event))
         return event
 
+    # -- copying rows between stores (findings bundles) ---------------------------
+
+    def copy_rows(self, table: str, *, round_name: str | None = None) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``table`` exactly as stored, in :data:`sql.COPY_COLUMNS` order (those
+        of the round ``round_name`` only, if given): what a findings bundle carries."""
+        statement = sql.copy_select(table, by_round=round_name is not None)
+        yield from self._conn.execute(statement, {"round_name": round_name})
+
+    def copy_keys(self, table: str) -> set[Any]:
+        """The keys of every row of ``table`` (:data:`sql.COPY_KEYS`)."""
+        return {row[0] for row in self._conn.execute(sql.copy_keys(table))}
+
+    def numbers(self) -> set[str]:
+        """Every finding number the store holds."""
+        return {row[0] for row in self._conn.execute(sql.SELECT_NUMBERS)}
+
+    def add_copied(self, table: str, rows: Iterable[Sequence[Any]]) -> int:
+        """Insert rows copied from another store as they were stored there (a merge), in one
+        transaction; the database's rules still apply (:class:`RecordError` naming the table
+        if one is broken, and nothing is written). Returns the number of rows."""
+        total = 0
+        iterator = iter(rows)
+        statement = sql.copy_insert(table)
+        with self.transaction():
+            while chunk := list(islice(iterator, BULK_CHUNK)):
+                try:
+                    self._conn.executemany(statement, chunk)
+                except sqlite3.IntegrityError as exc:
+                    raise RecordError(
+                        t("merge.rows_refused", table=table, reason=exc),
+                        hint=t("merge.rows_refused_hint"),
+                    ) from None
+                total += len(chunk)
+        return total
+
     # -- consistency -----------------------------------------------------------
 
     def check(self) -> list[str]:

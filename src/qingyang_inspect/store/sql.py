@@ -555,3 +555,72 @@ FOREIGN_KEY_CHECK: Final = "PRAGMA foreign_key_check"
 #: Where photos are kept: a finding's row (before) and its rectifications (after).
 SELECT_FINDING_PHOTOS: Final = "SELECT photos FROM findings WHERE photos IS NOT NULL"
 SELECT_EVENT_PHOTOS: Final = "SELECT data FROM events WHERE kind = 'rectified'"
+
+
+# -- copying rows between stores (findings bundles) ----------------------------------
+
+#: The tables a bundle copies, in the order a merge inserts them (a row's references
+#: first), each with its columns in bundle order and its key column.
+COPY_TABLES: Final = (
+    "rounds",
+    "round_closures",
+    "snapshots",
+    "round_pins",
+    "findings",
+    "events",
+)
+COPY_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "rounds": (
+        "name",
+        "kind",
+        "round_date",
+        "standard_id",
+        "standard_version",
+        "opened_at",
+        "opened_by",
+    ),
+    "round_closures": ("round_name", "closed_at", "closed_by"),
+    "snapshots": ("hash", "content"),
+    "round_pins": PIN_COLUMNS,
+    "findings": FINDING_COLUMNS,
+    "events": EVENT_COLUMNS,
+}
+COPY_KEYS: Final = {
+    "rounds": "name",
+    "round_closures": "round_name",
+    "snapshots": "hash",
+    "round_pins": "id",
+    "findings": "id",
+    "events": "id",
+}
+#: How each table's rows of one round are chosen (``:round_name``).
+_COPY_BY_ROUND: Final = {
+    "rounds": "name = :round_name",
+    "round_closures": "round_name = :round_name",
+    "snapshots": "hash IN (SELECT snapshot FROM round_pins WHERE round_name = :round_name)",
+    "round_pins": "round_name = :round_name",
+    "findings": "round_name = :round_name",
+    "events": "finding_id IN (SELECT id FROM findings WHERE round_name = :round_name)",
+}
+
+
+def copy_select(table: str, *, by_round: bool = False) -> str:
+    """The rows of ``table`` as stored, in :data:`COPY_COLUMNS` order and key order (those
+    of the round ``:round_name`` with ``by_round``)."""
+    where = f" WHERE {_COPY_BY_ROUND[table]}" if by_round else ""
+    return (
+        f"SELECT {', '.join(COPY_COLUMNS[table])} FROM {table}{where} ORDER BY {COPY_KEYS[table]}"
+    )
+
+
+def copy_keys(table: str) -> str:
+    """The keys of every row of ``table``."""
+    return f"SELECT {COPY_KEYS[table]} FROM {table}"
+
+
+def copy_insert(table: str) -> str:
+    """``INSERT`` of one copied row of ``table`` (positional, :data:`COPY_COLUMNS` order)."""
+    return _insert(table, COPY_COLUMNS[table])
+
+
+SELECT_NUMBERS: Final = "SELECT number FROM findings"

@@ -1,0 +1,1 @@
+"""Exchanging findings between stores: bundles out (:mod:`.bundle`), merges in (:mod:`.merge`)."""
