@@ -382,6 +382,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "opened round {name} ({kind}, {date}) against standard {standard}",
     ),
     "round.closed_ok": ("已关闭轮次 {name}", "closed round {name}"),
+    "round.close_at_opt": (
+        '关闭时间（默认现在），如 "2026-06-30 17:00"',
+        'when the round was closed (default: now), e.g. "2026-06-30 17:00"',
+    ),
+    "round.close_before_date": (
+        "关闭时间 {at} 早于轮次“{name}”的日期（{date}）",
+        "{at} is before the date of round '{name}' ({date})",
+    ),
+    "round.close_before_finding": (
+        "关闭时间 {at} 早于轮次“{name}”中问题 {number} 的发现时间（{found}）",
+        "{at} is before finding {number} of round '{name}' was found ({found})",
+    ),
+    "round.close_at_hint": (
+        "--at 是轮次实际关闭的时间：不得早于轮次日期和其中最后一条记录的发现时间",
+        "--at is when the round was closed: no earlier than its date or the last finding "
+        "recorded in it",
+    ),
     "round.bad_name": (
         "轮次名称 '{name}' 无效：不能为空、不能含控制字符、不超过 {max} 个字符",
         "round name '{name}' is invalid: it must be non-empty, without control characters, at most {max} characters",
