@@ -121,7 +121,7 @@ def list_command(
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open_for_reading(workspace) as store:
         states = round_states(store, catalog)
     render(round_states_list(states), output_format.value)
 

@@ -314,8 +314,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the store {path} has schema version {found} and must be upgraded to {current} to be read",
     ),
     "store.needs_upgrade_hint": (
-        "运行任意写入命令（如 inspect round open）会自动升级；升级需要写权限",
-        "any writing command (e.g. inspect round open) upgrades it; that needs write access",
+        "升级需要写权限：由能写入该文件及其所在文件夹的用户运行任意 inspect 命令（如 inspect findings list），即自动升级一次",
+        "upgrading needs write access: any inspect command (e.g. inspect findings list) run by "
+        "a user who can write the file and its folder upgrades it, once",
     ),
     # -- dates -------------------------------------------------------------------
     "date.bad_format": ("{option} 的值 '{value}' 不是日期", "{option}: '{value}' is not a date"),
