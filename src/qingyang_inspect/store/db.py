@@ -521,7 +521,10 @@ class Store:
             by_site=site_id is not None,
             by_item=item_id is not None,
             failed=failed_only,
-            found_before=self.as_of is not None,
+            # Only where an index leads to found_at (by round, by site): over the
+            # whole store the filter would trade the plain scan for an index walk
+            # with a lookup per row, slower than leaving the fold to skip them.
+            found_before=self.as_of is not None and (round_name or site_id) is not None,
         )
         params = {
             "round_name": round_name,
