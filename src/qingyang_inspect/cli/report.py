@@ -244,7 +244,7 @@ def reminders_command(
 
     check_due_within(due_within)  # before the workspace is read
     workspace, catalog, day, until = _setup(ctx, as_of)
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         reminders = build_reminders(
             catalog,
             store.iter_findings,
@@ -375,7 +375,7 @@ def _progress_of(
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
     group_by = next(g for g in GROUP_BYS if g == by)
-    with Store.open(workspace, readonly=True, as_of=moment) as store:
+    with Store.open_for_reading(workspace, as_of=moment) as store:
         yield (
             build_progress(
                 catalog,
