@@ -1163,6 +1163,107 @@ def sqlite3_count(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM findings").fetchone()[0])
 
 
+#: Seconds of as-of runs after the first pair, per row (keeps the full run under 10 minutes).
+AS_OF_BUDGET_S = 90.0
+
+
+def _as_of_store(ctx: Context) -> tuple[Path, str, str, int]:
+    """A workspace of 100,000 findings over two rounds weeks apart, with their
+    rectifications and re-checks spread over the days after, made once per run.
+
+    Returns the workspace, the later round's name, a date in the middle of its
+    history and the number of findings. On that date the earlier round is all
+    there with most of its steps, the later one found but only partly
+    rectified, and steps after the date exist in the store, so an as-of read
+    has events to leave out.
+    """
+    if "as_of" in ctx.shared:
+        return ctx.shared["as_of"]  # type: ignore[no-any-return]
+    sites, per_site = (10, 10) if ctx.smoke else (1000, 50)
+    ws = ctx.scratch / "as-of"
+    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
+    count = generate.write_findings(
+        ws, spec, generate.generate_findings(spec, rounds=2, items_per_site=per_site)
+    )
+    (round_name, _, day) = generate.rounds_for(2)[-1]
+    result = (ws, round_name, (day + dt.timedelta(days=3)).isoformat(), count)
+    ctx.shared["as_of"] = result
+    return result
+
+
+def _bench_as_of(ctx: Context, row: Row, argv: list[str], output: str | None) -> None:
+    """``inspect ARGV --as-of D`` against the very same command without ``--as-of``.
+
+    Both are whole processes on the same store of 100,000 findings; ``output``
+    names the file a report writes (``--output``, one per side), else stdout
+    goes to /dev/null. The baseline shows today's state of every finding; the
+    subject leaves out what was found or done after D and judges overdue on D.
+    Reading a past state should cost about what reading the present does.
+    """
+    ws, round_name, as_of, count = _as_of_store(ctx)
+    row.size = f"{count:,} findings, 2 rounds, as of {as_of}"
+    if ctx.smoke:
+        row.what = row.what.replace("100,000", f"{count:,}") + " (smoke)"
+    argv = [a.replace("{round}", round_name) for a in argv]
+    out = ctx.scratch / "as-of-out"
+    out.mkdir(exist_ok=True)
+
+    def command(*extra: str, tag: str) -> list[str]:
+        tail = ["--force", "--output", str(out / f"{tag}-{output}")] if output else []
+        return [INSPECT, "--workspace", str(ws), *argv, *extra, *tail]
+
+    subject = command("--as-of", as_of, tag="as-of")
+    baseline = command(tag="today")
+    checked(run_process(baseline), baseline)  # the catalog cache, warm for both sides
+    first = checked(run_process(subject), subject)
+    extra = 0 if ctx.smoke else max(1, min(ctx.runs, int(AS_OF_BUDGET_S / (2 * first.seconds))))
+    timings = alternate(
+        lambda: checked(run_process(subject), subject),
+        lambda: checked(run_process(baseline), baseline),
+        runs=max(extra, 1),
+        warmup=0,
+    )
+    if extra < ctx.runs and not ctx.smoke:
+        row.note = f"time-boxed to {len(timings.subject)} run(s) of each side"
+    row.fill(timings)
+
+
+@benchmark(
+    "as_of_list",
+    "`inspect findings list -f csv --as-of D`, 100,000 findings",
+    "the same list without `--as-of`",
+    1.2,
+)
+def bench_as_of_list(ctx: Context, row: Row) -> None:
+    """The CSV listing of the store as of a date (see :func:`_bench_as_of`)."""
+    _require_command("findings", "list")
+    _bench_as_of(ctx, row, ["findings", "list", "--format", "csv"], None)
+
+
+@benchmark(
+    "as_of_ledger",
+    "`inspect report rectification --as-of D` (xlsx), 100,000 findings",
+    "the same ledger without `--as-of`",
+    1.2,
+)
+def bench_as_of_ledger(ctx: Context, row: Row) -> None:
+    """The ledger of the whole store as of a date (see :func:`_bench_as_of`)."""
+    _require_command("report", "rectification")
+    _bench_as_of(ctx, row, ["report", "rectification"], "ledger.xlsx")
+
+
+@benchmark(
+    "as_of_acceptance",
+    "`inspect report acceptance --as-of D` (xlsx), 100,000 findings",
+    "the same report without `--as-of`",
+    1.2,
+)
+def bench_as_of_acceptance(ctx: Context, row: Row) -> None:
+    """The later round's acceptance report as of a date (see :func:`_bench_as_of`)."""
+    _require_command("report", "acceptance")
+    _bench_as_of(ctx, row, ["report", "acceptance", "--round", "{round}"], "acceptance.xlsx")
+
+
 # --- main --------------------------------------------------------------------------------
 
 

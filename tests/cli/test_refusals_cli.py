@@ -182,6 +182,48 @@ def test_dated_steps_keep_when_they_happened_and_when_they_were_entered(
     assert shown["finding"]["closed_at"] == "2026-06-03T09:00:00+08:00"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_closing_a_round_before_its_date_or_a_finding_in_it_or_in_the_future(
+    run: Run, minimal_workspace: Path, history: dict[str, str], lang: str
+) -> None:
+    n = history["na"]  # the round's latest finding: 06-02 10:20
+    expected = {
+        "2026-06-10 09:30": {
+            "zh": "错误: 时间 2026-06-10 09:30 晚于现在（2026-06-10 09:00）\n"
+            "提示: --at 是这一步实际发生的时间，不能在将来\n",
+            "en": "Error: 2026-06-10 09:30 is later than now (2026-06-10 09:00)\n"
+            "Hint: --at is when the step happened; it cannot be in the future\n",
+        },
+        "2026-05-31 18:00": {
+            "zh": f"错误: 关闭时间 2026-05-31 18:00 早于轮次“{ROUND}”的日期（2026-06-01）\n"
+            "提示: --at 是轮次实际关闭的时间：不得早于轮次日期和其中最后一条记录的发现时间\n",
+            "en": f"Error: 2026-05-31 18:00 is before the date of round '{ROUND}' (2026-06-01)\n"
+            "Hint: --at is when the round was closed: no earlier than its date or the last "
+            "finding recorded in it\n",
+        },
+        "2026-06-02 10:15": {
+            "zh": f"错误: 关闭时间 2026-06-02 10:15 早于轮次“{ROUND}”中问题 {n} 的发现时间"
+            "（2026-06-02 10:20）\n"
+            "提示: --at 是轮次实际关闭的时间：不得早于轮次日期和其中最后一条记录的发现时间\n",
+            "en": f"Error: 2026-06-02 10:15 is before finding {n} of round '{ROUND}' was found "
+            "(2026-06-02 10:20)\n"
+            "Hint: --at is when the round was closed: no earlier than its date or the last "
+            "finding recorded in it\n",
+        },
+    }
+    for at, message in expected.items():
+        assert (
+            refused(run, minimal_workspace, lang, "round", "close", ROUND, "--at", at)
+            == (message[lang])
+        )
+    rounds = json.loads(ok(run("round", "list", "-f", "json")))
+    assert [r["status"] for r in rounds] == ["open"]
+    result = run("round", "close", ROUND, "--at", "2026-06-02 10:20")
+    assert result.exit_code == 0, result.stderr
+    (closed,) = json.loads(ok(run("round", "list", "-f", "json")))
+    assert (closed["status"], closed["closed_at"]) == ("closed", "2026-06-02T10:20:00+08:00")
+
+
 # -- the round's window -----------------------------------------------------------------
 
 

@@ -297,6 +297,26 @@ def test_one_time_dates_the_whole_walk(june: Walk, minimal_workspace: Path) -> N
     assert all(f.recorded_at is not None and f.recorded_at > f.found_at for f in recorded)
 
 
+def test_a_dated_walk_resumes_at_its_time_and_q_quits_at_the_first_question(
+    june: Walk, minimal_workspace: Path
+) -> None:
+    first = june("y", "q", args=("--at", "2026-06-02 10:00"))
+    assert first.exit_code == 0, first.output
+    resume = (
+        f"继续检查请执行：inspect -w {minimal_workspace} record --site A1 --round 六月督导 "
+        "--inspector 张三 --at '2026-06-02 10:00'"
+    )
+    assert resume in first.stdout
+    # 随时输入 q 退出: also at "revisit the items already recorded?"
+    again = june("q", args=("--at", "2026-06-02 10:00"))
+    assert again.exit_code == 0, again.output
+    assert "第 2/3 项" not in again.stdout
+    assert resume in again.stdout
+    assert len(findings(minimal_workspace)) == 1
+    timed = june("q", args=("--ask-time",))
+    assert "--inspector 张三 --ask-time\n" in timed.stdout
+
+
 def test_ask_time_dates_each_answer_and_holds_times_outside_the_round(
     june: Walk, minimal_workspace: Path
 ) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,8 @@ from qingyang_inspect.findings.ids import event_id
 from qingyang_inspect.findings.lifecycle import rectify
 from qingyang_inspect.findings.pins import changes_warning, repin, round_catalog
 from qingyang_inspect.findings.recording import RecordRequest, record_finding
-from qingyang_inspect.store import Store, sql
+from qingyang_inspect.store import Store, db, sql
+from qingyang_inspect.store.db import OutdatedStore
 from qingyang_inspect.workspace import Workspace
 from store_helpers import CST
 
@@ -121,6 +123,51 @@ def v3_workspace(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> Works
 def test_a_version_3_store_is_refused_read_only_until_upgraded(v3_workspace: Workspace) -> None:
     with pytest.raises(StoreError, match="升级"):
         Store.open(v3_workspace, readonly=True)
+
+
+def test_reading_commands_upgrade_a_version_3_store_once(
+    v3_workspace: Workspace, run_cli: Any
+) -> None:
+    """After updating the tool, the first command, even one that only reads, finds the
+    store readable: it upgrades it (one write, once); later reads open it read-only."""
+    listed = run_cli("-w", str(v3_workspace.root), "findings", "list", "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert {r["id"] for r in rows} == {OPEN, CLOSED, PASSED, TWIN_A, TWIN_B}
+    assert {r["number"] for r in rows if r["id"] == OPEN} == {OPEN[-10:]}
+    with Store.open(v3_workspace, readonly=True) as store:
+        assert store.schema_version() == sql.MIGRATIONS[-1].version
+    ledger = run_cli(
+        "-w", str(v3_workspace.root), "report", "rectification", "--as-of", "2026-06-04",
+        "-f", "json",
+    )  # fmt: skip
+    assert ledger.exit_code == 0, ledger.stderr
+    statuses = {r["finding_id"]: r["status"] for r in json.loads(ledger.stdout)["rows"]}
+    assert statuses == {OPEN: "rectified", CLOSED: "rectified"}  # voided on the 3rd
+
+
+def test_a_version_3_store_that_cannot_be_written_is_refused_with_how_to_upgrade(
+    v3_workspace: Workspace, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only_share(path: object) -> None:
+        raise StoreError(f"{path} 是只读的")
+
+    monkeypatch.setattr(db, "_check_writable", read_only_share)
+    with pytest.raises(OutdatedStore) as caught:
+        Store.open_for_reading(v3_workspace)
+    assert "版本是 3，需要升级到 4" in caught.value.message
+    assert caught.value.hint and "写权限" in caught.value.hint
+    listed = run_cli("--lang", "en", "-w", str(v3_workspace.root), "findings", "list")
+    assert listed.exit_code == 2
+    assert listed.stderr == (
+        f"Error: the store {v3_workspace.store} has schema version 3 and must be upgraded to 4 "
+        "to be read\n"
+        "Hint: upgrading needs write access: any inspect command (e.g. inspect findings list) "
+        "run by a user who can write the file and its folder upgrades it, once\n"
+    )
+    monkeypatch.undo()
+    with Store.open(v3_workspace) as store:  # untouched: still upgradable
+        assert store.schema_version() == 4
 
 
 def test_a_version_3_store_reads_as_it_did(v3_workspace: Workspace, catalog: Catalog) -> None:

@@ -54,7 +54,7 @@ def export_command(
     folder = output if output is not None else Path.cwd()
     if folder.exists() and not folder.is_dir():
         raise ReportError(t("checklist.output_not_folder", path=folder))
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open_for_reading(workspace) as store:
         plan = plan_checklists(
             store,
             catalog,

@@ -78,7 +78,7 @@ def list_command(
         include_voided=voided,
     )
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         select_findings(store, catalog, query)  # refuses unknown filter values now
         document = findings_list(catalog, lambda: select_findings(store, catalog, query), as_of=day)
         render(document, output_format.value)
@@ -102,7 +102,7 @@ def show_command(
     workspace = state(ctx).load_workspace()
     day, until = as_of_moment(as_of)
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         finding = store.finding(store.resolve_id(finding_id))
         events = store.events(finding.id)
     render(finding_detail(catalog, finding, events, as_of=day), output_format.value)

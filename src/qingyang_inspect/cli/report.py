@@ -130,7 +130,7 @@ def rectification_command(
         streets=frozenset(street or ()),
         statuses=frozenset(s for s in STATUSES if s in {c.value for c in status or ()}),
     )
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         catalogs = RoundCatalogs(store, catalog)
         if round_name is not None:
             # A round's ledger is made from what the round pinned, as its forms are.
@@ -181,7 +181,7 @@ def acceptance_command(
     from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 
     workspace, catalog, day, until = _setup(ctx, as_of)
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         round_ = store.round(round_name)
         pinned = round_catalog(store, round_, catalog)
         _warn_changes(round_, pinned)
@@ -244,7 +244,7 @@ def reminders_command(
 
     check_due_within(due_within)  # before the workspace is read
     workspace, catalog, day, until = _setup(ctx, as_of)
-    with Store.open(workspace, readonly=True, as_of=until) as store:
+    with Store.open_for_reading(workspace, as_of=until) as store:
         reminders = build_reminders(
             catalog,
             store.iter_findings,
@@ -375,7 +375,7 @@ def _progress_of(
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
     group_by = next(g for g in GROUP_BYS if g == by)
-    with Store.open(workspace, readonly=True, as_of=moment) as store:
+    with Store.open_for_reading(workspace, as_of=moment) as store:
         yield (
             build_progress(
                 catalog,

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
-from qingyang_inspect.cli.storeopts import clock, inspector, inspector_option, parse_day
+from qingyang_inspect.cli.storeopts import (
+    clock,
+    inspector,
+    inspector_option,
+    parse_day,
+    parse_moment,
+)
 from qingyang_inspect.i18n import t
 
 
@@ -79,6 +85,9 @@ def open_command(
 def close_command(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
+    at: Annotated[
+        str | None, typer.Option("--at", help=t("round.close_at_opt"), show_default=False)
+    ] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Close a round: nothing more can be recorded into it."""
@@ -87,8 +96,11 @@ def close_command(
 
     workspace = state(ctx).load_workspace()
     actor = inspector(inspector_option, workspace)
+    now = clock()
     with Store.open(workspace) as store:
-        closed = close_round(store, name=name, actor=actor, now=clock())
+        closed = close_round(
+            store, name=name, actor=actor, now=now, at=parse_moment(at, "--at", now)
+        )
     echo(t("round.closed_ok", name=closed.name), err=True)
 
 
@@ -109,7 +121,7 @@ def list_command(
 
     workspace = state(ctx).load_workspace()
     catalog = load_workspace_catalog(workspace)
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open_for_reading(workspace) as store:
         states = round_states(store, catalog)
     render(round_states_list(states), output_format.value)
 

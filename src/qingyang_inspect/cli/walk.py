@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import typer
 
@@ -193,7 +193,7 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
         )
     )
     tally = _Tally()
-    resume = _resume_command(ctx, site.id, session.round.name, session.inspector)
+    resume = _resume_command(ctx, site.id, session)
     recorded = session.recorded()
     checklist = session.checklist or session.catalog
     plan = plan_walk(checklist, site.id, recorded)
@@ -201,9 +201,12 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
         already = len(plan.recorded_before)
         out.print(t("walk.checklist", total=plan.total, done=already, todo=len(plan.steps)))
         if already and revisit is None:
-            revisit = _ask(
-                out, t("walk.ask_revisit", done=already), _yes_no(False), "walk.yes_no_bad"
+            answer = _ask(
+                out, t("walk.ask_revisit", done=already), _yes_no_quit(), "walk.yes_no_bad"
             )
+            if answer == "quit":  # 随时输入 q 退出: this question too
+                raise _EndOfInput
+            revisit = answer is True
         if revisit:
             plan = plan_walk(checklist, site.id, recorded, revisit=True)
         if not plan.steps:
@@ -411,17 +414,22 @@ def _summary(out: Console, plan: Plan | None, tally: _Tally, resume: str) -> Non
         out.print(_text("walk.resume", "", command=resume))
 
 
-def _resume_command(
-    ctx: typer.Context, site_id: str, round_name: str, inspector: str | None
-) -> str:
-    """The command line that continues this walk where it stopped."""
+def _resume_command(ctx: typer.Context, site_id: str, session: WalkSession) -> str:
+    """The command line that continues this walk where it stopped: the same round,
+    inspector and time (a walk of a paper form goes on at the form's time)."""
+    from qingyang_inspect.findings.recording import show_moment
+
     words = ["inspect"]
     workspace = state(ctx).workspace
     if workspace is not None:
         words += ["-w", str(workspace)]
-    words += ["record", "--site", site_id, "--round", round_name]
-    if inspector:
-        words += ["--inspector", inspector]
+    words += ["record", "--site", site_id, "--round", session.round.name]
+    if session.inspector:
+        words += ["--inspector", session.inspector]
+    if session.at is not None:
+        words += ["--at", show_moment(session.at)]
+    if session.ask_time:
+        words.append("--ask-time")
     return " ".join(_quote(word) for word in words)
 
 
@@ -454,6 +462,13 @@ def _yes_no(default: bool) -> Callable[[str], bool | None]:
     from qingyang_inspect.walk import parse_yes_no
 
     return lambda typed: parse_yes_no(typed, default)
+
+
+def _yes_no_quit() -> Callable[[str], bool | Literal["quit"] | None]:
+    """Yes (是), no (否, the default) or quit (q, 退出)."""
+    from qingyang_inspect.walk import parse_choice, parse_yes_no
+
+    return lambda typed: "quit" if parse_choice(typed) == "quit" else parse_yes_no(typed, False)
 
 
 def _text(key: str, style: str, /, **params: object) -> Text:

@@ -123,15 +123,62 @@ def open_round(
     return replace(round_, snapshot=made.snapshot)
 
 
-def close_round(store: Store, *, name: str, actor: str, now: dt.datetime) -> Round:
-    """Close the round ``name``: nothing more can be recorded into it."""
+def close_round(
+    store: Store, *, name: str, actor: str, now: dt.datetime, at: dt.datetime | None = None
+) -> Round:
+    """Close the round ``name``: nothing more can be recorded into it.
+
+    ``at`` dates the closing when the office closed the round on paper earlier
+    (default ``now``): not in the future, not before the round's date, not
+    before the latest finding recorded in it (its window ends at the closing).
+    """
     require_aware(now)
+    closed_at = now if at is None else at
+    require_aware(closed_at)
     with store.transaction():
         found = store.round(name)
         if found.status == "closed":
             raise RecordError(t("round.already_closed", name=name), hint=t("round.list_hint"))
-        store.add_round_closure(name, closed_at=now, closed_by=actor)
-    return replace(found, status="closed", closed_at=now)
+        if at is not None:
+            _check_closing(store, found, at, now)
+        store.add_round_closure(name, closed_at=closed_at, closed_by=actor)
+    return replace(found, status="closed", closed_at=closed_at)
+
+
+def _check_closing(store: Store, round_: Round, at: dt.datetime, now: dt.datetime) -> None:
+    """Refuse a closing time in the future, before the round's date or before a finding
+    found in it."""
+    if at > now:
+        raise RecordError(
+            t("lifecycle.at_future", at=show_moment(at), now=show_moment(now)),
+            hint=t("lifecycle.at_future_hint"),
+        )
+    if at.date() < round_.date:
+        raise RecordError(
+            t(
+                "round.close_before_date",
+                at=show_moment(at),
+                name=round_.name,
+                date=round_.date.isoformat(),
+            ),
+            hint=t("round.close_at_hint"),
+        )
+    latest = max(
+        store.iter_findings(round_name=round_.name, include_voided=True),
+        key=lambda f: f.found_at,
+        default=None,
+    )
+    if latest is not None and at < latest.found_at:
+        raise RecordError(
+            t(
+                "round.close_before_finding",
+                at=show_moment(at),
+                name=round_.name,
+                number=latest.number or latest.id,
+                found=show_moment(latest.found_at),
+            ),
+            hint=t("round.close_at_hint"),
+        )
 
 
 def choose_round(store: Store, name: str | None) -> Round:

@@ -63,6 +63,10 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 
+class OutdatedStore(StoreError):
+    """A store written by an older version, opened read-only: it must be upgraded first."""
+
+
 class Store:
     """A workspace's store. Open it with :meth:`open`; use it as a context manager.
 
@@ -119,6 +123,25 @@ class Store:
         return cls.open_path(
             workspace.store, evidence_dir=workspace.evidence, readonly=readonly, as_of=as_of
         )
+
+    @classmethod
+    def open_for_reading(cls, workspace: Workspace, *, as_of: dt.datetime | None = None) -> Store:
+        """Open the workspace's store to read (:meth:`open` with ``readonly``), first
+        upgrading a store an older version wrote, when it can be written.
+
+        A new version of the tool reads every existing store: the upgrade is
+        the one write a reading command may make, once, in one transaction
+        (:meth:`_migrate`). Where the store cannot be written (a read-only
+        share), :class:`OutdatedStore` says so and how to upgrade it.
+        """
+        try:
+            return cls.open(workspace, readonly=True, as_of=as_of)
+        except OutdatedStore as outdated:
+            try:
+                cls.open(workspace).close()
+            except StoreError:
+                raise outdated from None
+        return cls.open(workspace, readonly=True, as_of=as_of)
 
     @classmethod
     def open_path(
@@ -183,7 +206,7 @@ class Store:
                     return cls._empty(evidence)
                 _check_version(found, path)
                 if found < store.current_version:
-                    raise StoreError(
+                    raise OutdatedStore(
                         t(
                             "store.needs_upgrade",
                             path=path,
@@ -498,7 +521,10 @@ class Store:
             by_site=site_id is not None,
             by_item=item_id is not None,
             failed=failed_only,
-            found_before=self.as_of is not None,
+            # Only where an index leads to found_at (by round, by site): over the
+            # whole store the filter would trade the plain scan for an index walk
+            # with a lookup per row, slower than leaving the fold to skip them.
+            found_before=self.as_of is not None and (round_name or site_id) is not None,
         )
         params = {
             "round_name": round_name,

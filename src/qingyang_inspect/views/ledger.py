@@ -69,7 +69,7 @@ def ledger_columns() -> tuple[Column, ...]:
     c = Column
     return (
         c("seq", t("ledger.col.seq"), "int", priority=0, width=5),
-        c("number", t("ledger.col.number"), "id", priority=None, width=12),
+        c("number", t("ledger.col.number"), "id", priority=0, width=12),
         c("round", t("ledger.col.round"), "status", priority=None, width=10),
         c("found", t("ledger.col.found"), "date", priority=2, width=10.5),
         c("site_id", t("ledger.col.site_id"), "id", priority=None, width=8),

@@ -51,7 +51,7 @@ def site_columns() -> tuple[Column, ...]:
         c("occurrences", t("acceptance.col.occurrences"), "int", priority=2, width=6),
         c("deducted", t("acceptance.col.deducted"), "number", priority=2, width=7),
         c("score", t("acceptance.col.score"), "number", width=7),
-        c("findings", t("acceptance.col.findings"), "id", priority=None, width=28),
+        c("findings", t("acceptance.col.findings"), "id", priority=2, width=28),
         c("remarks", t("acceptance.col.remarks"), priority=3, width=24),
     )
 

@@ -314,8 +314,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the store {path} has schema version {found} and must be upgraded to {current} to be read",
     ),
     "store.needs_upgrade_hint": (
-        "运行任意写入命令（如 inspect round open）会自动升级；升级需要写权限",
-        "any writing command (e.g. inspect round open) upgrades it; that needs write access",
+        "升级需要写权限：由能写入该文件及其所在文件夹的用户运行任意 inspect 命令（如 inspect findings list），即自动升级一次",
+        "upgrading needs write access: any inspect command (e.g. inspect findings list) run by "
+        "a user who can write the file and its folder upgrades it, once",
     ),
     # -- dates -------------------------------------------------------------------
     "date.bad_format": ("{option} 的值 '{value}' 不是日期", "{option}: '{value}' is not a date"),
@@ -382,6 +383,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "opened round {name} ({kind}, {date}) against standard {standard}",
     ),
     "round.closed_ok": ("已关闭轮次 {name}", "closed round {name}"),
+    "round.close_at_opt": (
+        '关闭时间（默认现在），如 "2026-06-30 17:00"',
+        'when the round was closed (default: now), e.g. "2026-06-30 17:00"',
+    ),
+    "round.close_before_date": (
+        "关闭时间 {at} 早于轮次“{name}”的日期（{date}）",
+        "{at} is before the date of round '{name}' ({date})",
+    ),
+    "round.close_before_finding": (
+        "关闭时间 {at} 早于轮次“{name}”中问题 {number} 的发现时间（{found}）",
+        "{at} is before finding {number} of round '{name}' was found ({found})",
+    ),
+    "round.close_at_hint": (
+        "--at 是轮次实际关闭的时间：不得早于轮次日期和其中最后一条记录的发现时间",
+        "--at is when the round was closed: no earlier than its date or the last finding "
+        "recorded in it",
+    ),
     "round.bad_name": (
         "轮次名称 '{name}' 无效：不能为空、不能含控制字符、不超过 {max} 个字符",
         "round name '{name}' is invalid: it must be non-empty, without control characters, at most {max} characters",
