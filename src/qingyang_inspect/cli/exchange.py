@@ -43,7 +43,7 @@ def export_command(
     day = parse_day(since, "--since")
     # From the start of that day where this machine is.
     start = None if day is None else dt.datetime.combine(day, dt.time(), tzinfo=now.tzinfo)
-    with Store.open(workspace, readonly=True) as store:
+    with Store.open_for_reading(workspace) as store:
         exported = export_findings(
             store, output, round_name=round_name, since=start, now=now, force=force
         )
