@@ -765,6 +765,26 @@ class Store:
                 total += len(chunk)
         return total
 
+    # -- photos (``inspect store copy``) -------------------------------------------
+
+    def read_photo(self, relpath: str) -> bytes:
+        """The content of the evidence photo at ``relpath``."""
+        try:
+            return (self.evidence_dir / relpath).read_bytes()
+        except OSError:
+            raise StoreError(
+                t("store.server_photo_missing", path=self.evidence_dir / relpath),
+                hint=t("store.server_photo_missing_hint"),
+            ) from None
+
+    def keep_photo(self, sha256: str, relpath: str, content: bytes) -> bool:
+        """Keep a photo where this store's readers find it, unless it is there; whether new."""
+        target = self.evidence_dir / relpath
+        if target.is_file():
+            return False
+        write_whole(target, content)
+        return True
+
     def fetch_evidence(self) -> int:
         """Bring the photos this store names into :attr:`evidence_dir` where they are only
         elsewhere (a server store keeps them for every laptop); how many were fetched."""
@@ -808,6 +828,23 @@ class Store:
 
 
 # -- helpers ---------------------------------------------------------------------
+
+
+def write_whole(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` through a temporary file beside it (whole or not at all)."""
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
 
 _CONNECT_ARGS: dict[str, Any] = {
     "timeout": BUSY_TIMEOUT_SECONDS,

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import random
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, suppress
@@ -28,7 +26,7 @@ from qingyang_inspect.errors import StoreError
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import pg, sql
-from qingyang_inspect.store.db import Store
+from qingyang_inspect.store.db import Store, write_whole
 
 T = TypeVar("T")
 
@@ -154,6 +152,28 @@ class ServerStore(Store):
                 {"sha256": photo.sha256, "relpath": photo.relpath, "content": content},
             )
 
+    def read_photo(self, relpath: str) -> bytes:
+        """The photo at ``relpath``: from the evidence folder, else from the server."""
+        local = self.evidence_dir / relpath
+        if local.is_file():
+            return super().read_photo(relpath)
+        sha256 = Path(relpath).name.partition(".")[0]
+        found = self._conn.execute(sql.SELECT_SERVER_PHOTO, {"sha256": sha256}).fetchone()
+        if found is None:
+            return super().read_photo(relpath)  # says it is missing
+        return bytes(found[0])
+
+    def keep_photo(self, sha256: str, relpath: str, content: bytes) -> bool:
+        def keep() -> bool:
+            if self._conn.execute(sql.SERVER_PHOTO_EXISTS, {"sha256": sha256}).fetchone():
+                return False
+            self._conn.execute(
+                sql.INSERT_SERVER_PHOTO, {"sha256": sha256, "relpath": relpath, "content": content}
+            )
+            return True
+
+        return self._write(keep)
+
     def fetch_evidence(self) -> int:
         """Download the server's photos missing from :attr:`evidence_dir` (each checked
         against its SHA-256, written whole or not at all); how many were fetched."""
@@ -164,13 +184,14 @@ class ServerStore(Store):
                 if target.is_file():
                     continue
                 cursor = self._conn.execute(sql.SELECT_SERVER_PHOTO, {"sha256": sha256})
-                content = bytes(cursor.fetchone()[0])
+                found = cursor.fetchone()
+                content = bytes(found[0]) if found is not None else b""
                 if hashlib.sha256(content).hexdigest() != sha256:
                     raise StoreError(
                         t("store.corrupt", path=self.location, reason=f"photo {relpath}"),
                         hint=t("store.corrupt_hint"),
                     )
-                _write_whole(target, content)
+                write_whole(target, content)
                 fetched += 1
         return fetched
 
@@ -180,17 +201,3 @@ class ServerStore(Store):
             f"photo {relpath} is missing from the server {self.location}"
             for relpath in sorted(paths - kept)
         ]
-
-
-def _write_whole(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` through a temporary file beside it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".fetch-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -748,9 +748,4 @@ def insert_row(table: str, columns: tuple[str, ...]) -> str:
     return _insert(table, columns)
 
 
-def copy_insert(table: str) -> str:
-    """``INSERT`` of one copied row of ``table`` (positional, :data:`COPY_COLUMNS` order)."""
-    return _insert(table, COPY_COLUMNS[table])
-
-
 SELECT_NUMBERS: Final = "SELECT number FROM findings"

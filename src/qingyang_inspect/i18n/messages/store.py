@@ -395,6 +395,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录库 {path} 上的并发写入多次冲突，本次没有写入任何内容",
         "writes to the store {path} kept conflicting with others; nothing was written",
     ),
+    # -- inspect store copy ------------------------------------------------------------
+    "storecmd.help": (
+        "记录库管理：迁移到服务器或导出为文件",
+        "manage the store: move it to a server or into a file",
+    ),
+    "storecmd.copy_help": (
+        "把本工作区的记录库完整复制到另一个记录库（PostgreSQL 网址或 SQLite 文件），并核对条数和哈希",
+        "copy this workspace's whole store into another (a PostgreSQL URL or a SQLite file), "
+        "verifying counts and hashes",
+    ),
+    "storecmd.to_opt": (
+        "目标记录库：postgresql://用户@主机/数据库，或 SQLite 文件路径（须为空）",
+        "the target store: postgresql://user@host/database, or a SQLite file path (must be empty)",
+    ),
+    "store.copied": (
+        "已复制到 {target}：{rounds} 个轮次、{findings} 条记录、{events} 个后续事件、{photos} 张照片；条数和哈希核对一致",
+        "copied to {target}: {rounds} rounds, {findings} findings, {events} later events, "
+        "{photos} photos; counts and hashes verified",
+    ),
+    "store.copy_unchanged": (
+        "{target} 已有完全相同的记录（{findings} 条记录），未作任何改动",
+        "{target} already holds exactly the same records ({findings} findings); nothing was changed",
+    ),
+    "store.copy_not_empty": (
+        "目标记录库 {target} 不是空的（{rounds} 个轮次、{findings} 条记录），且与本记录库不同，不能复制到这里",
+        "the target store {target} is not empty ({rounds} rounds, {findings} findings) "
+        "and differs from this one: nothing was copied",
+    ),
+    "store.copy_not_empty_hint": (
+        "请换一个空的数据库或新的文件名；已有记录永远不会被覆盖",
+        "choose an empty database or a new file name; existing records are never overwritten",
+    ),
+    "store.copy_differs": (
+        "复制到 {target} 后核对不一致（{tables}），已全部撤销，没有写入任何内容",
+        "the copy in {target} did not match the source ({tables}); it was undone, nothing was written",
+    ),
+    "store.copy_differs_hint": (
+        "请把此消息报告给维护人员",
+        "please report this message to the maintainers",
+    ),
     # -- dates -------------------------------------------------------------------
     "date.bad_format": ("{option} 的值 '{value}' 不是日期", "{option}: '{value}' is not a date"),
     "date.bad_datetime_format": (
