@@ -1,18 +1,20 @@
 """The store's tests run against both backends: a SQLite file and a PostgreSQL server.
 
-Every test here that uses the ``workspace`` (hence ``store``) fixture runs twice,
-``[sqlite]`` and ``[postgresql]``, unless marked ``sqlite_only`` (a test of
-SQLite itself: its pragmas, files and locks). Test functions may take
+Every test here that uses the ``workspace`` (hence ``store``) or ``store_env``
+fixture runs twice, ``[sqlite]`` and ``[postgresql]``, unless marked
+``sqlite_only`` (a test of SQLite itself: its pragmas, files and upgrades of old
+files). On the server, ``INSPECT_STORE`` names a new database for the test, so
+commands run in-process or as real processes use it too. Tests may take
 ``backend`` to know which one they run on.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
+from qingyang_inspect.store.address import ENV_STORE
 from qingyang_inspect.workspace import Workspace, load_workspace
 
 BACKENDS = ("sqlite", "postgresql")
@@ -25,10 +27,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture
-def workspace(minimal_workspace: Path, backend: str, request: pytest.FixtureRequest) -> Workspace:
+def store_env(backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test's backend; on the server, ``INSPECT_STORE`` set to a new database."""
+    if backend != "sqlite":
+        url: str = request.getfixturevalue("pg_url")
+        monkeypatch.setenv(ENV_STORE, url)
+    return backend
+
+
+@pytest.fixture
+def workspace(minimal_workspace: Path, store_env: str) -> Workspace:
     """The minimal workspace, its store a SQLite file or a new database on the server."""
-    found = load_workspace(minimal_workspace)
-    if backend == "sqlite":
-        return found
-    url: str = request.getfixturevalue("pg_url")
-    return dataclasses.replace(found, store_url=url)
+    return load_workspace(minimal_workspace)

@@ -131,10 +131,8 @@ _PG_REFUSE = """CREATE OR REPLACE FUNCTION inspect_append_only() RETURNS trigger
 POSTGRESQL: Final = Dialect(
     name="postgresql",
     without_rowid="",
-    list_tables=(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-    ),
+    # (pg_tables lists every table; information_schema only those the role may use.)
+    list_tables="SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",
     connect_pragmas=(),
     write_pragmas=(),
     read_pragmas=("SET default_transaction_read_only = on",),
