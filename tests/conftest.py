@@ -84,9 +84,11 @@ def pg_cluster() -> Iterator[Cluster]:
 
 
 @pytest.fixture
-def pg_url(pg_cluster: Cluster) -> str:
-    """The URL of a new, empty database in the session's cluster."""
-    return pg_cluster.url(pg_cluster.new_database())
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a new, empty database in the session's cluster (dropped afterwards)."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
 
 
 @pytest.fixture

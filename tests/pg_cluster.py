@@ -83,6 +83,10 @@ class Cluster:
         self.execute(f'CREATE DATABASE "{name}"')
         return name
 
+    def drop_database(self, name: str) -> None:
+        """Drop a test's database (its connections closed first)."""
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def pg_ctl_run(self, *args: str) -> None:
         subprocess.run(
             [*self.prefix, self.pg_ctl, "-D", str(self.data), "-w", "-s", *args],
