@@ -10,9 +10,13 @@ server too (``tests/store/conftest.py``).
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -320,3 +324,43 @@ def test_the_server_schema_has_the_tables_and_columns_of_a_file(
             ]
         versions = server._conn.execute("SELECT version, description FROM schema_version")
         assert sorted(versions.fetchall()) == [(m.version, m.description) for m in sql.MIGRATIONS]
+
+
+# -- psycopg is loaded only when a server store is opened ---------------------------------
+
+_LOADED = """
+import json, sys
+sys.argv = ["inspect", *json.loads(sys.argv[1])]
+from qingyang_inspect.cli.main import main
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code or 0
+print(json.dumps([code, "psycopg" in sys.modules]), file=sys.__stderr__)
+"""
+
+
+def _loads_psycopg(ws: Path, store: str, *args: str) -> bool:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
+    env.update({"INSPECT_INSPECTOR": "张三", ENV_STORE: store})
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, json.dumps(["-w", str(ws), *args])],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert code == 0, done.stderr
+    return bool(loaded)
+
+
+def test_psycopg_is_loaded_only_by_commands_that_open_a_server_store(
+    minimal_workspace: Path, pg_url: str
+) -> None:
+    ws = minimal_workspace
+    assert _loads_psycopg(ws, pg_url, "round", "open", "R1", "--kind", "supervision")
+    assert _loads_psycopg(ws, pg_url, *RECORD, "--yes")
+    assert not _loads_psycopg(ws, pg_url, "validate")  # reads no store
+    assert not _loads_psycopg(ws, "", "round", "open", "R1", "--kind", "supervision")
+    assert not _loads_psycopg(ws, "", *RECORD, "--yes")

@@ -32,6 +32,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from pg_cluster import Cluster
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.errors import RecordError
 from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
@@ -40,7 +41,6 @@ from qingyang_inspect.findings.replay import replay
 from qingyang_inspect.store import Store, sql
 from qingyang_inspect.store import db as store_db
 from qingyang_inspect.workspace import Workspace, load_workspace
-from pg_cluster import Cluster
 from store_helpers import NOW
 
 MINIMAL = Path(__file__).resolve().parents[1] / "examples" / "valid" / "minimal"
