@@ -834,6 +834,8 @@ def bench_reports_server(ctx: Context, row: Row) -> None:
     cluster = _server(ctx)
     per_site, sites = (10, 10) if ctx.smoke else (100, 1000)
     row.size = f"{sites} sites × {per_site} items = {sites * per_site} findings, 1 round"
+    if ctx.smoke:
+        row.what = f"both reports from a server store of {sites * per_site:,} findings (smoke)"
     (round_name, _, day) = generate.rounds_for(1)[0]
     ws = ctx.scratch / "reports-server"
     spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))

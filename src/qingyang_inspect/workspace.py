@@ -192,16 +192,30 @@ def _store_url(section: dict[str, object], config: Path) -> str | None:
     A password in ``inspect.toml`` is refused: the file is shared and kept in
     folders others read; libpq's ``PGPASSWORD`` or ``~/.pgpass`` hold it instead.
     """
-    from qingyang_inspect.store.address import ENV_STORE, has_password, is_server_url
+    from qingyang_inspect.store.address import (
+        ENV_STORE,
+        display,
+        has_password,
+        is_server_url,
+        well_formed,
+    )
 
     env = os.environ.get(ENV_STORE, "").strip()
     configured = section.get("store")
     if env:
-        return env if is_server_url(env) else None
-    if not isinstance(configured, str) or not is_server_url(configured.strip()):
+        found, where = env, ENV_STORE
+    elif isinstance(configured, str) and configured.strip():
+        found, where = configured.strip(), str(config)
+    else:
         return None
-    if has_password(configured):
+    if not is_server_url(found):
+        return None
+    if not well_formed(found):
+        raise WorkspaceError(
+            t("workspace.bad_setting", path=where, key="store", value=repr(display(found)))
+        )
+    if where != ENV_STORE and has_password(found):
         raise WorkspaceError(
             t("workspace.store_password", path=config), hint=t("workspace.store_password_hint")
         )
-    return configured.strip()
+    return found

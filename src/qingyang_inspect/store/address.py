@@ -6,6 +6,7 @@ imported only when a server store is opened (:mod:`qingyang_inspect.store.pg`).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 #: URL schemes of a server store (libpq accepts both).
@@ -20,14 +21,31 @@ def is_server_url(text: str) -> bool:
     return bool(separator) and scheme.lower() in SCHEMES
 
 
+#: ``user:password@`` in a URL (for one too malformed to be parsed).
+_USER_PASSWORD = re.compile(r"(//[^/:@]*):[^/@]*@")
+
+
+def well_formed(url: str) -> bool:
+    """Whether ``url`` parses as a URL (a bracket left open does not)."""
+    try:
+        urlsplit(url).port  # noqa: B018  (reading the port checks it)
+    except ValueError:
+        return False
+    return True
+
+
 def has_password(url: str) -> bool:
     """Whether the URL carries a password (in its user part or as ``?password=``)."""
+    if not well_formed(url):
+        return _USER_PASSWORD.search(url) is not None or "password=" in url
     parts = urlsplit(url)
     return parts.password is not None or "password" in parse_qs(parts.query)
 
 
 def display(url: str) -> str:
     """``url`` as messages show it: without a password, should one have been written in it."""
+    if not well_formed(url):
+        return _USER_PASSWORD.sub(r"\1@", url)
     parts = urlsplit(url)
     query = "&".join(
         f"{key}={value}"

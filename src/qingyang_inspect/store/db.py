@@ -1,4 +1,4 @@
-"""The store: one SQLite file per workspace holding rounds, findings, their events and photos.
+"""The store: rounds, findings, their events and photos, in a SQLite file or on a server.
 
 :class:`Store` is the only code that talks to the database; the SQL itself is
 in :mod:`qingyang_inspect.store.sql`. It opens the file in WAL mode with a
@@ -7,6 +7,11 @@ transaction (refusing a store written by a newer version of the tool), and
 runs every write in one ``BEGIN IMMEDIATE`` transaction, retried while another
 process holds the write lock, so that a failure writes nothing and no user
 ever sees "database is locked".
+
+A workspace whose ``store`` is a ``postgresql://`` URL opens the same
+:class:`Store` on a PostgreSQL server (:mod:`qingyang_inspect.store.server`,
+which overrides the few hooks where the engines differ: how a write starts and
+ends, bulk inserts, where photos are kept); psycopg is imported only then.
 
 Business rules (what may be recorded, which status may follow which) live in
 :mod:`~qingyang_inspect.findings.recording` and

@@ -55,20 +55,30 @@ class ServerConnection:
         self.committing = False
 
     def execute(self, statement: str, params: Any = None) -> psycopg.Cursor[Any]:
-        """Run ``statement`` (``:name`` or ``?`` parameters); its cursor."""
-        if params is None:  # psycopg reads no placeholder then (a trigger's ``%`` stays)
-            return self._conn.execute(statement)
-        return self._conn.execute(_pyformat(statement), params)
+        """Run ``statement`` (``:name`` or ``?`` parameters); its cursor, holding every row
+        (a client-side cursor: reading it needs the network no more).
+
+        The environment's errors (network, rights, locks) come as :class:`StoreError`,
+        a refused row as the driver's own error (see :func:`mapped_errors`).
+        """
+        with mapped_errors(self.where):
+            if params is None:  # psycopg reads no placeholder then (a trigger's ``%`` stays)
+                return self._conn.execute(statement)
+            return self._conn.execute(_pyformat(statement), params)
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run ``statement`` once per row (psycopg pipelines them)."""
-        with self._conn.cursor() as cursor:
+        with mapped_errors(self.where), self._conn.cursor() as cursor:
             cursor.executemany(_pyformat(statement), rows)
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Insert ``rows`` with ``COPY`` (the server's bulk path), inside the transaction."""
         statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-        with self._conn.cursor() as cursor, cursor.copy(statement) as copy:
+        with (
+            mapped_errors(self.where),
+            self._conn.cursor() as cursor,
+            cursor.copy(statement) as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
 
@@ -90,6 +100,10 @@ class ServerConnection:
 
 class ServerConflict(StoreError):
     """The server undid a transaction that met another one (run it again)."""
+
+
+class ConnectionLost(StoreError):
+    """The connection to the server went in the middle of a command."""
 
 
 def connect(url: str, *, readonly: bool) -> ServerConnection:
@@ -123,10 +137,13 @@ def mapped_errors(where: str, *, connecting: bool = False) -> Iterator[None]:
     try:
         yield
     except psycopg.Error as exc:
-        raise _store_error(exc, where, connecting=connecting) from None
+        found = _store_error(exc, where, connecting=connecting)
+        if found is exc:
+            raise
+        raise found from None
 
 
-def _store_error(exc: psycopg.Error, where: str, *, connecting: bool) -> Exception:
+def _store_error(exc: psycopg.Error, where: str, *, connecting: bool) -> BaseException:
     """The :class:`StoreError` for ``exc`` (or ``exc`` itself when it is not the environment's)."""
     state = exc.sqlstate or ""
     reason = _first_line(exc)
@@ -146,8 +163,8 @@ def _store_error(exc: psycopg.Error, where: str, *, connecting: bool) -> Excepti
             t("store.server_readonly", path=where), hint=t("store.server_denied_hint")
         )
     if isinstance(exc, errors.AdminShutdown | errors.CrashShutdown | errors.CannotConnectNow):
-        return StoreError(t("store.server_lost", path=where), hint=t("store.server_lost_hint"))
-    if isinstance(exc, psycopg.OperationalError) and not state:
+        return ConnectionLost(t("store.server_lost", path=where), hint=t("store.server_lost_hint"))
+    if not state and (connecting or isinstance(exc, psycopg.OperationalError)):
         return _connection_error(reason, where, connecting=connecting)
     return exc
 
@@ -155,7 +172,7 @@ def _store_error(exc: psycopg.Error, where: str, *, connecting: bool) -> Excepti
 def _connection_error(reason: str, where: str, *, connecting: bool) -> StoreError:
     """An error without SQLSTATE: the connection could not be made, or was lost."""
     if not connecting:
-        return StoreError(t("store.server_lost", path=where), hint=t("store.server_lost_hint"))
+        return ConnectionLost(t("store.server_lost", path=where), hint=t("store.server_lost_hint"))
     lowered = reason.lower()
     if (
         "password" in lowered

@@ -20,8 +20,6 @@ from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
-import psycopg
-
 from qingyang_inspect.errors import StoreError
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
@@ -85,9 +83,7 @@ class ServerStore(Store):
     def _commit(self) -> None:
         try:
             self._conn.execute(sql.COMMIT)
-        except psycopg.OperationalError as exc:
-            if exc.sqlstate:
-                raise
+        except pg.ConnectionLost:
             # The server may have committed before the connection went: say so.
             raise StoreError(
                 t("store.server_lost_commit", path=self.location),
@@ -97,7 +93,7 @@ class ServerStore(Store):
     def _rollback(self) -> None:
         if self._conn.closed or not self._conn.in_transaction:
             return  # a lost connection's transaction is rolled back by the server
-        with suppress(psycopg.OperationalError):
+        with suppress(StoreError):  # the connection went: the server rolls back itself
             self._conn.execute(sql.ROLLBACK)
 
     def _write(self, action: Callable[[], T]) -> T:
