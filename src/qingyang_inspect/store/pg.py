@@ -119,9 +119,8 @@ def connect(url: str, *, readonly: bool) -> ServerConnection:
         )
     server = ServerConnection(conn, where)
     if readonly:
-        with mapped_errors(where):
-            for statement in sql.POSTGRESQL.read_pragmas:
-                server.execute(statement)
+        for statement in sql.POSTGRESQL.read_pragmas:
+            server.execute(statement)
     return server
 
 
