@@ -364,3 +364,50 @@ def test_psycopg_is_loaded_only_by_commands_that_open_a_server_store(
     assert not _loads_psycopg(ws, pg_url, "validate")  # reads no store
     assert not _loads_psycopg(ws, "", "round", "open", "R1", "--kind", "supervision")
     assert not _loads_psycopg(ws, "", *RECORD, "--yes")
+
+
+# -- conflicts are retried ----------------------------------------------------------------
+
+
+def test_a_write_the_server_undid_for_a_conflict_runs_again(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A serialization failure or deadlock becomes a conflict, and the store's own write is
+    run again (a caller's enclosing transaction is the caller's to repeat)."""
+    from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.store import pg
+
+    for error in (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
+        with pytest.raises(pg.ServerConflict, match="冲突"):
+            with pg.mapped_errors("db"):
+                raise error("could not serialize access")
+    with Store.open_url(pg_url, evidence_dir=tmp_path / "evidence") as store:
+        calls: list[str] = []
+        execute = store._conn.execute
+
+        def conflicting(statement: str, params: Any = None) -> Any:
+            if statement == sql.INSERT_ROUND:
+                calls.append(statement)
+                if len(calls) < 3:
+                    raise pg.ServerConflict("conflict")
+            return execute(statement, params)
+
+        monkeypatch.setattr(store._conn, "execute", conflicting)
+        day = make_facts().found_at
+        round_ = Round(
+            name="R1",
+            kind="supervision",
+            date=day.date(),
+            standard_id="S",
+            standard_version="1",
+            status="open",
+            opened_at=day,
+        )
+        store.add_round(round_, opened_by="王")
+        assert len(calls) == 3
+        assert [r.name for r in store.rounds()] == ["R1"]
+        calls.clear()
+        with pytest.raises(pg.ServerConflict):
+            with store.transaction():
+                store.add_round(dataclasses.replace(round_, name="R2"), opened_by="王")
+        assert len(calls) == 1 and [r.name for r in store.rounds()] == ["R1"]
