@@ -317,7 +317,7 @@ def test_the_server_schema_has_the_tables_and_columns_of_a_file(
 ) -> None:
     file_store = Store.open_path(tmp_path / "store.sqlite")
     with Store.open_url(pg_url, evidence_dir=tmp_path / "evidence") as server, file_store:
-        for table, _columns, _key in sql.COPIED_TABLES:
+        for table in sql.COPY_TABLES:
             statement = f"SELECT * FROM {table} LIMIT 0"
             assert [c[0] for c in server._conn.execute(statement).description] == [
                 c[0] for c in file_store._conn.execute(statement).description

@@ -20,6 +20,8 @@ from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
+import psycopg
+
 from qingyang_inspect.errors import StoreError
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
