@@ -682,6 +682,211 @@ def bench_merge(ctx: Context, row: Row) -> None:
     row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=ctx.warmup))
 
 
+# --- the team store on a PostgreSQL server -------------------------------------------------
+
+
+def _server(ctx: Context) -> Any:
+    """The run's throwaway PostgreSQL cluster (tests/pg_cluster.py), started on first use;
+    :class:`Skip` when PostgreSQL or psycopg is not installed."""
+    if "pg" in ctx.shared:
+        return ctx.shared["pg"]
+    try:
+        import psycopg  # noqa: F401  (the server store's driver)
+    except ImportError:
+        raise Skip("psycopg is not installed (pip install -e '.[postgres]')") from None
+    sys.path.insert(0, str(REPO / "tests"))
+    from pg_cluster import start_cluster
+
+    try:
+        cluster = start_cluster()
+    except RuntimeError as missing:
+        raise Skip(str(missing)) from None
+    import atexit
+
+    atexit.register(cluster.remove)
+    ctx.shared["pg"] = cluster
+    return cluster
+
+
+@benchmark(
+    "record_server",
+    "`inspect record` of one finding into a store on a local PostgreSQL server",
+    "the same `inspect record` into a SQLite store",
+    1.3,
+)
+def bench_record_server(ctx: Context, row: Row) -> None:
+    """``record`` as in the ``record`` row, the store on a server (Unix socket) or in a file.
+
+    Both workspaces are copies of the bundled one with a round open and one
+    finding recorded (catalog cache warm, store created); only ``INSPECT_STORE``
+    differs.
+    """
+    cluster = _server(ctx)
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+    from qingyang_inspect.workspace import load_workspace
+
+    url = cluster.url(cluster.new_database("bench_record"))
+    roots = {"server": ctx.copy_bundled_workspace("record-server")}
+    roots["file"] = ctx.copy_bundled_workspace("record-file")
+    catalog = load_workspace_catalog(load_workspace(roots["file"]))
+    site = next(iter(catalog.sites.values()))
+    item = catalog.items_for_site(site.id)[0]
+    stores = {"server": url, "file": ""}
+    commands = {}
+    for tag, root in roots.items():
+        env = child_env(INSPECT_INSPECTOR="基准测试", INSPECT_STORE=stores[tag])
+        base = [INSPECT, "--workspace", str(root)]
+        opened = [*base, "round", "open", "2026年6月督导（基准测试）", "--kind", "supervision"]
+        checked(run_process(opened, env=env), opened)
+        cmd = [*base, "record", "--site", site.id, "--item", item.id, "--result", "fail"]
+        cmd += ["--count", "2", "--note", "东侧出入口公益广告破损2处", "--location", "东门入口"]
+        commands[tag] = (cmd, env)
+        checked(run_process(cmd, env=env), cmd)  # the first record creates the catalog cache
+
+    def run(tag: str) -> ProcessRun:
+        cmd, env = commands[tag]
+        return checked(run_process(cmd, env=env), cmd)
+
+    row.size = f"{site.id} · {item.id}, server on a Unix socket"
+    row.fill(
+        alternate(
+            lambda: run("server"), lambda: run("file"), runs=ctx.runs * 2, warmup=ctx.warmup + 1
+        )
+    )
+
+
+@benchmark(
+    "bulk_insert_server",
+    "bulk insert of 100,000 findings into a server store (`Store.add_findings`, COPY)",
+    "`COPY` of the same rows into bare tables on the same server",
+    2.0,
+)
+def bench_bulk_insert_server(ctx: Context, row: Row) -> None:
+    """The store's import path on the server against the server storing the same rows.
+
+    Each side gets a new database; the subject's store is created (tables, keys,
+    CHECKs, indexes, triggers) before the clock starts. The baseline copies the
+    store's own rows, read back from the first subject run, into tables of the
+    same columns with no types, keys, constraints or indexes, in one transaction.
+    """
+    cluster = _server(ctx)
+    import psycopg
+
+    from qingyang_inspect.store import Store
+
+    spec, facts, round_names = _bulk_findings(ctx, row)
+    if ctx.smoke:
+        row.what = f"bulk insert of {len(facts):,} findings into a server store (smoke)"
+    evidence = ctx.scratch / "bulk-server-evidence"
+    stored: list[tuple[Any, ...]] = []
+    columns: list[str] = []
+
+    def subject() -> float:
+        name = cluster.new_database("bench_bulk")
+        with Store.open_url(cluster.url(name), evidence_dir=evidence) as store:
+            with store.transaction():
+                generate.open_rounds(store, spec, round_names)
+            seconds = timed(lambda: store.add_findings(facts))
+            if not stored:
+                cursor = store._conn.execute("SELECT * FROM findings")
+                columns.extend(d[0] for d in cursor.description)
+                stored.extend(tuple(r) for r in cursor.fetchall())
+        cluster.drop_database(name)
+        return seconds
+
+    def baseline() -> float:
+        name = cluster.new_database("bench_bare")
+        with psycopg.connect(cluster.url(name), autocommit=True) as conn:
+            conn.execute(f"CREATE TABLE findings ({', '.join(f'{c} text' for c in columns)})")
+
+            def insert() -> None:
+                with conn.transaction(), conn.cursor() as cursor:
+                    statement = f"COPY findings ({', '.join(columns)}) FROM STDIN"
+                    with cursor.copy(statement) as copy:
+                        for values in stored:
+                            copy.write_row(values)
+
+            seconds = timed(insert)
+        cluster.drop_database(name)
+        return seconds
+
+    subject()  # the first run also yields the baseline's rows
+    if len(stored) != len(facts):
+        raise BenchmarkFailed("the server store did not hold every finding")
+    row.fill(alternate(subject, baseline, runs=ctx.runs, warmup=0))
+
+
+@benchmark(
+    "reports_server",
+    "acceptance + rectification reports from a server store of 100,000 findings",
+    "the same reports from the SQLite store they were copied from",
+    1.2,
+)
+def bench_reports_server(ctx: Context, row: Row) -> None:
+    """Both Excel reports of one round, from a server store and from a SQLite file.
+
+    The SQLite store is the ``reports`` row's (1,000 sites × 100 items); ``inspect
+    store copy`` moves it onto the server and then from the server into a new
+    SQLite file (the round trip the team store promises), and the reports from
+    all three must hold the same cells, or the row fails. Time-boxed like
+    ``reports``.
+    """
+    cluster = _server(ctx)
+    per_site, sites = (10, 10) if ctx.smoke else (100, 1000)
+    row.size = f"{sites} sites × {per_site} items = {sites * per_site} findings, 1 round"
+    if ctx.smoke:
+        row.what = f"both reports from a server store of {sites * per_site:,} findings (smoke)"
+    (round_name, _, day) = generate.rounds_for(1)[0]
+    ws = ctx.scratch / "reports-server"
+    spec = generate.generate_workspace(ws, generate.Size.per_site(per_site, sites, 10))
+    generate.write_findings(
+        ws, spec, generate.generate_findings(spec, rounds=1, items_per_site=per_site)
+    )
+    url = cluster.url(cluster.new_database("bench_reports"))
+    back = ctx.scratch / "reports-server-back" / "store.sqlite"
+    out = ctx.scratch / "reports-server-out"
+    out.mkdir()
+    stores = {"file": "", "server": url, "back": str(back)}
+    copies = []
+    for source, target in (("file", url), ("server", str(back))):
+        cmd = [INSPECT, "--workspace", str(ws), "store", "copy", "--to", target]
+        copies.append(checked(run_process(cmd, env=child_env(INSPECT_STORE=stores[source])), cmd))
+    as_of = (day + dt.timedelta(days=16)).isoformat()
+
+    def reports(tag: str) -> ProcessRun:
+        env = child_env(INSPECT_STORE=stores[tag])
+        runs = []
+        for kind in ("acceptance", "rectification"):
+            cmd = [INSPECT, "--workspace", str(ws), "report", kind, "--round", round_name]
+            cmd += ["--as-of", as_of, "--force", "--output", str(out / f"{kind}-{tag}.xlsx")]
+            runs.append(checked(run_process(cmd, env=env), cmd))
+        return ProcessRun(
+            seconds=sum(r.seconds for r in runs),
+            max_rss_kib=max(r.max_rss_kib for r in runs),
+            returncode=0,
+            stderr="",
+        )
+
+    first = reports("server")
+    reports("back")
+    baseline_first = reports("file")
+    for kind in ("acceptance", "rectification"):
+        cells = {tag: _read_cells(out / f"{kind}-{tag}.xlsx") for tag in stores}
+        if not cells["server"] == cells["file"] == cells["back"]:
+            raise BenchmarkFailed(f"the {kind} report differs between the stores")
+    extra = max(0, min(ctx.runs - 1, int(REPORTS_BUDGET_S / first.seconds) - 1))
+    if ctx.smoke:
+        extra = 0
+    timings = alternate(lambda: reports("server"), lambda: reports("file"), runs=extra, warmup=0)
+    timings.subject.insert(0, first.seconds)
+    timings.baseline.insert(0, baseline_first.seconds)
+    row.note = (
+        f"store copy file → server {copies[0].seconds:.1f} s, server → file "
+        f"{copies[1].seconds:.1f} s; the reports of all three stores hold the same cells"
+    )
+    row.fill(timings)
+
+
 #: Seconds of timed ``findings list`` runs per format after the first pair (time box).
 LIST_BUDGET_S = 120.0
 

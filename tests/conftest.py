@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from pg_cluster import Cluster, start_cluster
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.recording import open_round
@@ -61,6 +62,33 @@ def minimal_workspace(tmp_path: Path) -> Path:
 @pytest.fixture
 def workspace(minimal_workspace: Path) -> Workspace:
     return load_workspace(minimal_workspace)
+
+
+# -- a throwaway PostgreSQL cluster (the team store's tests) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL cluster of this test session (each xdist worker has its own).
+
+    Skipped only when PostgreSQL is not installed; CI installs it (``.ci/run``).
+    """
+    try:
+        cluster = start_cluster()
+    except RuntimeError as missing:
+        pytest.skip(str(missing))
+    try:
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a new, empty database in the session's cluster (dropped afterwards)."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
 
 
 @pytest.fixture

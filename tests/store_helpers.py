@@ -44,3 +44,49 @@ def cli(run_cli: Any, workspace: Any, *args: str, inspector: str | None = "å¼ ä¸
     if inspector:
         env["INSPECT_INSPECTOR"] = inspector
     return run_cli("-w", str(workspace), *args, env=env)
+
+
+# -- both backends (tests/store/conftest.py runs the store's tests on each) ------------
+
+
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """What either engine raises for a row that breaks a rule (CHECK, key, trigger)."""
+    import sqlite3
+
+    import psycopg
+
+    return (sqlite3.IntegrityError, psycopg.errors.IntegrityError)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What either engine raises for a statement it refuses."""
+    import sqlite3
+
+    import psycopg
+
+    return (sqlite3.Error, psycopg.Error)
+
+
+def raw_execute(workspace: Any, *statements: str) -> None:
+    """Run ``statements`` on the workspace's store behind the store's back, committed."""
+    if workspace.store_url is not None:
+        import psycopg
+
+        with psycopg.connect(workspace.store_url, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+        return
+    import sqlite3
+
+    conn = sqlite3.connect(workspace.store)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def table_names(store: Any) -> set[str]:
+    """The tables of an open store, on either engine."""
+    return {row[0] for row in store._conn.execute(store._dialect.list_tables)}

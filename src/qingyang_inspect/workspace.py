@@ -25,6 +25,8 @@ CONFIG_NAME = "inspect.toml"
 #: Largest ``inspect.toml`` read (a real one is a few hundred bytes).
 MAX_CONFIG_BYTES = 1024 * 1024
 ENV_WORKSPACE = "INSPECT_WORKSPACE"
+#: Where the store file is, relative to the workspace, unless ``store`` says otherwise.
+DEFAULT_STORE = ".inspect/store.sqlite"
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,15 @@ class Workspace:
     language: Lang
     standards: Path
     sites: Path
+    #: The SQLite store file; with a server store, where the file would be (its folder
+    #: holds the cache).
     store: Path
     evidence: Path
     inspector: str | None = None
     #: The holiday file (工作日历补充): read when present; ``holidays.yaml`` by default.
     holidays: Path | None = None
+    #: The server store's URL (``postgresql://…``), when the store is on a server.
+    store_url: str | None = None
 
     @property
     def config_path(self) -> Path:
@@ -149,6 +155,7 @@ def load_workspace(root: Path) -> Workspace:
         # Relative to the workspace; ``..`` folded away (a sibling folder is fine).
         return Path(os.path.normpath(base / text(key, default)))
 
+    store_url = _store_url(section, config)
     holidays = path("holidays", "holidays.yaml")
     if "holidays" in section and not holidays.is_file():
         raise WorkspaceError(
@@ -160,8 +167,55 @@ def load_workspace(root: Path) -> Workspace:
         language=lang,
         standards=path("standards", "standards"),
         sites=path("sites", "sites"),
-        store=path("store", ".inspect/store.sqlite"),
+        store=_store_file(base, store_url, path("store", DEFAULT_STORE)),
         evidence=path("evidence", ".inspect/evidence"),
         inspector=inspector.strip() if isinstance(inspector, str) and inspector.strip() else None,
         holidays=holidays,
+        store_url=store_url,
     )
+
+
+def _store_file(base: Path, store_url: str | None, configured: Path) -> Path:
+    """The store file: ``INSPECT_STORE`` (a path, relative to the workspace) over the
+    config's; with a server store, the default place (its folder holds the cache)."""
+    from qingyang_inspect.store.address import ENV_STORE
+
+    env = os.environ.get(ENV_STORE, "").strip()
+    if store_url is not None:
+        return Path(os.path.normpath(base / DEFAULT_STORE))
+    return Path(os.path.normpath(base / env)) if env else configured
+
+
+def _store_url(section: dict[str, object], config: Path) -> str | None:
+    """The server store's URL from ``INSPECT_STORE`` or ``store``, or ``None`` for a file.
+
+    A password in ``inspect.toml`` is refused: the file is shared and kept in
+    folders others read; libpq's ``PGPASSWORD`` or ``~/.pgpass`` hold it instead.
+    """
+    from qingyang_inspect.store.address import (
+        ENV_STORE,
+        display,
+        has_password,
+        is_server_url,
+        well_formed,
+    )
+
+    env = os.environ.get(ENV_STORE, "").strip()
+    configured = section.get("store")
+    if env:
+        found, where = env, ENV_STORE
+    elif isinstance(configured, str) and configured.strip():
+        found, where = configured.strip(), str(config)
+    else:
+        return None
+    if not is_server_url(found):
+        return None
+    if not well_formed(found):
+        raise WorkspaceError(
+            t("workspace.bad_setting", path=where, key="store", value=repr(display(found)))
+        )
+    if where != ENV_STORE and has_password(found):
+        raise WorkspaceError(
+            t("workspace.store_password", path=config), hint=t("workspace.store_password_hint")
+        )
+    return found

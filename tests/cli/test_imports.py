@@ -152,6 +152,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, set[s
         "report": ["report", "rectification", "--output", str(root / "ledger.xlsx")],
         "checklist": ["checklist", "export", "--round", "R1", "-o", str(root / "lists")],
         "import": ["import", str(root / "lists"), "--dry-run"],
+        "store": ["store", "copy", "--to", str(root / "copy" / "store.sqlite")],
     }
     assert invocations.keys() == COMMANDS.keys(), "every registered command is probed"
     return {name: probe(args, ws) for name, args in invocations.items()}

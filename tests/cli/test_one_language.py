@@ -60,6 +60,9 @@ PROPER = {
     "DD",
     "HH",
     "fqnm",  # an example of pinyin initials
+    "PostgreSQL",  # the team store's server, its URL scheme, and the embedded store
+    "postgresql",
+    "SQLite",
 }
 
 #: Wrong invocations that reach every kind of parse error, beside ``--bogus`` for each command.

@@ -1,4 +1,8 @@
-"""Eight real processes record into one workspace at once: every finding is stored exactly once."""
+"""Real processes record into one store at once: every finding is stored exactly once.
+
+Eight processes of fifty findings into a SQLite file; sixteen of a hundred into a
+server store (the team's case: an office of inspectors at once).
+"""
 
 from __future__ import annotations
 
@@ -16,23 +20,25 @@ from store_helpers import cli
 
 SCRIPT = Path(__file__).parent / "scripts" / "record_many.py"
 WORKERS = 8
-EACH = 50
+#: Processes and findings each, by backend.
+LOAD = {"sqlite": (8, 50), "postgresql": (16, 100)}
 
 
 @pytest.mark.slow
-def test_eight_processes_fifty_findings_each(run_cli: Any, minimal_workspace: Path) -> None:
+def test_processes_record_at_once(run_cli: Any, minimal_workspace: Path, store_env: str) -> None:
     ws = minimal_workspace
+    workers, each = LOAD[store_env]
     opened = cli(run_cli, ws, "round", "open", "R1", "--kind", "supervision")
     assert opened.exit_code == 0, opened.stderr
     go = ws / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, str(SCRIPT), str(ws), str(worker), str(EACH), str(go)],
+            [sys.executable, str(SCRIPT), str(ws), str(worker), str(each), str(go)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for worker in range(WORKERS)
+        for worker in range(workers)
     ]
     time.sleep(0.5)  # let every process reach the start line
     go.touch()
@@ -43,23 +49,25 @@ def test_eight_processes_fifty_findings_each(run_cli: Any, minimal_workspace: Pa
         assert "Traceback" not in err and "错误" not in err, err
         assert proc.returncode == 0, err
         ids = out.split()
-        assert len(ids) == EACH
+        assert len(ids) == each
         printed.extend(ids)
-    assert len(set(printed)) == WORKERS * EACH
+    assert len(set(printed)) == workers * each
 
     with Store.open(load_workspace(ws), readonly=True) as store:
         findings = list(store.iter_findings())
         assert sorted(f.id for f in findings) == sorted(printed)
         notes = sorted(f.note or "" for f in findings)
-        expected = sorted(f"worker {w} finding {n}" for w in range(WORKERS) for n in range(EACH))
+        expected = sorted(f"worker {w} finding {n}" for w in range(workers) for n in range(each))
         assert notes == expected  # each stored exactly once
         assert all(len(store.events(f.id)) == 1 for f in findings[:: len(findings) // 20])
-        assert {f.inspector for f in findings} == {f"检查员{w}" for w in range(WORKERS)}
+        assert {f.inspector for f in findings} == {f"检查员{w}" for w in range(workers)}
         assert store.check() == []
 
 
 @pytest.mark.slow
-def test_concurrent_first_use_creates_the_store_once(minimal_workspace: Path) -> None:
+def test_concurrent_first_use_creates_the_store_once(
+    minimal_workspace: Path, store_env: str
+) -> None:
     """Eight processes open a store that does not exist yet: one creates it, none fails."""
     ws = minimal_workspace
     env_script = (

@@ -1,7 +1,7 @@
 """Any sequence of record / rectify / recheck / amend / void keeps every finding valid.
 
-A hypothesis state machine drives the library against a real SQLite file and
-keeps a small model of what each finding's status should be, and which
+A hypothesis state machine drives the library against a real SQLite file (and a
+server store) and keeps a small model of what each finding's status should be, and which
 results contradict each other (refused). After every step: each finding's
 status fits its result, its history starts with ``recorded`` and runs in time
 order, every status change in the history is a legal transition, folding the
@@ -11,6 +11,7 @@ item holds contradicting results.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import shutil
@@ -28,8 +29,10 @@ from hypothesis.stateful import (
     invariant,
     multiple,
     rule,
+    run_state_machine_as_test,
 )
 
+from pg_cluster import Cluster
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.errors import RecordError
 from qingyang_inspect.findings.lifecycle import amend, recheck, rectify, void
@@ -37,7 +40,7 @@ from qingyang_inspect.findings.recording import RecordRequest, open_round, recor
 from qingyang_inspect.findings.replay import replay
 from qingyang_inspect.store import Store, sql
 from qingyang_inspect.store import db as store_db
-from qingyang_inspect.workspace import load_workspace
+from qingyang_inspect.workspace import Workspace, load_workspace
 from store_helpers import NOW
 
 MINIMAL = Path(__file__).resolve().parents[1] / "examples" / "valid" / "minimal"
@@ -84,12 +87,16 @@ class LifecycleMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="qi-sm-"))
         shutil.copytree(MINIMAL, self.folder / "ws")
-        self.store = Store.open(load_workspace(self.folder / "ws"))
+        self.store = Store.open(self.workspace(load_workspace(self.folder / "ws")))
         self.now = NOW
         open_round(
             self.store, CATALOG, name="R", kind="supervision", date=NOW.date(), actor="x", now=NOW
         )
         self.model: dict[str, Expected] = {}
+
+    def workspace(self, found: Workspace) -> Workspace:
+        """The workspace whose store the machine drives (its SQLite file)."""
+        return found
 
     def teardown(self) -> None:
         self.store.close()
@@ -281,3 +288,27 @@ LifecycleMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_lifecycle_state_machine = pytest.mark.slow(LifecycleMachine.TestCase)
+
+
+class ServerLifecycleMachine(LifecycleMachine):
+    """The same machine against a server store: a new database per example."""
+
+    cluster: Cluster
+
+    def workspace(self, found: Workspace) -> Workspace:
+        self.database = self.cluster.new_database()
+        return dataclasses.replace(found, store_url=self.cluster.url(self.database))
+
+    def teardown(self) -> None:
+        super().teardown()
+        self.cluster.drop_database(self.database)
+
+
+@pytest.mark.slow
+def test_lifecycle_state_machine_on_a_server(pg_cluster: Cluster) -> None:
+    ServerLifecycleMachine.cluster = pg_cluster
+    run_state_machine_as_test(
+        ServerLifecycleMachine,
+        # Fewer examples than the file's: each one creates a database on the server.
+        settings=settings(LifecycleMachine.TestCase.settings, max_examples=15),
+    )

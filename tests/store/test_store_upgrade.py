@@ -28,6 +28,9 @@ from qingyang_inspect.store.db import OutdatedStore
 from qingyang_inspect.workspace import Workspace
 from store_helpers import CST
 
+#: Upgrades of files written by older versions (a server store starts from sql.BASELINE).
+pytestmark = pytest.mark.sqlite_only
+
 ROUND = "2026-06 督导"
 T = "2026-06-0{}T{}:00+08:00"
 # Two ids that share their last ten characters (one in 10**15 in real life).

@@ -66,6 +66,8 @@ def _entry(module: str, help_key: str, *may_load: str) -> Entry:
 # typer 0.29 builds a pydantic TypeAdapter per option of the invoked command, so
 # every command that parses options loads pydantic; the catalog models need it too.
 _TYPER = "pydantic"
+# A store on a server (``postgresql://``) needs its driver: loaded only then.
+_SERVER = "psycopg"
 # Working days (due dates, overdue within N working days) come from the holiday calendar.
 _CALENDAR = "chinese_calendar"
 
@@ -75,35 +77,38 @@ _CALENDAR = "chinese_calendar"
 COMMANDS: dict[str, Entry] = {
     "validate": _entry("validate", "validate.help", _TYPER, "yaml"),
     "schema": _entry("schema", "schema.help", _TYPER),
-    "init": _entry("init", "init.help", _TYPER, "yaml", "sqlite3"),
+    "init": _entry("init", "init.help", _TYPER, "yaml", "sqlite3", _SERVER),
     # With --item, the fast path (cli/fast.py): SQLite only, Pillow with --photo;
     # typer, pydantic and rich for the interactive walk; chinese_calendar for a due date.
-    "record": _entry("record", "record.help", _TYPER, "sqlite3", "rich", "PIL", _CALENDAR),
-    "rectify": _entry("lifecycle", "lifecycle.rectify_help", _TYPER, "sqlite3", "PIL"),
-    "recheck": _entry("lifecycle", "lifecycle.recheck_help", _TYPER, "sqlite3"),
+    "record": _entry("record", "record.help", _TYPER, "sqlite3", _SERVER, "rich", "PIL", _CALENDAR),
+    "rectify": _entry("lifecycle", "lifecycle.rectify_help", _TYPER, "sqlite3", _SERVER, "PIL"),
+    "recheck": _entry("lifecycle", "lifecycle.recheck_help", _TYPER, "sqlite3", _SERVER),
     "standards": _entry("browse", "standards.help", _TYPER, "rich"),
     "sites": _entry("browse", "sites.help", _TYPER, "rich"),
-    "round": _entry("rounds", "round.help", _TYPER, "sqlite3", "rich"),
-    "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", "rich", _CALENDAR),
-    "export-findings": _entry("exchange", "export.help", _TYPER, "sqlite3"),
-    "merge": _entry("exchange", "merge.help", _TYPER, "sqlite3", "rich"),
+    "round": _entry("rounds", "round.help", _TYPER, "sqlite3", _SERVER, "rich"),
+    "findings": _entry("findings", "findings.help", _TYPER, "sqlite3", _SERVER, "rich", _CALENDAR),
+    "export-findings": _entry("exchange", "export.help", _TYPER, "sqlite3", _SERVER),
+    "merge": _entry("exchange", "merge.help", _TYPER, "sqlite3", _SERVER, "rich"),
     "report": _entry(
         "report",
         "report.help",
         _TYPER,
-        *("sqlite3", "rich", "openpyxl", "xlsxwriter", "PIL", _CALENDAR),
+        *("sqlite3", _SERVER, "rich", "openpyxl", "xlsxwriter", "PIL", _CALENDAR),
         # python-docx (with lxml) only for the bulletin, a Word document.
         *("docx", "lxml"),
     ),
     # rich: the workbook layer breaks lines by display width with rich.cells.
-    "checklist": _entry("checklist", "checklist.help", _TYPER, "sqlite3", "xlsxwriter", "rich"),
+    "checklist": _entry(
+        "checklist", "checklist.help", _TYPER, "sqlite3", _SERVER, "xlsxwriter", "rich"
+    ),
     # openpyxl parses with lxml when it is installed.
     "import": _entry(
         "importing",
         "import.help",
         _TYPER,
-        *("sqlite3", "openpyxl", "lxml", "PIL", "rich", _CALENDAR),
+        *("sqlite3", _SERVER, "openpyxl", "lxml", "PIL", "rich", _CALENDAR),
     ),
+    "store": _entry("storecmd", "storecmd.help", _TYPER, "sqlite3", _SERVER),
 }
 
 

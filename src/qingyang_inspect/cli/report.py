@@ -131,6 +131,7 @@ def rectification_command(
         statuses=frozenset(s for s in STATUSES if s in {c.value for c in status or ()}),
     )
     with Store.open_for_reading(workspace, as_of=until) as store:
+        store.fetch_evidence()  # a server store's photos, for the ledger's photo column
         catalogs = RoundCatalogs(store, catalog)
         if round_name is not None:
             # A round's ledger is made from what the round pinned, as its forms are.

@@ -1,4 +1,4 @@
-"""The store: one SQLite file per workspace holding rounds, findings, their events and photos.
+"""The store: rounds, findings, their events and photos, in a SQLite file or on a server.
 
 :class:`Store` is the only code that talks to the database; the SQL itself is
 in :mod:`qingyang_inspect.store.sql`. It opens the file in WAL mode with a
@@ -7,6 +7,11 @@ transaction (refusing a store written by a newer version of the tool), and
 runs every write in one ``BEGIN IMMEDIATE`` transaction, retried while another
 process holds the write lock, so that a failure writes nothing and no user
 ever sees "database is locked".
+
+A workspace whose ``store`` is a ``postgresql://`` URL opens the same
+:class:`Store` on a PostgreSQL server (:mod:`qingyang_inspect.store.server`,
+which overrides the few hooks where the engines differ: how a write starts and
+ends, bulk inserts, where photos are kept); psycopg is imported only then.
 
 Business rules (what may be recorded, which status may follow which) live in
 :mod:`~qingyang_inspect.findings.recording` and
@@ -23,7 +28,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -86,7 +91,7 @@ class Store:
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        connection: Any,
         *,
         path: Path | None,
         evidence_dir: Path,
@@ -101,8 +106,11 @@ class Store:
             raise ValueError("as_of must carry a time zone")
         #: The moment reads show the store as of (exclusive), or ``None`` for now.
         self.as_of = as_of
-        #: The database file (``None`` for the empty stand-in of a store not yet created).
+        #: The database file (``None`` for a server store, and for the empty stand-in of a
+        #: store not yet created).
         self.path = path
+        #: Where the store is, as messages name it: its file, or its server's URL.
+        self.location: Path | str | None = path
         #: Where evidence photos live (the workspace's ``evidence`` folder).
         self.evidence_dir = evidence_dir
         self.readonly = readonly
@@ -120,6 +128,10 @@ class Store:
         moment, exclusive) makes every read show the store as it stood then,
         and implies ``readonly``.
         """
+        if workspace.store_url is not None:
+            return cls.open_url(
+                workspace.store_url, evidence_dir=workspace.evidence, readonly=readonly, as_of=as_of
+            )
         return cls.open_path(
             workspace.store, evidence_dir=workspace.evidence, readonly=readonly, as_of=as_of
         )
@@ -142,6 +154,26 @@ class Store:
             except StoreError:
                 raise outdated from None
         return cls.open(workspace, readonly=True, as_of=as_of)
+
+    @classmethod
+    def open_url(
+        cls,
+        url: str,
+        *,
+        evidence_dir: Path,
+        readonly: bool = False,
+        as_of: dt.datetime | None = None,
+    ) -> Store:
+        """Open the server store at ``url`` (``postgresql://…``; see :meth:`open`).
+
+        psycopg is imported here, and only here. Photos are kept on the server as
+        well as in ``evidence_dir``, the local copy reports read.
+        """
+        from qingyang_inspect.store.server import ServerStore
+
+        return ServerStore.connect(
+            url, evidence_dir=evidence_dir, readonly=readonly or as_of is not None, as_of=as_of
+        )
 
     @classmethod
     def open_path(
@@ -200,31 +232,38 @@ class Store:
                 conn = _connect_readonly(path, immutable=True)
             store = cls(conn, path=path, evidence_dir=evidence, readonly=True)
             try:
-                found = store._stored_version()
-                if found == 0:
+                if store._readable_version() == 0:
                     conn.close()
                     return cls._empty(evidence)
-                _check_version(found, path)
-                if found < store.current_version:
-                    raise OutdatedStore(
-                        t(
-                            "store.needs_upgrade",
-                            path=path,
-                            found=found,
-                            current=store.current_version,
-                        ),
-                        hint=t("store.needs_upgrade_hint"),
-                    )
             except BaseException:
                 conn.close()
                 raise
         return store
 
-    @classmethod
-    def _empty(cls, evidence: Path) -> Store:
+    def _readable_version(self) -> int:
+        """The schema version of a store opened to read: 0 (empty), or the current one;
+        :class:`StoreError` for a store too new for this tool or awaiting its upgrade."""
+        found = self._stored_version()
+        if found == 0:
+            return 0
+        _check_version(found, self.location)
+        if found < self.current_version:
+            raise OutdatedStore(
+                t(
+                    "store.needs_upgrade",
+                    path=self.location,
+                    found=found,
+                    current=self.current_version,
+                ),
+                hint=t("store.needs_upgrade_hint"),
+            )
+        return found
+
+    @staticmethod
+    def _empty(evidence: Path) -> Store:
         """A read-only stand-in for a store that has not been created yet."""
         conn = sqlite3.connect(":memory:", **_CONNECT_ARGS)
-        store = cls(conn, path=None, evidence_dir=evidence, readonly=False)
+        store = Store(conn, path=None, evidence_dir=evidence, readonly=False)
         store._migrate()
         store.readonly = True
         return store
@@ -243,7 +282,7 @@ class Store:
         if "schema_version" not in tables:
             if tables:
                 raise StoreError(
-                    t("store.not_a_store", path=self.path), hint=t("store.corrupt_hint")
+                    t("store.not_a_store", path=self.location), hint=t("store.corrupt_hint")
                 )
             return 0
         value = self._conn.execute(sql.SELECT_SCHEMA_VERSION).fetchone()[0]
@@ -258,16 +297,20 @@ class Store:
         again afterwards whatever happened.
         """
         found = self._stored_version()
-        _check_version(found, self.path)
+        _check_version(found, self.location)
         if found == self.current_version:
             return
-        rebuilds = any(m.rebuilds for m in sql.MIGRATIONS if m.version > found)
+        rebuilds = self._dialect.pragma_checks and any(
+            m.rebuilds for m in sql.MIGRATIONS if m.version > found
+        )
         if rebuilds:
             self._conn.execute(self._dialect.foreign_keys_off)
         try:
             with self.transaction():
                 found = self._stored_version()  # another process may have upgraded meanwhile
-                _check_version(found, self.path)
+                _check_version(found, self.location)
+                if found == 0 and self._dialect.starts_from_baseline:
+                    found = self._create_baseline()
                 for migration in sql.MIGRATIONS:
                     if migration.version <= found:
                         continue
@@ -293,7 +336,7 @@ class Store:
                         raise StoreError(
                             t(
                                 "store.corrupt",
-                                path=self.path,
+                                path=self.location,
                                 reason=f"foreign keys: {broken[:3]}",
                             ),
                             hint=t("store.corrupt_hint"),
@@ -301,6 +344,32 @@ class Store:
         finally:
             if rebuilds:
                 self._conn.execute(self._dialect.foreign_keys_on)
+
+    def _create_baseline(self) -> int:
+        """Create a new store at :data:`sql.BASELINE`'s version in one step (inside the
+        migration's transaction), recording each migration it stands for; that version."""
+        for statement in (
+            *self._dialect.setup,
+            *sql.BASELINE.render(self._dialect),
+            *sql.BASELINE.render_finish(self._dialect),
+            *self._baseline_extras(),
+        ):
+            self._conn.execute(statement)
+        for migration in sql.MIGRATIONS:
+            if migration.version <= sql.BASELINE.version:
+                self._conn.execute(
+                    sql.INSERT_SCHEMA_VERSION,
+                    {
+                        "version": migration.version,
+                        "description": migration.description,
+                        "tool_version": __version__,
+                    },
+                )
+        return sql.BASELINE.version
+
+    def _baseline_extras(self) -> list[str]:
+        """Tables a new store of this kind holds beside the schema (none in a file)."""
+        return []
 
     def close(self) -> None:
         """Close the connection (uncommitted work, if any, is rolled back)."""
@@ -334,19 +403,37 @@ class Store:
                 self._depth -= 1
             return
         if self.readonly:
-            raise StoreError(t("store.opened_readonly", path=self.path))
-        with _mapped_errors(self.path):
-            _retry(lambda: self._conn.execute(self._dialect.begin_write), self.path)
+            raise StoreError(t("store.opened_readonly", path=self.location))
+        with self._mapped_errors():
+            self._begin_write()
             self._depth = 1
             try:
                 yield
-                self._conn.execute(sql.COMMIT)
+                self._commit()
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute(sql.ROLLBACK)
+                self._rollback()
                 raise
             finally:
                 self._depth = 0
+
+    def _mapped_errors(self) -> AbstractContextManager[None]:
+        """The engine's environment errors (disk, locks, network) as :class:`StoreError`."""
+        return _mapped_errors(self.path)
+
+    def _begin_write(self) -> None:
+        _retry(lambda: self._conn.execute(self._dialect.begin_write), self.path)
+
+    def _commit(self) -> None:
+        self._conn.execute(sql.COMMIT)
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute(sql.ROLLBACK)
+
+    def _write(self, action: Callable[[], T]) -> T:
+        """Run ``action`` in a write transaction (or the enclosing one)."""
+        with self.transaction():
+            return action()
 
     # -- rounds ----------------------------------------------------------------
 
@@ -387,60 +474,66 @@ class Store:
 
     def add_round(self, round_: Round, *, opened_by: str) -> None:
         """Store a newly opened round (its pin is :meth:`add_pin`'s)."""
-        with self.transaction():
-            self._conn.execute(
-                sql.INSERT_ROUND,
-                {
-                    "name": round_.name,
-                    "kind": round_.kind,
-                    "round_date": round_.date.isoformat(),
-                    "standard_id": round_.standard_id,
-                    "standard_version": round_.standard_version,
-                    "opened_at": round_.opened_at.isoformat(),
-                    "opened_by": opened_by,
-                },
-            )
+        self._write_one(
+            sql.INSERT_ROUND,
+            {
+                "name": round_.name,
+                "kind": round_.kind,
+                "round_date": round_.date.isoformat(),
+                "standard_id": round_.standard_id,
+                "standard_version": round_.standard_version,
+                "opened_at": round_.opened_at.isoformat(),
+                "opened_by": opened_by,
+            },
+        )
+
+    def _write_one(self, statement: str, params: Any) -> None:
+        """Run one writing statement as a transaction of its own (or in the enclosing one)."""
+        self._write(partial(self._conn.execute, statement, params))
 
     def add_round_closure(self, name: str, *, closed_at: dt.datetime, closed_by: str) -> None:
         """Mark the round ``name`` closed."""
-        with self.transaction():
-            self._conn.execute(
-                sql.INSERT_ROUND_CLOSURE,
-                {"round_name": name, "closed_at": closed_at.isoformat(), "closed_by": closed_by},
-            )
+        self._write_one(
+            sql.INSERT_ROUND_CLOSURE,
+            {"round_name": name, "closed_at": closed_at.isoformat(), "closed_by": closed_by},
+        )
 
     # -- snapshots and pins ----------------------------------------------------
 
     def add_snapshot(self, content_hash: str, content: str) -> bool:
         """Keep ``content`` under its hash unless it is kept already; whether it was new."""
-        with self.transaction():
+
+        def keep() -> bool:
             if self._conn.execute(sql.SNAPSHOT_EXISTS, {"hash": content_hash}).fetchone():
                 return False
             self._conn.execute(sql.INSERT_SNAPSHOT, {"hash": content_hash, "content": content})
             return True
 
+        return self._write(keep)
+
     def snapshot(self, content_hash: str) -> str:
         """The content kept under ``content_hash``."""
         row = self._conn.execute(sql.SELECT_SNAPSHOT, {"hash": content_hash}).fetchone()
         if row is None:  # pragma: no cover - a foreign key keeps every pinned snapshot
-            raise StoreError(t("store.corrupt", path=self.path, reason=f"snapshot {content_hash}"))
+            raise StoreError(
+                t("store.corrupt", path=self.location, reason=f"snapshot {content_hash}")
+            )
         return str(row[0])
 
     def add_pin(self, pin: RoundPin, *, entered_at: dt.datetime) -> None:
         """Pin a round to a snapshot (kept with :meth:`add_snapshot` first)."""
-        with self.transaction():
-            self._conn.execute(
-                sql.INSERT_PIN,
-                (
-                    pin.id,
-                    pin.round_name,
-                    pin.snapshot,
-                    pin.at.isoformat(),
-                    entered_at.isoformat(),
-                    pin.actor,
-                    pin.reason,
-                ),
-            )
+        self._write_one(
+            sql.INSERT_PIN,
+            (
+                pin.id,
+                pin.round_name,
+                pin.snapshot,
+                pin.at.isoformat(),
+                entered_at.isoformat(),
+                pin.actor,
+                pin.reason,
+            ),
+        )
 
     def pins(self, round_name: str) -> list[RoundPin]:
         """The round's pins in order (as of :attr:`as_of`)."""
@@ -620,17 +713,33 @@ class Store:
         total = 0
         checked_rounds: set[str] = set()
         iterator = iter(batch)
-        execute_many = self._conn.executemany
         row = FINDING_ROW.row
+        # Not retried as a whole (``batch`` may be a one-pass iterator): on a server the
+        # write lock leaves nothing for a conflict to undo.
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
                 if require_open_round:
                     for name in {f.round_name for f in chunk} - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
-                execute_many(sql.INSERT_FINDING, map(row, chunk))
+                self._keep_photos(chain.from_iterable(f.photos for f in chunk if f.photos))
+                self._insert_rows("findings", sql.FINDING_COLUMNS, map(row, chunk))
                 total += len(chunk)
         return total
+
+    def _refused_rows(self) -> tuple[type[Exception], ...]:
+        """What the engine raises for a row that breaks the schema's rules."""
+        return (sqlite3.IntegrityError,)
+
+    def _insert_rows(
+        self, table: str, columns: tuple[str, ...], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Insert rows of ``table`` (``executemany``: SQLite's fastest way)."""
+        self._conn.executemany(sql.insert_row(table, columns), rows)
+
+    def _keep_photos(self, photos: Iterable[Photo]) -> None:
+        """Keep the photos findings and events name where every reader of the store finds
+        them: in a file store, the evidence folder holds them already."""
 
     def _require_open_round(self, name: str) -> None:
         found = self.round(name)
@@ -645,8 +754,12 @@ class Store:
 
     def append_event(self, event: Event) -> Event:
         """Append ``event`` to its finding's history (its id is its content's)."""
-        with self.transaction():
+
+        def append() -> None:
+            self._keep_photos(event_photos(event.data))
             self._conn.execute(sql.INSERT_EVENT, event_row(event))
+
+        self._write(append)
         return event
 
     # -- copying rows between stores (findings bundles) ---------------------------
@@ -671,18 +784,42 @@ class Store:
         if one is broken, and nothing is written). Returns the number of rows."""
         total = 0
         iterator = iter(rows)
-        statement = sql.copy_insert(table)
         with self.transaction():
             while chunk := list(islice(iterator, BULK_CHUNK)):
                 try:
-                    self._conn.executemany(statement, chunk)
-                except sqlite3.IntegrityError as exc:
+                    self._insert_rows(table, sql.COPY_COLUMNS[table], chunk)
+                except self._refused_rows() as exc:
                     raise RecordError(
                         t("merge.rows_refused", table=table, reason=exc),
                         hint=t("merge.rows_refused_hint"),
                     ) from None
                 total += len(chunk)
         return total
+
+    # -- photos (``inspect store copy``) -------------------------------------------
+
+    def read_photo(self, relpath: str) -> bytes:
+        """The content of the evidence photo at ``relpath``."""
+        try:
+            return (self.evidence_dir / relpath).read_bytes()
+        except OSError:
+            raise StoreError(
+                t("store.server_photo_missing", path=self.evidence_dir / relpath),
+                hint=t("store.server_photo_missing_hint"),
+            ) from None
+
+    def keep_photo(self, sha256: str, relpath: str, content: bytes) -> bool:
+        """Keep a photo where this store's readers find it, unless it is there; whether new."""
+        target = self.evidence_dir / relpath
+        if target.is_file():
+            return False
+        write_whole(target, content)
+        return True
+
+    def fetch_evidence(self) -> int:
+        """Bring the photos this store names into :attr:`evidence_dir` where they are only
+        elsewhere (a server store keeps them for every laptop); how many were fetched."""
+        return 0
 
     # -- consistency -----------------------------------------------------------
 
@@ -693,27 +830,52 @@ class Store:
         names, every photo a finding or a rectification keeps its file.
         """
         problems: list[str] = []
-        integrity = [row[0] for row in self._conn.execute(sql.INTEGRITY_CHECK)]
-        if integrity != ["ok"]:
-            problems.extend(f"integrity: {line}" for line in integrity)
-        problems.extend(
-            f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-            for row in self._conn.execute(sql.FOREIGN_KEY_CHECK)
-        )
+        if self._dialect.pragma_checks:
+            integrity = [row[0] for row in self._conn.execute(sql.INTEGRITY_CHECK)]
+            if integrity != ["ok"]:
+                problems.extend(f"integrity: {line}" for line in integrity)
+            problems.extend(
+                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                for row in self._conn.execute(sql.FOREIGN_KEY_CHECK)
+            )
+        problems.extend(self._missing_photos(self.photo_paths()))
+        return problems
+
+    def photo_paths(self) -> set[str]:
+        """The evidence paths of every photo the store's findings and events name."""
         paths: set[str] = set()
         for (text,) in self._conn.execute(sql.SELECT_FINDING_PHOTOS):
             paths.update(p["relpath"] for p in json.loads(text))
         for (text,) in self._conn.execute(sql.SELECT_EVENT_PHOTOS):
             paths.update(p["relpath"] for p in json.loads(text).get("photos", ()))
-        problems.extend(
+        return paths
+
+    def _missing_photos(self, paths: set[str]) -> list[str]:
+        return [
             f"photo {relpath} is missing from {self.evidence_dir}"
             for relpath in sorted(paths)
             if not (self.evidence_dir / relpath).is_file()
-        )
-        return problems
+        ]
 
 
 # -- helpers ---------------------------------------------------------------------
+
+
+def write_whole(target: Path, content: bytes) -> None:
+    """Write ``content`` to ``target`` through a temporary file beside it (whole or not at all)."""
+    import tempfile
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
 
 _CONNECT_ARGS: dict[str, Any] = {
     "timeout": BUSY_TIMEOUT_SECONDS,
@@ -821,7 +983,7 @@ def _require_file(path: Path) -> None:
         ) from None
 
 
-def _check_version(found: int, path: Path | None) -> None:
+def _check_version(found: int, path: Path | str | None) -> None:
     current = sql.MIGRATIONS[-1].version
     if found > current:
         raise StoreError(

@@ -68,6 +68,24 @@ class Dialect:
     #: rebuilds tables (outside its transaction: SQLite ignores it inside one).
     foreign_keys_off: str
     foreign_keys_on: str
+    #: Taken right after ``begin_write`` where the engine has no database-wide write lock
+    #: of its own: writers then take turns, as SQLite's ``BEGIN IMMEDIATE`` makes them.
+    write_lock: str | None = None
+    #: Statements a new store runs before its first migration (e.g. the trigger function).
+    setup: tuple[str, ...] = ()
+    #: A statement-level trigger refusing ``TRUNCATE`` (engines that have the statement).
+    truncate_trigger: str | None = None
+    #: Whether the engine's own integrity and foreign-key checks (``PRAGMA``) exist.
+    pragma_checks: bool = True
+    #: Whether a new store starts from :data:`BASELINE` (the current schema in one step)
+    #: rather than replaying every migration; later migrations apply alike.
+    starts_from_baseline: bool = False
+
+    def column_types(self, statement: str) -> str:
+        """``statement`` with text columns compared byte by byte (SQLite's only way)."""
+        if self.name != "postgresql":
+            return statement
+        return _TEXT_COLUMN.sub('TEXT COLLATE "C"', statement)
 
 
 SQLITE: Final = Dialect(
@@ -97,6 +115,50 @@ SQLITE: Final = Dialect(
     foreign_keys_on="PRAGMA foreign_keys = ON",
 )
 
+#: The key of the server store's advisory lock (any 64-bit number; "qingyang" in ASCII):
+#: taken by every write transaction and by the migrations.
+WRITE_LOCK_KEY: Final = 0x7169_6E67_7961_6E67
+
+#: What an append-only table's trigger runs on the server: refuse the change.
+_PG_REFUSE = """CREATE OR REPLACE FUNCTION inspect_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
+            USING ERRCODE = 'restrict_violation';
+    END
+    $$"""
+
+POSTGRESQL: Final = Dialect(
+    name="postgresql",
+    without_rowid="",
+    # (pg_tables lists every table; information_schema only those the role may use.)
+    list_tables="SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",
+    connect_pragmas=(),
+    write_pragmas=(),
+    read_pragmas=("SET default_transaction_read_only = on",),
+    begin_write="BEGIN ISOLATION LEVEL READ COMMITTED",
+    begin_read="BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    append_only_trigger=(
+        "CREATE TRIGGER {table}_no_{action} BEFORE {verb} ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION inspect_append_only()"
+    ),
+    # The server always enforces foreign keys, and its migrations never rebuild tables.
+    foreign_keys_off="SELECT 1",
+    foreign_keys_on="SELECT 1",
+    # Every statement of a READ COMMITTED transaction reads what was committed before it
+    # ran: once the lock is held, the transaction sees every earlier writer's work.
+    write_lock=f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})",
+    setup=(_PG_REFUSE,),
+    truncate_trigger=(
+        "CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION inspect_append_only()"
+    ),
+    pragma_checks=False,
+    starts_from_baseline=True,
+)
+
+_TEXT_COLUMN = re.compile(r"\bTEXT\b(?= NOT NULL| PRIMARY|,|\n|$)")
+
 COMMIT: Final = "COMMIT"
 ROLLBACK: Final = "ROLLBACK"
 
@@ -105,7 +167,7 @@ _PARAMETER = re.compile(r"'(?:[^']|'')*'|\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def to_pyformat(statement: str) -> str:
-    """Parameters in psycopg's style, for a future PostgreSQL backend.
+    """Parameters in psycopg's style, for the PostgreSQL backend.
 
     ``:name`` becomes ``%(name)s`` and ``?`` becomes ``%s``; a ``%`` is
     doubled everywhere (psycopg reads it even inside literals), and a ``?``
@@ -145,12 +207,16 @@ class Migration:
 
     def render(self, dialect: Dialect) -> list[str]:
         """The statements with the dialect's pieces filled in (without the triggers)."""
-        return [s.format(without_rowid=dialect.without_rowid) for s in self.statements]
+        return [_render(s, dialect) for s in self.statements]
 
     def render_finish(self, dialect: Dialect) -> list[str]:
         """The statements after the copy, then the triggers."""
-        statements = [s.format(without_rowid=dialect.without_rowid) for s in self.finish]
+        statements = [_render(s, dialect) for s in self.finish]
         return statements + append_only_triggers(dialect, self.append_only)
+
+
+def _render(statement: str, dialect: Dialect) -> str:
+    return dialect.column_types(statement.format(without_rowid=dialect.without_rowid))
 
 
 ROUND_KINDS_SQL = "'self-check', 'supervision', 'unannounced', 're-inspection', 'acceptance'"
@@ -290,7 +356,9 @@ _V3: Final = (
 #: when they were recorded (the ``recorded`` event is the finding's row; the photos
 #: table goes, photos are kept as JSON where they were taken), and rounds pin the
 #: content they are scored by (snapshots, stored once per content).
-_V4_FINDINGS: Final = f"""CREATE TABLE findings_v4 (
+def _v4_findings(table: str) -> str:
+    """Migration 4's ``findings`` table, created as ``table``."""
+    return f"""CREATE TABLE {table} (
         id TEXT NOT NULL PRIMARY KEY,
         round_name TEXT NOT NULL REFERENCES rounds (name),
         site_id TEXT NOT NULL,
@@ -309,6 +377,24 @@ _V4_FINDINGS: Final = f"""CREATE TABLE findings_v4 (
         CHECK ((result = 'fail' AND occurrences >= 1) OR (result <> 'fail' AND occurrences = 0)),
         CHECK (on_spot = 0 OR result = 'fail')
     ){{without_rowid}}"""
+
+
+def _v4_events(table: str) -> str:
+    """Migration 4's ``events`` table, created as ``table``."""
+    return f"""CREATE TABLE {table} (
+        finding_id TEXT NOT NULL REFERENCES findings (id),
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 2),
+        kind TEXT NOT NULL CHECK {_one_of("kind", STORED_EVENT_KINDS)},
+        at TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL,
+        reason TEXT,
+        PRIMARY KEY (finding_id, id)
+    ){{without_rowid}}"""
+
+
 #: Event kinds that are stored (``recorded`` is the finding's row), the most frequent first.
 STORED_EVENT_KINDS: Final = ("rectified", "rechecked", "amended", "voided")
 _V4: Final = (
@@ -326,19 +412,14 @@ _V4: Final = (
         reason TEXT
     ){without_rowid}""",
     "CREATE INDEX round_pins_by_round ON round_pins (round_name)",
-    _V4_FINDINGS,
-    f"""CREATE TABLE events_v4 (
-        finding_id TEXT NOT NULL REFERENCES findings (id),
-        id TEXT NOT NULL,
-        seq INTEGER NOT NULL CHECK (seq >= 2),
-        kind TEXT NOT NULL CHECK {_one_of("kind", STORED_EVENT_KINDS)},
-        at TEXT NOT NULL,
-        entered_at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        data TEXT NOT NULL,
-        reason TEXT,
-        PRIMARY KEY (finding_id, id)
-    ){{without_rowid}}""",
+    _v4_findings("findings_v4"),
+    _v4_events("events_v4"),
+)
+_V4_INDEXES: Final = (
+    "CREATE INDEX findings_by_round ON findings (round_name, found_at, id)",
+    "CREATE INDEX findings_by_site ON findings (site_id, found_at, id)",
+    "CREATE UNIQUE INDEX findings_by_number ON findings (number)",
+    "CREATE UNIQUE INDEX events_by_id ON events (id)",
 )
 _V4_FINISH: Final = (
     "DROP TABLE photos",
@@ -346,10 +427,7 @@ _V4_FINISH: Final = (
     "DROP TABLE findings",
     "ALTER TABLE findings_v4 RENAME TO findings",
     "ALTER TABLE events_v4 RENAME TO events",
-    "CREATE INDEX findings_by_round ON findings (round_name, found_at, id)",
-    "CREATE INDEX findings_by_site ON findings (site_id, found_at, id)",
-    "CREATE UNIQUE INDEX findings_by_number ON findings (number)",
-    "CREATE UNIQUE INDEX events_by_id ON events (id)",
+    *_V4_INDEXES,
 )
 #: What the copy to migration 4 reads from a version 3 store, and writes.
 V3_SELECT_PHOTOS: Final = (
@@ -399,12 +477,57 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 def append_only_triggers(dialect: Dialect, tables: tuple[str, ...]) -> list[str]:
-    """Triggers that refuse UPDATE and DELETE on ``tables``."""
-    return [
+    """Triggers that refuse UPDATE and DELETE (and TRUNCATE, where it exists) on ``tables``."""
+    found = [
         dialect.append_only_trigger.format(table=table, action=verb.lower(), verb=verb)
         for table in tables
         for verb in ("UPDATE", "DELETE")
     ]
+    if dialect.truncate_trigger is not None:
+        found += [dialect.truncate_trigger.format(table=table) for table in tables]
+    return found
+
+
+#: The schema of version 4 in one step: what migrations 1 to 4 leave, table for table
+#: (``tests/store/test_store_baseline.py`` compares the two). A server store starts
+#: here: it never held an older version, and the rebuilds of migrations 3 and 4 rely
+#: on SQLite naming a foreign key's table by name (the server binds it to the table).
+BASELINE: Final = Migration(
+    4,
+    "the schema of version 4, created at once",
+    (
+        *_V1[:3],  # schema_version, rounds, round_closures
+        *_V4[:3],  # snapshots, round_pins and its index
+        _v4_findings("findings"),
+        _v4_events("events"),
+        *_V4_INDEXES,
+    ),
+    append_only=(
+        "schema_version",
+        "rounds",
+        "round_closures",
+        "snapshots",
+        "round_pins",
+        "findings",
+        "events",
+    ),
+)
+
+# -- evidence photos on a server --------------------------------------------------
+
+#: A server store keeps the photos themselves (every laptop's reports show them), once
+#: per content, under the path the evidence folder uses (``ab/abcdef….jpg``).
+SERVER_PHOTOS_TABLE: Final = """CREATE TABLE evidence_files (
+        sha256 TEXT NOT NULL PRIMARY KEY CHECK (length(sha256) = 64),
+        relpath TEXT NOT NULL,
+        content BYTEA NOT NULL
+    )"""
+SERVER_PHOTO_EXISTS: Final = "SELECT 1 FROM evidence_files WHERE sha256 = :sha256"
+INSERT_SERVER_PHOTO: Final = (
+    "INSERT INTO evidence_files (sha256, relpath, content) VALUES (:sha256, :relpath, :content)"
+)
+SELECT_SERVER_PHOTO_PATHS: Final = "SELECT sha256, relpath FROM evidence_files"
+SELECT_SERVER_PHOTO: Final = "SELECT content FROM evidence_files WHERE sha256 = :sha256"
 
 
 SELECT_SCHEMA_VERSION: Final = "SELECT MAX(version) FROM schema_version"
@@ -618,9 +741,9 @@ def copy_keys(table: str) -> str:
     return f"SELECT {COPY_KEYS[table]} FROM {table}"
 
 
-def copy_insert(table: str) -> str:
-    """``INSERT`` of one copied row of ``table`` (positional, :data:`COPY_COLUMNS` order)."""
-    return _insert(table, COPY_COLUMNS[table])
+def insert_row(table: str, columns: tuple[str, ...]) -> str:
+    """``INSERT`` of one row of ``table`` (positional parameters, in ``columns`` order)."""
+    return _insert(table, columns)
 
 
 SELECT_NUMBERS: Final = "SELECT number FROM findings"

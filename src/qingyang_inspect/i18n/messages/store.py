@@ -18,6 +18,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：设置 {key} 的值 {value} 无效",
         "{path}: setting {key} has an invalid value {value}",
     ),
+    "workspace.store_password": (
+        "{path}：设置 store 中写有密码，密码不能保存在 inspect.toml 中",
+        "{path}: setting store contains a password; passwords never go in inspect.toml",
+    ),
+    "workspace.store_password_hint": (
+        "从网址中删去密码，改用环境变量 PGPASSWORD 或 ~/.pgpass 文件提供",
+        "remove it from the URL and give it in PGPASSWORD or ~/.pgpass instead",
+    ),
     # -- evidence --------------------------------------------------------------
     "evidence.stage_before": ("问题照片", "photo"),
     "evidence.stage_after": ("整改照片", "after-photo"),
@@ -317,6 +325,116 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "升级需要写权限：由能写入该文件及其所在文件夹的用户运行任意 inspect 命令（如 inspect findings list），即自动升级一次",
         "upgrading needs write access: any inspect command (e.g. inspect findings list) run by "
         "a user who can write the file and its folder upgrades it, once",
+    ),
+    # -- the store on a server (PostgreSQL) ------------------------------------------
+    "store.server_unreachable": (
+        "无法连接记录库服务器 {path}：{reason}",
+        "cannot reach the store's server {path}: {reason}",
+    ),
+    "store.server_unreachable_hint": (
+        "检查服务器是否已启动、地址和端口是否正确、网络是否通畅；本次没有写入任何内容",
+        "check that the server is running and the address and port are right; nothing was written",
+    ),
+    "store.server_auth": (
+        "记录库服务器 {path} 拒绝登录：{reason}",
+        "the store's server {path} refused the login: {reason}",
+    ),
+    "store.server_auth_hint": (
+        "检查用户名；密码用环境变量 PGPASSWORD 或 ~/.pgpass 文件提供（不要写进 inspect.toml）",
+        "check the user name; give the password in PGPASSWORD or ~/.pgpass (never in inspect.toml)",
+    ),
+    "store.server_no_database": (
+        "记录库服务器 {path} 上没有这个数据库：{reason}",
+        "the store's server {path} has no such database: {reason}",
+    ),
+    "store.server_no_database_hint": (
+        "请信息科按 README“团队记录库”一节建好数据库，或改正 inspect.toml 中的 store",
+        'ask IT to create it as README\'s "Team store" section says, or correct store in inspect.toml',
+    ),
+    "store.server_refused": (
+        "记录库服务器 {path} 拒绝连接：{reason}",
+        "the store's server {path} refused the connection: {reason}",
+    ),
+    "store.server_denied": (
+        "当前账号无权执行此操作（记录库 {path}）：{reason}",
+        "this account may not do that in the store {path}: {reason}",
+    ),
+    "store.server_denied_hint": (
+        "请信息科按 README“团队记录库”一节为该账号授权",
+        'ask IT to grant the account its rights as README\'s "Team store" section says',
+    ),
+    "store.server_readonly": (
+        "记录库服务器 {path} 只允许读取",
+        "the store's server {path} accepts reads only",
+    ),
+    "store.server_lost": (
+        "与记录库服务器 {path} 的连接中断，本次命令没有写入任何内容",
+        "the connection to the store's server {path} was lost; this command wrote nothing",
+    ),
+    "store.server_lost_hint": (
+        "服务器恢复后重新运行该命令",
+        "run the command again once the server is back",
+    ),
+    "store.server_lost_commit": (
+        "提交时与记录库服务器 {path} 的连接中断，无法确定本次内容是否已保存",
+        "the connection to the store's server {path} was lost while committing; "
+        "the command's work may or may not be stored",
+    ),
+    "store.server_lost_commit_hint": (
+        "服务器恢复后用 inspect findings list 查看是否已保存，未保存再重新运行",
+        "once the server is back, check with inspect findings list, and run it again if missing",
+    ),
+    "store.server_photo_missing": (
+        "照片 {path} 不在本机证据文件夹中，无法存到记录库服务器",
+        "the photo {path} is not in this computer's evidence folder: it cannot go to the server",
+    ),
+    "store.server_photo_missing_hint": (
+        "在记录该照片的电脑上运行此命令，或把证据文件夹复制过来",
+        "run the command on the computer that recorded the photo, or copy its evidence folder here",
+    ),
+    "store.server_conflict": (
+        "记录库 {path} 上的并发写入多次冲突，本次没有写入任何内容",
+        "writes to the store {path} kept conflicting with others; nothing was written",
+    ),
+    # -- inspect store copy ------------------------------------------------------------
+    "storecmd.help": (
+        "记录库管理：迁移到服务器或导出为文件",
+        "manage the store: move it to a server or into a file",
+    ),
+    "storecmd.copy_help": (
+        "把本工作区的记录库完整复制到另一个记录库（PostgreSQL 网址或 SQLite 文件），并核对条数和哈希",
+        "copy this workspace's whole store into another (a PostgreSQL URL or a SQLite file), "
+        "verifying counts and hashes",
+    ),
+    "storecmd.to_opt": (
+        "目标记录库：postgresql://用户@主机/数据库，或 SQLite 文件路径（须为空）",
+        "the target store: postgresql://user@host/database, or a SQLite file path (must be empty)",
+    ),
+    "store.copied": (
+        "已复制到 {target}：{rounds} 个轮次、{findings} 条记录、{events} 个后续事件、{photos} 张照片；条数和哈希核对一致",
+        "copied to {target}: {rounds} rounds, {findings} findings, {events} later events, "
+        "{photos} photos; counts and hashes verified",
+    ),
+    "store.copy_unchanged": (
+        "{target} 已有完全相同的记录（{findings} 条记录），未作任何改动",
+        "{target} already holds exactly the same records ({findings} findings); nothing was changed",
+    ),
+    "store.copy_not_empty": (
+        "目标记录库 {target} 不是空的（{rounds} 个轮次、{findings} 条记录），且与本记录库不同，不能复制到这里",
+        "the target store {target} is not empty ({rounds} rounds, {findings} findings) "
+        "and differs from this one: nothing was copied",
+    ),
+    "store.copy_not_empty_hint": (
+        "请换一个空的数据库或新的文件名；已有记录永远不会被覆盖",
+        "choose an empty database or a new file name; existing records are never overwritten",
+    ),
+    "store.copy_differs": (
+        "复制到 {target} 后核对不一致（{tables}），已全部撤销，没有写入任何内容",
+        "the copy in {target} did not match the source ({tables}); it was undone, nothing was written",
+    ),
+    "store.copy_differs_hint": (
+        "请把此消息报告给维护人员",
+        "please report this message to the maintainers",
     ),
     # -- dates -------------------------------------------------------------------
     "date.bad_format": ("{option} 的值 '{value}' 不是日期", "{option}: '{value}' is not a date"),
