@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from message_areas import AREA_DOCS, area_of
 from qingyang_inspect.i18n import MESSAGES, messages, parse_lang, set_language, t, translate
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "qingyang_inspect"
@@ -174,3 +175,36 @@ def test_no_key_is_built_from_fragments() -> None:
 )
 def test_the_fragment_check_catches_a_built_key(source: str) -> None:
     assert set(_computed_keys(source)) == {1}
+
+
+def _users() -> dict[str, set[str]]:
+    """Each key, and the areas (tests/message_areas.py) whose code names it."""
+    used: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).as_posix()
+        if rel.startswith("i18n/messages/"):
+            continue
+        area = area_of(rel)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value in MESSAGES:
+                    used.setdefault(node.value, set()).add(area)
+    return used
+
+
+def test_every_message_lives_in_the_table_of_the_area_that_uses_it() -> None:
+    """One area's key in its table; a key two areas name in ``shared``."""
+    tables = {
+        module.name: importlib.import_module(f"{messages.__name__}.{module.name}").MESSAGES
+        for module in pkgutil.iter_modules(messages.__path__)
+    }
+    assert set(tables) <= set(AREA_DOCS)
+    users = _users()
+    misplaced = []
+    for name, table in tables.items():
+        for key in table:
+            areas = users.get(key, set())
+            home = next(iter(areas)) if len(areas) == 1 else "shared"
+            if home != name:
+                misplaced.append(f"{key}: in {name}.py, used by {sorted(areas)}: move to {home}.py")
+    assert misplaced == []

@@ -12,18 +12,21 @@ import os
 from typing import Final, Literal
 
 from qingyang_inspect.i18n.messages import (
-    campaign,
+    calendar,
     catalog,
     checklist,
     cli,
     exchange,
-    limits,
+    findings,
+    inputs,
     progress,
     reminders,
     render,
-    reports,
+    shared,
     store,
     usage,
+    views,
+    workspace,
 )
 
 Lang = Literal["zh", "en"]
@@ -33,18 +36,21 @@ LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for table in (
-        catalog.MESSAGES,
-        cli.MESSAGES,
-        limits.MESSAGES,
-        store.MESSAGES,
-        reports.MESSAGES,
-        render.MESSAGES,
         usage.MESSAGES,
-        campaign.MESSAGES,
+        cli.MESSAGES,
+        catalog.MESSAGES,
+        calendar.MESSAGES,
+        inputs.MESSAGES,
+        workspace.MESSAGES,
+        findings.MESSAGES,
+        store.MESSAGES,
+        views.MESSAGES,
+        render.MESSAGES,
         checklist.MESSAGES,
-        reminders.MESSAGES,
-        progress.MESSAGES,
         exchange.MESSAGES,
+        progress.MESSAGES,
+        reminders.MESSAGES,
+        shared.MESSAGES,
     ):
         overlap = merged.keys() & table.keys()
         if overlap:  # pragma: no cover - guarded by tests/i18n

@@ -1,11 +1,8 @@
-"""Messages of the catalog area (reading and checking standards and sites).
+"""Messages about the standards and sites files: loading, schema, checks."""
 
-``key: (Chinese, English)``. Keys starting with ``schema.`` are named after
-pydantic's error types, so a schema error is rendered from its type and context.
-"""
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- reading files ---------------------------------------------------------
     "yaml.too_large": (
         "文件过大（{size_mb} MB，上限 {limit_mb} MB），拒绝读取；请拆分为多个文件",
         "file too large ({size_mb} MB, limit {limit_mb} MB); refusing to read it, split it up",
@@ -133,7 +130,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "标准和点位文件的扩展名须为 .yaml 或 .yml；请检查目录和文件名",
         "standard and site files must end in .yaml or .yml; check the folder and the file names",
     ),
-    # -- schema errors, by pydantic error type --------------------------------
     "schema.missing": (
         "缺少必填字段 {field}；请补上",
         "required field {field} is missing; add it",
@@ -253,7 +249,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "must be a mapping (key: value), found {found}",
     ),
     "schema.other": ("{msg}", "{msg}"),
-    # -- what YAML made of a value (for "found …" in messages) -----------------
     "kind.mapping": ("映射（键: 值）", "a mapping (key: value)"),
     "kind.list": ("列表", "a list"),
     "kind.bool": ("布尔值（true/false）", "a boolean (true/false)"),
@@ -261,7 +256,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.date": ("日期", "a date"),
     "kind.null": ("空值", "an empty value"),
     "kind.text": ("文本", "text"),
-    # -- cross-file checks -----------------------------------------------------
     "check.no_standard": (
         "没有 standard 头信息；请在一个标准文件中写明 standard: id/title/version/…",
         "no standard header; add standard: id/title/version/… to one standard file",
@@ -283,7 +277,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未定义的测评项目（类别）'{id}'{suggest}",
         "unknown category '{id}'{suggest}",
     ),
-    "check.suggest": ("；是否是 '{candidate}'？", "; did you mean '{candidate}'?"),
     "check.define_in": (
         "；请先在 {section} 中定义它",
         "; define it under {section} first",
@@ -330,25 +323,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "类别 '{id}' 没有任何测评内容",
         "category '{id}' has no items",
     ),
-    # -- validate summary ------------------------------------------------------
-    "validate.ok": (
-        "校验通过：{files} 个文件，{items} 项测评内容，{sites} 个点位",
-        "valid: {files} files, {items} items, {sites} sites",
-    ),
-    "validate.summary": (
-        "{errors} 个错误，{warnings} 个警告（共 {files} 个文件）",
-        "errors: {errors}, warnings: {warnings} (files: {files})",
-    ),
-    "validate.warning_tag": ("警告", "warning"),
-    "validate.col.location": ("位置", "location"),
-    "validate.col.file": ("文件", "file"),
-    "validate.col.line": ("行", "line"),
-    "validate.col.column": ("列", "column"),
-    "validate.col.path": ("字段路径", "path"),
-    "validate.col.severity": ("级别", "severity"),
-    "validate.col.code": ("问题代码", "code"),
-    "validate.col.message": ("问题", "problem"),
-    # -- the catalog as commands use it ----------------------------------------
     "catalog.invalid": (
         "标准或点位文件有 {errors} 个错误，第一个是 {first}",
         "the standard or site files have {errors} errors, the first is {first}",
@@ -376,4 +350,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "用 `inspect standards show` 查看全部测评内容编号",
         "list the item ids with `inspect standards show`",
     ),
+    "label.site_type": ("点位类型", "site type"),
+    "label.category": ("测评项目", "category"),
+    "label.item": ("测评内容", "item"),
+    "label.site": ("点位", "site"),
+    "browse.unknown_site_type": ("未定义的点位类型 '{id}'", "unknown site type '{id}'"),
+    "browse.unknown_category": ("未定义的类别 '{id}'", "unknown category '{id}'"),
+    "browse.unknown_filter_hint": (
+        "用 `inspect standards show` 查看全部点位类型和类别编号",
+        "see all site type and category ids with `inspect standards show`",
+    ),
+    "file.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
 }

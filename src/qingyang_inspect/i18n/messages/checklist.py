@@ -1,11 +1,8 @@
-"""Messages of offline checklists (``checklist export``, ``import``): ``key: (zh, en)``."""
+"""Messages of the offline checklist workbooks: export, the form, import."""
+
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- export ------------------------------------------------------------------------
-    "checklist.help": (
-        "离线检查表：导出每个点位的检查表工作簿，现场填写后用 inspect import 导回",
-        "offline checklists: a workbook per site to fill in the field, taken back with inspect import",
-    ),
     "checklist.export_help": (
         "为轮次的点位各写一份检查表工作簿（.xlsx），内容为该轮次固定的测评标准",
         "write a checklist workbook (.xlsx) for each site of the round, from the content the round pinned",
@@ -88,11 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "checklist.count_prompt": (
         "例数为 1 到 9999 的整数",
         "the count is a whole number from 1 to 9999",
-    ),
-    # -- import ------------------------------------------------------------------------
-    "import.help": (
-        "导入填好的检查表工作簿：每个已填写的行记录为该轮次的检查记录（有任何错误则全部不记录）",
-        "import filled checklist workbooks: every answered row is recorded as a finding of its round (nothing is recorded while any problem remains)",
     ),
     "import.paths_arg": (
         "检查表文件或文件夹（文件夹中的全部 .xlsx）",

@@ -1,12 +1,8 @@
-"""Messages of exchanging findings between stores (bundles out, merges in): ``key: (zh, en)``."""
+"""Messages of findings bundles: export-findings and merge."""
+
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- the commands --------------------------------------------------------------
-    "export.help": (
-        "导出数据包（zip）：轮次、检查记录、处理经过和照片，供另一台电脑合并。",
-        "write a bundle (a zip) of rounds, findings, their history and photos for another "
-        "laptop to merge.",
-    ),
     "export.opt_round": ("只导出该轮次", "only this round"),
     "export.opt_since": (
         "只导出该日（含）以来录入的检查记录和处理步骤，如 2026-06-10",
@@ -19,16 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wrote {path}: {rounds} round(s), {findings} finding(s), {events} step(s), "
         "{photos} photo(s)",
     ),
-    "merge.help": (
-        "合并其他电脑导出的数据包：只追加本库没有的记录，重复合并不改变任何内容；矛盾之处列出待人处理。",
-        "merge bundles from other laptops: only what this store lacks is added, merging "
-        "again changes nothing; contradictions are listed for a person to settle.",
-    ),
     "merge.arg_files": (
         "数据包文件（inspect export-findings 导出的 .zip），可以多个",
         "bundle files (.zip written by inspect export-findings), one or more",
     ),
-    # -- what a merge did ----------------------------------------------------------
     "merge.col.table": ("内容", "What"),
     "merge.col.added": ("新增", "Added"),
     "merge.col.held": ("本库已有", "Already here"),
@@ -96,15 +86,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "轮次“{name}”两处都已结束，保留本库的结束记录",
         "round '{name}' was closed in both stores: this store's closing is kept",
     ),
-    # -- refusals ------------------------------------------------------------------
-    "merge.rows_refused": (
-        "本库拒绝了数据包中的记录（{table}）：{reason}",
-        "this store refused the bundle's {table} rows: {reason}",
-    ),
-    "merge.rows_refused_hint": (
-        "未写入任何内容；请从原电脑重新导出后再合并",
-        "nothing was written; export the bundle again on its laptop and merge that",
-    ),
     "merge.bundles_disagree": (
         "{first} 和 {second} 中 {table} 的 {key} 内容不同",
         "{first} and {second} hold different {table} rows under {key}",
@@ -155,7 +136,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未写入任何内容；请从原电脑重新导出后再合并",
         "nothing was written; export the bundle again on its laptop and merge that",
     ),
-    # -- bad bundles ----------------------------------------------------------------
     "bundle.cannot_read": (
         "无法读取数据包 {path}：{reason}",
         "cannot read the bundle {path}: {reason}",

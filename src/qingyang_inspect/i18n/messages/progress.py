@@ -1,28 +1,8 @@
-"""Messages of progress over time and the weekly bulletin (督查通报): ``key: (zh, en)``."""
+"""Messages of the progress report and the weekly bulletin (督查通报)."""
+
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- the command -----------------------------------------------------------------
-    "report.progress.help": (
-        "整改进度：时间段内发现的问题按街道、单位、点位类型或点位统计，逐轮对比，列出回头看发现的反复问题",
-        "Rectification progress: problems found in a date range by street, unit, site type or "
-        "site, round by round, with recurring problems (look back)",
-    ),
-    "report.bulletin.help": (
-        "督查通报：按时间段生成通报文档（总体情况、红黑榜、逾期问题、反复问题、典型问题）",
-        "The supervision bulletin: a Word document for a date range (summary, ranking, overdue, "
-        "recurring and typical problems)",
-    ),
-    "report.opt.since": ("起始日期（含），按发现日期", "first day (inclusive), by the day found"),
-    "report.opt.until": (
-        "截止日期（含），也是统计日期（默认今天）",
-        "last day (inclusive), also the as-of date (default today)",
-    ),
-    "report.opt.rounds": ("只统计这些轮次（可重复）", "only these rounds (repeatable)"),
-    "report.opt.by": ("分组方式", "group by"),
-    "report.opt.rank_by": ("红黑榜按街道或责任单位排名", "rank streets or responsible units"),
-    "report.opt.issue": ("通报期号（如 12）", "the bulletin's issue number (e.g. 12)"),
-    "report.opt.typical": ("典型问题条数", "number of typical problems"),
-    # -- progress --------------------------------------------------------------------
     "progress.title": ("{district}文明城市创建整改进度", "{district} rectification progress"),
     "progress.subtitle": (
         "时间：{range}　轮次：{rounds}　分组：{by}　统计截至：{as_of}",
@@ -84,7 +64,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请让 --until 不早于 --since（两天都含在内）",
         "give an --until on or after --since (both days are included)",
     ),
-    # -- the bulletin ----------------------------------------------------------------
     "bulletin.title": (
         "{district}文明城市创建督查通报",
         "{district} civilized-city supervision bulletin",

@@ -1,21 +1,8 @@
-"""Messages of the reminders to responsible units (``report reminders``): ``key: (zh, en)``."""
+"""Messages of the reminders to responsible units."""
+
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "reminders.help": (
-        "整改提醒：每个有逾期或即将到期问题的责任单位一条短消息，发给点位联系人；"
-        "每条不超过 300 字（汉字、字母、数字、标点、换行各计 1 字），放不下的问题注明条数并请查阅整改台账。"
-        "table/text 输出可直接粘贴到工作群，csv（电话、姓名、内容）供短信平台批量发送，json 含每个问题。",
-        "Reminders: one short message per responsible unit with problems overdue or due soon, "
-        "addressed to its site contact; at most 300 characters each (every character, digit, "
-        "punctuation mark and line break counts one), with the problems that do not fit "
-        "counted and the ledger named. table/text to paste into a work group, csv (phone, "
-        "name, message) for a bulk-SMS platform, json with every problem.",
-    ),
-    "reminders.opt.due_within": (
-        "同时提醒此后 N 个工作日内到期的问题（按法定节假日和调休计算；0 为只提醒今日到期）",
-        "also remind of problems due within N working days (official holidays and adjusted "
-        "weekends counted; 0: due today only)",
-    ),
     "reminders.bad_due_within": (
         "--due-within 应为 0 到 {max} 之间的工作日数，而不是 {value}",
         "--due-within should be a number of working days from 0 to {max}, not {value}",

@@ -1,6 +1,46 @@
-"""Messages of the renderers (render/): formats, truncated tables."""
+"""Messages of the renderers: terminal tables, CSV, JSON, workbooks, Word."""
+
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "report.photo_unusable": (
+        "照片无法显示：{name}（{reason}）",
+        "photo not shown: {name} ({reason})",
+    ),
+    "report.photos_unusable": (
+        "{count} 张照片无法显示，已在所在单元格注明原因",
+        "{count} photo(s) could not be shown; their cells say why",
+    ),
+    "report.write_failed_hint": (
+        "释放磁盘空间、缩短文件名，或用 -o 写到其他可写的目录后重试；已有的文件没有改动",
+        "free some disk space, shorten the file name or write elsewhere with -o, and try again; existing files are untouched",
+    ),
+    "report.target_not_a_file": (
+        "不能把报告写到 {path}：{reason}",
+        "cannot write the report to {path}: {reason}",
+    ),
+    "report.target_hint": (
+        "用 -o 指定一个文件名（如 台账.xlsx）",
+        "name a file with -o (such as ledger.xlsx)",
+    ),
+    "output.stdout_failed": (
+        "无法写入标准输出：{reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "output.stdout_failed_hint": (
+        "把输出重定向到有空间的磁盘上的文件，或用 -o 指定文件",
+        "redirect the output to a file on a disk with space, or name a file with -o",
+    ),
+    "report.photo_missing": ("照片缺失：{name}", "photo missing: {name}"),
+    "report.photo_more": ("共{count}张", "{count} photos"),
+    "acceptance.chart_pages": ("{title}（第 {first}–{last} 位）", "{title} ({first}–{last})"),
+    "report.photo_open": ("点击打开原图", "click to open the full-size photo"),
+    "report.exists": ("输出文件 {path} 已存在", "output file {path} already exists"),
+    "report.exists_hint": (
+        "加 --force 覆盖，或用 -o 指定其他文件名",
+        "add --force to overwrite it, or name another file with -o",
+    ),
+    "report.no_folder": ("输出目录 {path} 不存在", "output folder {path} does not exist"),
     "render.unknown_format": (
         "未知的输出格式 '{fmt}'；可用：{formats}",
         "unknown output format '{fmt}'; available: {formats}",

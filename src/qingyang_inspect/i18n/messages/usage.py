@@ -1,11 +1,17 @@
-"""Messages of the command line itself: help layout, metavars, values and parse errors.
+"""Messages of the command line's own words: usage, options, argument errors."""
 
-``key: (Chinese, English)``. These replace the English words typer and click
-print (``Usage:``, ``Options:``, ``Missing option``…); see ``cli/framework.py``.
-"""
+from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # -- help layout --------------------------------------------------------------
+    "opt.lang_bad": (
+        "不支持的语言 {value}；请用 zh 或 en",
+        "unsupported language {value}; use zh or en",
+    ),
+    "cli.int_too_long": (
+        "{option} 的值是 {digits} 位的数字，太大了",
+        "the value of {option} is a number with {digits} digits, far too large",
+    ),
+    "cli.value_cut": ("{start}…（共 {length} 个字符）", "{start}… ({length} characters)"),
     "cli.usage": ("用法", "Usage"),
     "cli.usage_options": ("[选项]", "[OPTIONS]"),
     "cli.usage_command": ("命令 [参数]…", "COMMAND [ARGS]…"),
@@ -20,7 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help_choices": ("可选：{choices}。", "One of: {choices}."),
     "cli.choice_with_label": ("{code}（{label}）", "{code} ({label})"),
     "cli.list_separator": ("、", ", "),
-    # -- metavars: what a value is --------------------------------------------------
     "metavar.site": ("点位", "SITE"),
     "metavar.item": ("条目", "ITEM"),
     "metavar.round": ("轮次", "ROUND"),
@@ -48,11 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.lang": ("语言", "LANG"),
     "metavar.finding": ("编号", "ID"),
     "metavar.choice": ("选项", "CHOICE"),
-    # -- parse errors -------------------------------------------------------------
     "cli.try_help": ("运行 {command} 查看用法", "run {command} for usage"),
     "cli.no_such_command": ("没有命令 '{name}'", "no command '{name}'"),
     "cli.did_you_mean": ("；是否是：{names}？", "; did you mean: {names}?"),
-    "cli.missing_command": ("缺少命令", "missing command"),
     "cli.no_such_option": ("没有选项 {option}", "no option {option}"),
     "cli.option_needs_value": ("选项 {option} 需要一个值", "option {option} needs a value"),
     "cli.option_takes_no_value": ("选项 {option} 不带值", "option {option} takes no value"),
