@@ -811,6 +811,10 @@ class Store:
                 hint=t("store.server_photo_missing_hint"),
             ) from None
 
+    def refresh_statistics(self) -> None:
+        """After a bulk copy into this store: let the engine's planner see the new rows
+        (a file store plans without statistics: nothing to do)."""
+
     def keep_photo(self, sha256: str, relpath: str, content: bytes) -> bool:
         """Keep a photo where this store's readers find it, unless it is there; whether new."""
         target = self.evidence_dir / relpath

@@ -751,6 +751,10 @@ _COPY_BY_ROUND: Final = {
 }
 
 
+#: Gathers the planner's statistics of the copied tables (a server store, after a copy).
+ANALYZE_COPIED: Final = f"ANALYZE {', '.join(COPY_TABLES)}"
+
+
 def copy_select(table: str, *, by_round: bool = False) -> str:
     """The rows of ``table`` as stored, in :data:`COPY_COLUMNS` order and key order (those
     of the round ``:round_name`` with ``by_round``)."""
