@@ -58,6 +58,13 @@ def test_a_file_goes_onto_a_server_and_back_with_identical_reports(
     assert "6 条记录" in copied.stdout and "1 张照片" in copied.stdout
     assert "条数和哈希核对一致" in copied.stdout
     assert reports(run_cli, ws, pg_url) == from_file
+    # The copy left the server's planner statistics of what it wrote (not an empty store's).
+    with Store.open_url(pg_url, evidence_dir=tmp_path / "ev", readonly=True) as server:
+        analyzed = server._conn.execute(
+            "SELECT count(*) FROM pg_stat_user_tables "
+            "WHERE relname IN ('findings', 'events') AND last_analyze IS NOT NULL"
+        ).fetchone()
+    assert analyzed == (2,)
 
     again = _run(run_cli, ws, "--lang", "en", "store", "copy", "--to", pg_url)
     assert again.exit_code == 0, again.stderr

@@ -319,3 +319,21 @@ def test_failed_only_reads_the_current_result(
         }
     every = [f for f in store.iter_findings() if f.result == "fail"]
     assert [f.id for f in every] == [failed.id, turned.id]
+    # The engine's narrow form of a site's (or one finding's) history reads the same rows
+    # as the plain join it stands for (sql.Dialect.narrow_events_join).
+    params = {"site_id": "M1", "round_name": supervision, "found_before": "2100-01-01"}
+    for narrow in (
+        {"by_site": True},
+        {"by_site": True, "by_round": True, "failed": True, "found_before": True},
+        {"by_id": True},
+    ):
+        rows = {
+            dialect.name: sorted(
+                store._conn.execute(
+                    sql.select_history(**narrow, dialect=dialect), {**params, "id": turned.id}
+                ).fetchall(),
+                key=str,
+            )
+            for dialect in (sql.SQLITE, store._dialect)
+        }
+        assert rows[sql.SQLITE.name] == rows[store._dialect.name] != []

@@ -80,6 +80,7 @@ def copy_store(source: Store, target: Store) -> CopyResult:
         for table in sql.COPY_TABLES:
             target.add_copied(table, source.copy_rows(table))
         photos = _copy_photos(source, target)
+        target.refresh_statistics()
         written = fingerprint(target)
         if written != expected:
             differing = [table for table in expected if written[table] != expected[table]]

@@ -618,6 +618,7 @@ class Store:
             # whole store the filter would trade the plain scan for an index walk
             # with a lookup per row, slower than leaving the fold to skip them.
             found_before=self.as_of is not None and (round_name or site_id) is not None,
+            dialect=self._dialect,
         )
         params = {
             "round_name": round_name,
@@ -646,7 +647,9 @@ class Store:
     def finding(self, finding_id: str) -> Finding:
         """The finding ``finding_id`` (voided or not); :class:`RecordError` if unknown
         (or not found yet as of :attr:`as_of`)."""
-        cursor = self._conn.execute(sql.select_history(by_id=True), {"id": finding_id})
+        cursor = self._conn.execute(
+            sql.select_history(by_id=True, dialect=self._dialect), {"id": finding_id}
+        )
         found = list(_fold_rows(cursor, until=self.as_of))
         if not found:
             raise RecordError(t("finding.unknown", id=finding_id), hint=t("finding.list_hint"))
@@ -807,6 +810,10 @@ class Store:
                 t("store.server_photo_missing", path=self.evidence_dir / relpath),
                 hint=t("store.server_photo_missing_hint"),
             ) from None
+
+    def refresh_statistics(self) -> None:
+        """After a bulk copy into this store: let the engine's planner see the new rows
+        (a file store plans without statistics: nothing to do)."""
 
     def keep_photo(self, sha256: str, relpath: str, content: bytes) -> bool:
         """Keep a photo where this store's readers find it, unless it is there; whether new."""

@@ -150,6 +150,11 @@ class ServerStore(Store):
                 {"sha256": photo.sha256, "relpath": photo.relpath, "content": content},
             )
 
+    def refresh_statistics(self) -> None:
+        """``ANALYZE`` the store's tables (inside the copy's transaction): until the server's
+        autovacuum gets to them, a freshly filled store is planned as if it were empty."""
+        self._conn.execute(sql.ANALYZE_COPIED)
+
     def read_photo(self, relpath: str) -> bytes:
         """The photo at ``relpath``: from the evidence folder, else from the server."""
         local = self.evidence_dir / relpath

@@ -80,6 +80,11 @@ class Dialect:
     #: Whether a new store starts from :data:`BASELINE` (the current schema in one step)
     #: rather than replaying every migration; later migrations apply alike.
     starts_from_baseline: bool = False
+    #: How a narrow read (one site, one finding) joins each finding's events, and what
+    #: ends its subqueries, where the engine would otherwise scan every event for them
+    #: (see :func:`select_history`); ``None``: the plain join serves.
+    narrow_events_join: str | None = None
+    narrow_subquery_end: str = ""
 
     def column_types(self, statement: str) -> str:
         """``statement`` with text columns compared byte by byte (SQLite's only way)."""
@@ -155,6 +160,15 @@ POSTGRESQL: Final = Dialect(
     ),
     pragma_checks=False,
     starts_from_baseline=True,
+    # The server plans the plain join of one site's findings as a hash join over every
+    # event, and the amended-test as one scan of every event (4.5 ms and 1.5 ms a site
+    # at 100,000 findings); fetched by key per finding instead, 0.5 ms and 0.4 ms.
+    # ``OFFSET 0`` keeps the planner from flattening the subquery back into the plain form.
+    narrow_events_join=(
+        "LEFT JOIN LATERAL (SELECT id, seq, kind, at, entered_at, data FROM events "
+        "WHERE finding_id = f.id OFFSET 0) e ON TRUE"
+    ),
+    narrow_subquery_end=" OFFSET 0",
 )
 
 _TEXT_COLUMN = re.compile(r"\bTEXT\b(?= NOT NULL| PRIMARY|,|\n|$)")
@@ -636,6 +650,7 @@ def select_history(
     by_item: bool = False,
     failed: bool = False,
     found_before: bool = False,
+    dialect: Dialect = SQLITE,
 ) -> str:
     """Findings with their events, one row per finding and event (one row for a finding
     without events), in finding order.
@@ -647,12 +662,18 @@ def select_history(
     leaves out findings whose found time reads after ``:found_before`` (ISO
     text, a day later than the moment the reader wants, so that no offset
     leaves one out wrongly: the reader checks the exact moment).
+
+    A narrow read (``by_site``, ``by_id``: a hundred findings or one) fetches the
+    events finding by finding, as ``dialect`` says (:attr:`Dialect.narrow_events_join`);
+    the rows are the same.
     """
+    narrow = by_site or by_id
+    end = dialect.narrow_subquery_end if narrow else ""
     conditions = []
     if failed:
         conditions.append(
             "(f.result = 'fail' OR EXISTS (SELECT 1 FROM events a "
-            "WHERE a.finding_id = f.id AND a.kind = 'amended'))"
+            f"WHERE a.finding_id = f.id AND a.kind = 'amended'{end}))"
         )
     if by_id:
         conditions.append("f.id = :id")
@@ -665,9 +686,12 @@ def select_history(
     if found_before:
         conditions.append("f.found_at < :found_before")
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    join = "LEFT JOIN events e ON e.finding_id = f.id"
+    if narrow and dialect.narrow_events_join is not None:
+        join = dialect.narrow_events_join
     return (
-        f"SELECT {', '.join(HISTORY_COLUMNS)} FROM findings f "
-        f"LEFT JOIN events e ON e.finding_id = f.id{where} ORDER BY f.found_at, f.id"
+        f"SELECT {', '.join(HISTORY_COLUMNS)} FROM findings f {join}{where} "
+        "ORDER BY f.found_at, f.id"
     )
 
 
@@ -725,6 +749,10 @@ _COPY_BY_ROUND: Final = {
     "findings": "round_name = :round_name",
     "events": "finding_id IN (SELECT id FROM findings WHERE round_name = :round_name)",
 }
+
+
+#: Gathers the planner's statistics of the copied tables (a server store, after a copy).
+ANALYZE_COPIED: Final = f"ANALYZE {', '.join(COPY_TABLES)}"
 
 
 def copy_select(table: str, *, by_round: bool = False) -> str:
