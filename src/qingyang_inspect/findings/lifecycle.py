@@ -290,6 +290,31 @@ class _Step(NamedTuple):
     at: dt.datetime
     seq: int
 
+    def take(
+        self,
+        store: Store,
+        kind: EventKind,
+        *,
+        now: dt.datetime,
+        actor: str,
+        data: dict[str, Any],
+        reason: str | None = None,
+    ) -> Finding:
+        """Append this step as an event of ``kind``; the finding after it."""
+        event = store.append_event(
+            new_event(
+                self.finding,
+                kind,
+                at=self.at,
+                seq=self.seq,
+                now=now,
+                actor=actor,
+                data=data,
+                reason=reason,
+            )
+        )
+        return apply_event(self.finding, event)
+
 
 def _current(store: Store, fid: str, at: dt.datetime | None, now: dt.datetime) -> _Step:
     """The finding ``fid`` now, and the time and place of a step on it (checked; the time
@@ -331,16 +356,10 @@ def rectify(
         after = tuple(p.as_photo("after") for p in ingested)
     with store.transaction():
         step = _current(store, fid, at, now)
-        finding = step.finding
-        data = plan_rectify(finding, note=note, by=by)
+        data = plan_rectify(step.finding, note=note, by=by)
         if after:
             data["photos"] = photo_data(after)
-        event = store.append_event(
-            new_event(
-                finding, "rectified", at=step.at, seq=step.seq, now=now, actor=actor, data=data
-            )
-        )
-    return apply_event(finding, event)
+        return step.take(store, "rectified", now=now, actor=actor, data=data)
 
 
 def recheck(
@@ -357,14 +376,8 @@ def recheck(
     fid = store.resolve_id(finding_id)
     with store.transaction():
         step = _current(store, fid, at, now)
-        finding = step.finding
-        data = plan_recheck(finding, passed=passed, note=note)
-        event = store.append_event(
-            new_event(
-                finding, "rechecked", at=step.at, seq=step.seq, now=now, actor=actor, data=data
-            )
-        )
-    return apply_event(finding, event)
+        data = plan_recheck(step.finding, passed=passed, note=note)
+        return step.take(store, "rechecked", now=now, actor=actor, data=data)
 
 
 def amend(
@@ -394,19 +407,7 @@ def amend(
         )
         if "result" in changes:
             _refuse_contradiction(store, finding, changes["result"][1])
-        event = store.append_event(
-            new_event(
-                finding,
-                "amended",
-                at=step.at,
-                seq=step.seq,
-                now=now,
-                actor=actor,
-                data=changes,
-                reason=why,
-            )
-        )
-    return apply_event(finding, event)
+        return step.take(store, "amended", now=now, actor=actor, data=changes, reason=why)
 
 
 def void(
@@ -424,21 +425,8 @@ def void(
     fid = store.resolve_id(finding_id)
     with store.transaction():
         step = _current(store, fid, at, now)
-        finding = step.finding
-        require_live(finding)
-        event = store.append_event(
-            new_event(
-                finding,
-                "voided",
-                at=step.at,
-                seq=step.seq,
-                now=now,
-                actor=actor,
-                data=data or {},
-                reason=why,
-            )
-        )
-    return apply_event(finding, event)
+        require_live(step.finding)
+        return step.take(store, "voided", now=now, actor=actor, data=data or {}, reason=why)
 
 
 def _iso(value: dt.date | None) -> str | None:
