@@ -104,10 +104,16 @@ SQLITE: Final = Dialect(
     # to split, link and checkpoint); reading a round is as fast.
     # WAL: readers never block the writer; NORMAL is durable across process
     # crashes in WAL mode (only a power cut can lose the last commits).
+    # A page cache of up to 64 MiB for writers (SQLite's default is 2 MiB, and it only
+    # grows as pages are used): the unique indexes on problem numbers and event ids
+    # take rows in random order, and with the default cache a bulk insert of 100,000
+    # findings re-reads their pages from the file (0.96 s against 0.61 s in a
+    # synthetic insert of such a table). Readers keep the default.
     write_pragmas=(
         "PRAGMA page_size = 16384",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = NORMAL",
+        "PRAGMA cache_size = -65536",
     ),
     read_pragmas=("PRAGMA query_only = ON",),
     begin_write="BEGIN IMMEDIATE",
