@@ -87,18 +87,24 @@ def finding(
     month: int = 8,
     **extra: Any,
 ) -> Finding:
-    """A finding with a fresh, ordered id; fail findings default to status open."""
+    """A finding with a fresh, ordered id; fail findings default to status open.
+
+    Ids and found times grow with a counter shared by the whole test process, so they
+    must keep their order and their day however many findings earlier tests made:
+    six digits, and one second apart (a minute apart, the 1,440th finding of a
+    worker moved to the next day and changed the ledger's first row).
+    """
     global _counter
     _counter += 1
     fields: dict[str, Any] = {
-        "id": f"F{_counter:04d}",
+        "id": f"F{_counter:06d}",
         "round_name": round_name,
         "site_id": site,
         "item_id": item,
         "result": result,
         "occurrences": occurrences,
         "inspector": "张检查",
-        "found_at": dt.datetime(2026, month, day, 9, 0) + dt.timedelta(minutes=_counter),
+        "found_at": dt.datetime(2026, month, day, 9, 0) + dt.timedelta(seconds=_counter),
         "status": "open" if result == "fail" else None,
     }
     if result == "fail":
