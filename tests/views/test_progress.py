@@ -23,7 +23,13 @@ from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.findings.pins import RoundCatalogs
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
-from qingyang_inspect.views.progress import Progress, Tally, build_progress, trend_rows
+from qingyang_inspect.views.progress import (
+    Progress,
+    Tally,
+    build_progress,
+    tally_cells,
+    trend_rows,
+)
 from qingyang_inspect.workspace import load_workspace
 
 
@@ -54,17 +60,7 @@ def progress_of(
 
 def counts(tally: Tally) -> tuple[Any, ...]:
     """found, rectified, closed, on time, late, overdue, 整改率, on-time rate, recurring."""
-    return (
-        tally.found,
-        tally.rectified,
-        tally.closed,
-        tally.on_time,
-        tally.closed_late,
-        tally.overdue,
-        tally.rate,
-        tally.on_time_rate,
-        tally.recurring,
-    )
+    return tally_cells(tally)
 
 
 def test_six_weeks_by_street(campaign: tuple[Path, dict[str, str]]) -> None:

@@ -21,13 +21,12 @@ from qingyang_inspect.views.base import Column, Document, Field, Fields, Kind, T
 from qingyang_inspect.views.labels import (
     category_label,
     date_text,
-    level_label,
     method_label,
     number,
     requirement_label,
     round_kind_label,
     scoring_label,
-    site_type_label,
+    site_type_level,
 )
 
 if TYPE_CHECKING:
@@ -101,15 +100,7 @@ def checklist_document(catalog: Catalog, round_: Round, site: Site, *, district:
         title=t("checklist.title", district=district, site=site.name),
         fields=(
             Field("site", t("acceptance.head.site"), f"{site.id} {site.name}"),
-            Field(
-                "type",
-                t("acceptance.head.type"),
-                t(
-                    "report.paren",
-                    text=site_type_label(catalog, site.site_type),
-                    inner=level_label(site.level),
-                ),
-            ),
+            Field("type", t("acceptance.head.type"), site_type_level(catalog, site)),
             Field("unit", t("acceptance.head.unit"), site.responsible_unit),
             Field("contact", t("checklist.head.contact"), contact),
             Field("street", t("acceptance.head.street"), site.street),

@@ -19,7 +19,7 @@ from qingyang_inspect.i18n import get_language, t
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
-    from qingyang_inspect.catalog.models import Item
+    from qingyang_inspect.catalog.models import Item, Site
     from qingyang_inspect.findings.model import Event, Finding
     from qingyang_inspect.scoring import SiteScore
 
@@ -146,6 +146,13 @@ def site_type_label(catalog: Catalog, key: str) -> str:
     """The site type's name (unknown keys are shown as they are)."""
     site_type = catalog.site_types.get(key)
     return named(site_type.name, site_type.name_en) if site_type else key
+
+
+def site_type_level(catalog: Catalog, site: Site) -> str:
+    """商业大街（市级）: a site's type with its level, as form headers show them."""
+    return t(
+        "report.paren", text=site_type_label(catalog, site.site_type), inner=level_label(site.level)
+    )
 
 
 def category_label(catalog: Catalog, key: str) -> str:

@@ -24,11 +24,10 @@ from qingyang_inspect.views.base import Column, Field, Fields, Page, Signatures,
 from qingyang_inspect.views.labels import (
     category_label,
     date_text,
-    level_label,
     method_label,
     requirement_label,
     result_label,
-    site_type_label,
+    site_type_level,
     verdict_label,
 )
 from qingyang_inspect.views.problems import is_problem, problem_number
@@ -363,15 +362,7 @@ def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
         title=t("acceptance.form_title", district=report.district, site=site.name),
         fields=(
             head("site", t("acceptance.head.site"), f"{site.id} {site.name}"),
-            head(
-                "type",
-                t("acceptance.head.type"),
-                t(
-                    "report.paren",
-                    text=site_type_label(catalog, site.site_type),
-                    inner=level_label(site.level),
-                ),
-            ),
+            head("type", t("acceptance.head.type"), site_type_level(catalog, site)),
             head("unit", t("acceptance.head.unit"), site.responsible_unit),
             head("lead", t("acceptance.head.lead"), site.lead_department),
             head("street", t("acceptance.head.street"), site.street),

@@ -41,7 +41,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.unknown_item": ("（目录中无此条目）", "(item not in the catalog)"),
     "report.name_sep": ("、", ", "),
     "report.field": ("{label}：{value}", "{label}: {value}"),
-    "report.paren": ("{text}（{inner}）", "{text} ({inner})"),
     "report.all": ("全部", "all"),
     "ledger.col.problem": ("问题描述", "Problem and place"),
     "acceptance.standard": ("{title}（版本 {version}）", "{title} (version {version})"),

@@ -428,4 +428,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "that time; by today's it would be {due} ({basis})",
     ),
     "calendar.col.due_basis": ("期限计算", "due date basis"),
+    "report.paren": ("{text}（{inner}）", "{text} ({inner})"),
 }
