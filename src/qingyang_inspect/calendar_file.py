@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import importlib.util
 import json
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from qingyang_inspect import __version__
 from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
 from qingyang_inspect.errors import CalendarError, HolidayProblem
-from qingyang_inspect.files import MAX_YAML_BYTES, open_regular, read_limited
+from qingyang_inspect.files import MAX_YAML_BYTES, open_regular, read_limited, write_whole
 from qingyang_inspect.i18n import t, translate
 
 if TYPE_CHECKING:
@@ -261,20 +260,8 @@ def _dates(data: Mapping[str, list[str]]) -> dict[dt.date, Name]:
 
 def _write_json(path: Path, data: object) -> None:
     """Write atomically; a cache that cannot be written is only a lost speed-up."""
-    import tempfile  # only when a copy is (re)made
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".calendar-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):
+        write_whole(path, json.dumps(data, ensure_ascii=False).encode(), prefix=".calendar-")
 
 
 def cached_official(cache_dir: Path, build: Callable[[], Official]) -> Official:

@@ -16,12 +16,14 @@ input file is
 
 :func:`os_reason` words an operating-system error (a full disk, a read-only
 file system, a missing permission) in the user's language, for messages that
-name the path as well. Standard library only: ``inspect record`` reads its
-catalog cache key through here.
+name the path as well. :func:`write_whole` is the one way the tool replaces a
+file it keeps (a cache, a thumbnail, a photo). Standard library only: ``inspect
+record`` reads its catalog cache key through here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -110,6 +112,23 @@ def listed(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(
         p for p in folder.rglob("*") if p.suffix in suffixes and (p.is_symlink() or not p.is_dir())
     )
+
+
+def write_whole(path: Path, content: bytes, *, prefix: str = ".incoming-") -> None:
+    """Write ``content`` to ``path`` through a temporary file beside it (``prefix….tmp``):
+    whole or not at all, and no temporary file is left behind when it fails."""
+    import tempfile  # (and shutil, bz2, lzma with it): only when a file is written
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def os_reason(exc: OSError) -> str:

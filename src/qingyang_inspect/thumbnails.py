@@ -18,12 +18,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import NamedTuple
 
-from qingyang_inspect.files import FileProblem, open_regular, read_limited
+from qingyang_inspect.files import FileProblem, open_regular, read_limited, write_whole
 from qingyang_inspect.i18n import t
 
 #: Longest side of a thumbnail in pixels: sharp at 4 cm on paper (about 300 dpi).
@@ -73,7 +72,7 @@ def find_thumbnail(evidence: Path, relpath: str, scratch: Path | None = None) ->
         if target is None:
             break
         try:
-            _write_atomically(target, data)
+            write_whole(target, data, prefix=".thumb-")
         except OSError:
             continue
         made = _read_thumb(target)
@@ -143,7 +142,7 @@ def store_thumbnail(evidence: Path, relpath: str) -> None:
     data = make_thumbnail(evidence / relpath)
     if data is not None:
         with contextlib.suppress(OSError):
-            _write_atomically(path, data)
+            write_whole(path, data, prefix=".thumb-")
 
 
 def _read_thumb(path: Path) -> Thumb | None:
@@ -158,16 +157,3 @@ def _read_thumb(path: Path) -> Thumb | None:
                 return Thumb(path, img.width, img.height)
     except Exception:  # missing, damaged, not a JPEG: made again
         return None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".thumb-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

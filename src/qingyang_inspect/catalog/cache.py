@@ -46,7 +46,14 @@ from qingyang_inspect.catalog.models import (
     to_json,
 )
 from qingyang_inspect.errors import CatalogError
-from qingyang_inspect.files import MAX_YAML_BYTES, FileProblem, listed, open_regular, read_limited
+from qingyang_inspect.files import (
+    MAX_YAML_BYTES,
+    FileProblem,
+    listed,
+    open_regular,
+    read_limited,
+    write_whole,
+)
 from qingyang_inspect.i18n import t
 from qingyang_inspect.workspace import Workspace
 
@@ -285,17 +292,6 @@ def _site(r: dict[str, Any]) -> Site:
 
 def _write_cache(path: Path, data: dict[str, Any]) -> None:
     """Write atomically; a cache that cannot be written is only a lost speed-up."""
-    import tempfile  # (and shutil, bz2, lzma with it): only when the cache is written
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
-        os.replace(tmp, path)
-    except OSError:  # a full disk, say: no half-written temporary file is left behind
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    content = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    with contextlib.suppress(OSError):
+        write_whole(path, content, prefix=".catalog-")

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError, StoreError, suggestion
-from qingyang_inspect.files import os_reason
+from qingyang_inspect.files import os_reason, write_whole
 from qingyang_inspect.findings.ids import (
     ID_LENGTH,
     MIN_PREFIX,
@@ -866,22 +866,6 @@ class Store:
 
 
 # -- helpers ---------------------------------------------------------------------
-
-
-def write_whole(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` through a temporary file beside it (whole or not at all)."""
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 _CONNECT_ARGS: dict[str, Any] = {

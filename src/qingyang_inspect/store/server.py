@@ -23,10 +23,11 @@ from typing import Any, TypeVar
 import psycopg
 
 from qingyang_inspect.errors import StoreError
+from qingyang_inspect.files import write_whole
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import pg, sql
-from qingyang_inspect.store.db import Store, write_whole
+from qingyang_inspect.store.db import Store
 
 T = TypeVar("T")
 
