@@ -456,8 +456,7 @@ V3_SELECT_PHOTOS: Final = (
 )
 V3_SELECT_FINDINGS: Final = f"SELECT {_V3_FINDINGS_COLUMNS} FROM findings ORDER BY id"
 V3_SELECT_EVENTS: Final = (
-    "SELECT finding_id, seq, kind, at, actor, data, reason FROM events WHERE seq > 1 "
-    "ORDER BY finding_id, seq"
+    f"SELECT {_V3_EVENTS_COLUMNS} FROM events WHERE seq > 1 ORDER BY finding_id, seq"
 )
 
 #: The schema's history. Append a new :class:`Migration` to change it; never edit one.
@@ -556,24 +555,40 @@ INSERT_SCHEMA_VERSION: Final = (
     "VALUES (:version, :description, :tool_version, CURRENT_TIMESTAMP)"
 )
 
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    """``INSERT`` of one row with positional parameters, in ``columns`` order."""
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+def _insert_named(table: str, columns: tuple[str, ...]) -> str:
+    """``INSERT`` of one row with a ``:name`` parameter for each of ``columns``."""
+    marks = ", ".join(f":{name}" for name in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
 # -- rounds --------------------------------------------------------------------
 
-_ROUND_COLUMNS = (
+_ROUND_SELECT = (
     "r.name, r.kind, r.round_date, r.standard_id, r.standard_version, r.opened_at, c.closed_at"
 )
 _ROUND_FROM = "FROM rounds r LEFT JOIN round_closures c ON c.round_name = r.name"
 
-SELECT_ROUNDS: Final = f"SELECT {_ROUND_COLUMNS} {_ROUND_FROM} ORDER BY r.round_date, r.name"
-SELECT_ROUND: Final = f"SELECT {_ROUND_COLUMNS} {_ROUND_FROM} WHERE r.name = :name"
-INSERT_ROUND: Final = (
-    "INSERT INTO rounds (name, kind, round_date, standard_id, standard_version, opened_at, "
-    "opened_by) VALUES (:name, :kind, :round_date, :standard_id, :standard_version, "
-    ":opened_at, :opened_by)"
+SELECT_ROUNDS: Final = f"SELECT {_ROUND_SELECT} {_ROUND_FROM} ORDER BY r.round_date, r.name"
+SELECT_ROUND: Final = f"SELECT {_ROUND_SELECT} {_ROUND_FROM} WHERE r.name = :name"
+ROUND_COLUMNS: Final = (
+    "name",
+    "kind",
+    "round_date",
+    "standard_id",
+    "standard_version",
+    "opened_at",
+    "opened_by",
 )
-INSERT_ROUND_CLOSURE: Final = (
-    "INSERT INTO round_closures (round_name, closed_at, closed_by) "
-    "VALUES (:round_name, :closed_at, :closed_by)"
-)
+CLOSURE_COLUMNS: Final = ("round_name", "closed_at", "closed_by")
+INSERT_ROUND: Final = _insert_named("rounds", ROUND_COLUMNS)
+INSERT_ROUND_CLOSURE: Final = _insert_named("round_closures", CLOSURE_COLUMNS)
 COUNT_FINDINGS_BY_ROUND: Final = (
     "SELECT round_name, COUNT(*) FROM findings GROUP BY round_name ORDER BY round_name"
 )
@@ -589,7 +604,8 @@ SELECT_FOUND_BY_ROUND: Final = "SELECT round_name, found_at FROM findings"
 
 SNAPSHOT_EXISTS: Final = "SELECT 1 FROM snapshots WHERE hash = :hash"
 SELECT_SNAPSHOT: Final = "SELECT content FROM snapshots WHERE hash = :hash"
-INSERT_SNAPSHOT: Final = "INSERT INTO snapshots (hash, content) VALUES (:hash, :content)"
+SNAPSHOT_COLUMNS: Final = ("hash", "content")
+INSERT_SNAPSHOT: Final = _insert_named("snapshots", SNAPSHOT_COLUMNS)
 PIN_COLUMNS: Final = ("id", "round_name", "snapshot", "at", "entered_at", "actor", "reason")
 SELECT_PINS: Final = f"SELECT {', '.join(PIN_COLUMNS)} FROM round_pins"
 SELECT_ROUND_PINS: Final = f"{SELECT_PINS} WHERE round_name = :round_name"
@@ -611,12 +627,6 @@ EVENT_COLUMNS: Final = (
     "data",
     "reason",
 )
-
-
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    """``INSERT`` of one row with positional parameters, in ``columns`` order."""
-    marks = ", ".join("?" for _ in columns)
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
 INSERT_FINDING: Final = _insert("findings", FINDING_COLUMNS)
@@ -723,17 +733,9 @@ COPY_TABLES: Final = (
     "events",
 )
 COPY_COLUMNS: Final[dict[str, tuple[str, ...]]] = {
-    "rounds": (
-        "name",
-        "kind",
-        "round_date",
-        "standard_id",
-        "standard_version",
-        "opened_at",
-        "opened_by",
-    ),
-    "round_closures": ("round_name", "closed_at", "closed_by"),
-    "snapshots": ("hash", "content"),
+    "rounds": ROUND_COLUMNS,
+    "round_closures": CLOSURE_COLUMNS,
+    "snapshots": SNAPSHOT_COLUMNS,
     "round_pins": PIN_COLUMNS,
     "findings": FINDING_COLUMNS,
     "events": EVENT_COLUMNS,
