@@ -40,12 +40,22 @@ _last: list[int] = [-1, 0]  # [millis, random part] of this process's previous i
 
 def new_finding_id(now: dt.datetime) -> str:
     """A new ULID whose time part is ``now`` (aware) and whose rest is random."""
-    millis = int(now.timestamp() * 1000) & ((1 << 48) - 1)
+    millis = _millis(now)
     if millis == _last[0] and _last[1] < _RANDOM_MAX:
         random_part = _last[1] + 1
     else:
         random_part = int.from_bytes(os.urandom(10), "big")
     _last[0], _last[1] = millis, random_part
+    return _ulid(millis, random_part)
+
+
+def _millis(at: dt.datetime) -> int:
+    """A ULID's time part: milliseconds since the epoch, in 48 bits."""
+    return int(at.timestamp() * 1000) & ((1 << 48) - 1)
+
+
+def _ulid(millis: int, random_part: int) -> str:
+    """The ULID of a time part and an 80-bit random part, in Crockford's base32."""
     value = (millis << 80) | random_part
     chars = []
     for _ in range(ID_LENGTH):
@@ -109,11 +119,4 @@ def derived_finding_id(at: dt.datetime, digest: bytes) -> str:
     """A ULID whose time part is ``at`` and whose random part is the first 80 bits of
     ``digest``: the same content gives the same id in every store (an answer imported
     from a checklist twice, or into two stores, is one finding)."""
-    value = ((int(at.timestamp() * 1000) & ((1 << 48) - 1)) << 80) | int.from_bytes(
-        digest[:10], "big"
-    )
-    chars = []
-    for _ in range(ID_LENGTH):
-        chars.append(CROCKFORD[value & 31])
-        value >>= 5
-    return "".join(reversed(chars))
+    return _ulid(_millis(at), int.from_bytes(digest[:10], "big"))
