@@ -322,14 +322,7 @@ class Store:
                         COPIES[migration.copy](self._conn)
                     for statement in migration.render_finish(self._dialect):
                         self._conn.execute(statement)
-                    self._conn.execute(
-                        sql.INSERT_SCHEMA_VERSION,
-                        {
-                            "version": migration.version,
-                            "description": migration.description,
-                            "tool_version": __version__,
-                        },
-                    )
+                    self._note_applied(migration)
                 if rebuilds:
                     broken = self._conn.execute(sql.FOREIGN_KEY_CHECK).fetchall()
                     if broken:
@@ -357,15 +350,19 @@ class Store:
             self._conn.execute(statement)
         for migration in sql.MIGRATIONS:
             if migration.version <= sql.BASELINE.version:
-                self._conn.execute(
-                    sql.INSERT_SCHEMA_VERSION,
-                    {
-                        "version": migration.version,
-                        "description": migration.description,
-                        "tool_version": __version__,
-                    },
-                )
+                self._note_applied(migration)
         return sql.BASELINE.version
+
+    def _note_applied(self, migration: sql.Migration) -> None:
+        """Record in ``schema_version`` that ``migration`` is applied (by this tool's version)."""
+        self._conn.execute(
+            sql.INSERT_SCHEMA_VERSION,
+            {
+                "version": migration.version,
+                "description": migration.description,
+                "tool_version": __version__,
+            },
+        )
 
     def _baseline_extras(self) -> list[str]:
         """Tables a new store of this kind holds beside the schema (none in a file)."""
