@@ -108,17 +108,7 @@ class IssueSink:
         shown: Sequence[str | int] = loc
         if source.doc is not None:
             (line, column), shown = locate(source.doc.root, loc, key=key)
-        self.issues.append(
-            Issue(
-                file=source.display,
-                line=line,
-                column=column,
-                path=format_path(shown),
-                code=code,
-                severity=severity,
-                message=message,
-            )
-        )
+        self.add_at(source, line, column, code, message, path=format_path(shown), severity=severity)
 
     def add_at(
         self,
@@ -129,6 +119,7 @@ class IssueSink:
         message: str,
         *,
         path: str = "",
+        severity: Severity = "error",
     ) -> None:
         """Record an issue at a known position (YAML syntax, encoding)."""
         self.issues.append(
@@ -138,6 +129,7 @@ class IssueSink:
                 column=column,
                 path=path,
                 code=code,
+                severity=severity,
                 message=message,
             )
         )
