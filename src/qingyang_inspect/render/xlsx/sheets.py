@@ -18,7 +18,6 @@ from qingyang_inspect.render.xlsx.book import (
     PLAIN,
     SUBTITLE,
     TITLE,
-    Book,
     Cells,
     Look,
     Sheet,
@@ -195,20 +194,6 @@ def write_rows(
 
 
 def write_table_sheet(
-    book: Book,
-    name: str,
-    title: str,
-    lines: Sequence[str],
-    table: Table[Any],
-    photos: Photos,
-    context: RenderContext,
-    elements: Iterable[Any] | None = None,
-) -> int:
-    """``table`` on a sheet of its own: title rows, frozen header, autofilter, print setup."""
-    return write_table_on(book.sheet(name), title, lines, table, photos, context, elements)
-
-
-def write_table_on(
     sheet: Sheet,
     title: str,
     lines: Sequence[str],
@@ -217,7 +202,8 @@ def write_table_on(
     context: RenderContext,
     elements: Iterable[Any] | None = None,
 ) -> int:
-    """:func:`write_table_sheet` on the new sheet ``sheet`` (to write more under the table)."""
+    """``table`` on the new sheet ``sheet``: title rows, frozen header, autofilter, print
+    setup; returns the number of rows (more may be written under the table)."""
     ncols = len(table.columns)
     sheet.set_widths(column_widths(table))
     write_heading(sheet, title, lines, ncols)
