@@ -76,9 +76,7 @@ def _trend(book: Book, title: str, lines: list[str], group: Group, context: Rend
     rows = TableRows(sheet, rounds)
     header = rows.header()
     sheet.print_setup(header_row=None)
-    for element in rounds.source():
-        rows.add(element)
-    rows.close()
+    rows.add_all(rounds.source())
     placed = {rounds.key: Placed(rounds, header + 1, sheet.row, cells)}
     add_charts(sheet, charts, placed, None)
     return rows.count

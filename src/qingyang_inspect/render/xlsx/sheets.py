@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from qingyang_inspect.render import RenderContext
+from qingyang_inspect.render import Progress, RenderContext
 from qingyang_inspect.render.xlsx.book import (
     BODY_SIZE,
     DEFAULT_ROW_POINTS,
@@ -100,7 +100,8 @@ class TableRows:
         self.percent = [n for n, c in enumerate(columns) if c.kind == "percent"]
         self.photo_cols = [n for n, c in enumerate(columns) if c.kind == "photos"]
         self._cells: dict[str | None, Cells] = {}
-        self.first = -1
+        #: The header row's index, then the first row's (-1 before :meth:`header`).
+        self.header_row = self.first = -1
         self.count = 0
 
     def header(self, height: float = 30) -> int:
@@ -108,7 +109,7 @@ class TableRows:
         look = HEADER if self.size == BODY_SIZE else variant(HEADER, size=self.size)
         labels = [c.label for c in self.table.columns]
         needed = self.sheet.fit_height(labels, self.sheet.cells([look] * len(labels)))
-        row = self.sheet.append(labels, look, height=max(height, needed or 0))
+        row = self.header_row = self.sheet.append(labels, look, height=max(height, needed or 0))
         self.first = row + 1
         return row
 
@@ -171,6 +172,18 @@ class TableRows:
         """Borders around every cell of the rows written."""
         self.sheet.borders(self.first, self.sheet.row, len(self.table.columns))
 
+    def add_all(self, elements: Iterable[Any], progress: Progress | None = None) -> int:
+        """A row per element (told to ``progress`` 500 at a time), then :meth:`close`;
+        returns the number of rows."""
+        for element in elements:
+            self.add(element)
+            if progress is not None and self.count % 500 == 0:
+                progress(500)
+        if progress is not None:
+            progress(self.count % 500)
+        self.close()
+        return self.count
+
 
 def write_rows(
     sheet: Sheet,
@@ -182,15 +195,29 @@ def write_rows(
     """The header row, then a row per element; returns the number of rows."""
     rows = TableRows(sheet, table, photos)
     rows.header()
-    progress = context.progress
-    for element in elements:
-        rows.add(element)
-        if progress is not None and rows.count % 500 == 0:
-            progress(500)
-    if progress is not None:
-        progress(rows.count % 500)
-    rows.close()
-    return rows.count
+    return rows.add_all(elements, context.progress)
+
+
+def start_table(
+    sheet: Sheet,
+    title: str,
+    lines: Sequence[str],
+    table: Table[Any],
+    photos: Photos | None,
+    *,
+    size: float = BODY_SIZE,
+    thumbnails: bool = True,
+    paper: str = "a4",
+) -> TableRows:
+    """A table's new sheet up to its rows: the widths, the heading (``size`` points) and
+    the header row, frozen and repeated on every printed page; returns the rows' writer."""
+    sheet.set_widths(column_widths(table))
+    write_heading(sheet, title, lines, len(table.columns), size=size)
+    rows = TableRows(sheet, table, photos, thumbnails=thumbnails, size=size)
+    header = rows.header()
+    sheet.ws.freeze_panes(header + 1, 0)
+    sheet.print_setup(header_row=header, paper=paper)
+    return rows
 
 
 def write_table_sheet(
@@ -205,14 +232,9 @@ def write_table_sheet(
     """``table`` on the new sheet ``sheet``: title rows, frozen header, autofilter, print
     setup; returns the number of rows (more may be written under the table)."""
     ncols = len(table.columns)
-    sheet.set_widths(column_widths(table))
-    write_heading(sheet, title, lines, ncols)
-    header = sheet.row + 1
-    sheet.ws.freeze_panes(header + 1, 0)
-    sheet.print_setup(header_row=header)
-    count = write_rows(
-        sheet, table, table.source() if elements is None else elements, photos, context
-    )
+    rows = start_table(sheet, title, lines, table, photos)
+    header = rows.header_row
+    count = rows.add_all(table.source() if elements is None else elements, context.progress)
     if count == 0 and table.empty is not None:
         row = sheet.next_row()
         sheet.span(row, 0, ncols - 1, table.empty, PLAIN)
