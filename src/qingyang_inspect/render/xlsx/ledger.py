@@ -107,7 +107,14 @@ class PrintSheet:
         self.sheet = book.sheet(page.name)
         lines = [s.text for s in page.sections if isinstance(s, Text) and s.key is None]
         self.rows = start_table(
-            self.sheet, page.title, lines, self.table, photos, size=PRINT_SIZE, paper=context.paper
+            self.sheet,
+            page.title,
+            lines,
+            self.table,
+            photos,
+            size=PRINT_SIZE,
+            paper=context.paper,
+            progress=context.progress,
         )
         self.header = self.rows.header_row
         totals: Totals | None = _section(page, Totals)
@@ -118,9 +125,6 @@ class PrintSheet:
         self.rows.add(element)
         if self.tally is not None:
             self.tally.add(element)
-        progress = self.context.progress
-        if progress is not None and self.rows.count % 500 == 0:
-            progress(500)
 
     def finish(self) -> None:
         """Borders, then the totals, the legend and the signature block."""
@@ -142,8 +146,6 @@ class PrintSheet:
             sheet.next_row(DEFAULT_ROW_POINTS)
             write_signatures(sheet, signatures, ncols, size=PRINT_SIZE)
         sheet.keep_footer(footer, self.header, paper=self.context.paper)
-        if self.context.progress is not None:
-            self.context.progress(self.rows.count % 500)
 
 
 class DataSheet:

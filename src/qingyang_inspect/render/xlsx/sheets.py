@@ -85,6 +85,7 @@ class TableRows:
         *,
         thumbnails: bool = True,
         size: float = BODY_SIZE,
+        progress: Progress | None = None,
     ) -> None:
         self.sheet = sheet
         self.table = table
@@ -92,6 +93,8 @@ class TableRows:
         #: ``False``: photos are named in their cells (a data sheet), not shown.
         self.thumbnails = thumbnails
         self.size = size
+        #: Told of the rows written, 500 at a time and the rest on :meth:`close`.
+        self.progress = progress
         columns = table.columns
         self.looks = [
             look if size == BODY_SIZE else variant(look, size=size)
@@ -155,6 +158,8 @@ class TableRows:
         sheet.next_row(height)
         sheet.put(row, values, cells)
         self.count += 1
+        if self.progress is not None and self.count % 500 == 0:
+            self.progress(500)
         return row
 
     def _photo(self, row: int, col: int, value: object) -> tuple[str | None, float | None]:
@@ -171,16 +176,13 @@ class TableRows:
     def close(self) -> None:
         """Borders around every cell of the rows written."""
         self.sheet.borders(self.first, self.sheet.row, len(self.table.columns))
+        if self.progress is not None:
+            self.progress(self.count % 500)
 
-    def add_all(self, elements: Iterable[Any], progress: Progress | None = None) -> int:
-        """A row per element (told to ``progress`` 500 at a time), then :meth:`close`;
-        returns the number of rows."""
+    def add_all(self, elements: Iterable[Any]) -> int:
+        """A row per element, then :meth:`close`; returns the number of rows."""
         for element in elements:
             self.add(element)
-            if progress is not None and self.count % 500 == 0:
-                progress(500)
-        if progress is not None:
-            progress(self.count % 500)
         self.close()
         return self.count
 
@@ -193,9 +195,9 @@ def write_rows(
     context: RenderContext,
 ) -> int:
     """The header row, then a row per element; returns the number of rows."""
-    rows = TableRows(sheet, table, photos)
+    rows = TableRows(sheet, table, photos, progress=context.progress)
     rows.header()
-    return rows.add_all(elements, context.progress)
+    return rows.add_all(elements)
 
 
 def start_table(
@@ -208,12 +210,13 @@ def start_table(
     size: float = BODY_SIZE,
     thumbnails: bool = True,
     paper: str = "a4",
+    progress: Progress | None = None,
 ) -> TableRows:
     """A table's new sheet up to its rows: the widths, the heading (``size`` points) and
     the header row, frozen and repeated on every printed page; returns the rows' writer."""
     sheet.set_widths(column_widths(table))
     write_heading(sheet, title, lines, len(table.columns), size=size)
-    rows = TableRows(sheet, table, photos, thumbnails=thumbnails, size=size)
+    rows = TableRows(sheet, table, photos, thumbnails=thumbnails, size=size, progress=progress)
     header = rows.header()
     sheet.ws.freeze_panes(header + 1, 0)
     sheet.print_setup(header_row=header, paper=paper)
@@ -232,9 +235,9 @@ def write_table_sheet(
     """``table`` on the new sheet ``sheet``: title rows, frozen header, autofilter, print
     setup; returns the number of rows (more may be written under the table)."""
     ncols = len(table.columns)
-    rows = start_table(sheet, title, lines, table, photos)
+    rows = start_table(sheet, title, lines, table, photos, progress=context.progress)
     header = rows.header_row
-    count = rows.add_all(table.source() if elements is None else elements, context.progress)
+    count = rows.add_all(table.source() if elements is None else elements)
     if count == 0 and table.empty is not None:
         row = sheet.next_row()
         sheet.span(row, 0, ncols - 1, table.empty, PLAIN)
