@@ -44,3 +44,8 @@ def rate_text(part: int, whole: int) -> str:
 def percent_text(value: Decimal | None) -> str:
     """A :func:`percent` as text: ``92.50%``, or ``—`` for ``None``."""
     return "—" if value is None else f"{value}%"
+
+
+def json_number(value: Decimal | None) -> float | None:
+    """A shown number (a :func:`percent`, a score) as JSON carries it: ``null`` for ``None``."""
+    return None if value is None else float(value)

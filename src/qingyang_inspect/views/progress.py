@@ -37,7 +37,13 @@ from qingyang_inspect.views.labels import (
     round_kind_label,
     site_type_label,
 )
-from qingyang_inspect.views.problems import closed_on_time, is_problem, percent, problem_number
+from qingyang_inspect.views.problems import (
+    closed_on_time,
+    is_problem,
+    json_number,
+    percent,
+    problem_number,
+)
 from qingyang_inspect.views.source import FindingSource
 
 GroupBy = Literal["street", "unit", "site-type", "site"]
@@ -98,13 +104,9 @@ class Tally:
             "closed_late": self.closed_late,
             "overdue": self.overdue,
             "recurring": self.recurring,
-            "rectification_rate": _number(self.rate),
-            "on_time_rate": _number(self.on_time_rate),
+            "rectification_rate": json_number(self.rate),
+            "on_time_rate": json_number(self.on_time_rate),
         }
-
-
-def _number(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
 
 
 @dataclass(frozen=True)
@@ -452,7 +454,7 @@ class RoundRow:
         record.update(round=self.round.name, date=self.round.date.isoformat(), kind=self.round.kind)
         record.update(self.tally.to_json())
         record["found_change"] = self.found_change
-        record["rate_change"] = _number(self.rate_change)
+        record["rate_change"] = json_number(self.rate_change)
         return record
 
 

@@ -30,7 +30,7 @@ from qingyang_inspect.views.labels import (
     site_type_level,
     verdict_label,
 )
-from qingyang_inspect.views.problems import is_problem, problem_number
+from qingyang_inspect.views.problems import is_problem, json_number, problem_number
 
 if TYPE_CHECKING:
     from qingyang_inspect.views.acceptance import Acceptance
@@ -80,11 +80,6 @@ def verdict_style(code: str | None) -> str:
 def shown(value: Fraction | None) -> Decimal | None:
     """An exact score as shown: rounded half up to 2 decimals (``None`` stays ``None``)."""
     return None if value is None else display(value)
-
-
-def json_number(value: Decimal | None) -> float | None:
-    """A shown number as JSON carries it."""
-    return None if value is None else float(value)
 
 
 class ItemRow(NamedTuple):

@@ -31,7 +31,8 @@ from qingyang_inspect.views.base import (
     Text,
 )
 from qingyang_inspect.views.labels import category_label, date_text, level_label, site_type_label
-from qingyang_inspect.views.scoresheet import SiteSheet, json_number, shown, verdict_style
+from qingyang_inspect.views.problems import json_number
+from qingyang_inspect.views.scoresheet import SiteSheet, shown, verdict_style
 
 if TYPE_CHECKING:
     from qingyang_inspect.views.acceptance import Acceptance

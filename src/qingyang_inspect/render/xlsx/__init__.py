@@ -69,8 +69,7 @@ def write_document(
     for section in document.iter_sections():
         if isinstance(section, Table):
             done.rows += write_table_sheet(
-                book,
-                section.title or document.title or section.key,
+                book.sheet(section.title or document.title or section.key),
                 document.title,
                 (),
                 section,

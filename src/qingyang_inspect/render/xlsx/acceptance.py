@@ -115,9 +115,7 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
     header = rows.header()
     sheet.ws.freeze_panes(header + 1, 2)
     sheet.print_setup(header_row=None)
-    for element in sites.source():
-        rows.add(element)
-    rows.close()
+    rows.add_all(sites.source())
     # The header repeats on every printed page only when the sites run over a page.
     repeat = len(sheet.page_starts(sheet.page_capacity(), None)) > 1
     if repeat:

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from qingyang_inspect.checklist.form import COL, COLUMNS, FILL_COLUMNS, META_SHEET, Contract
+from qingyang_inspect.checklist.form import (
+    COL,
+    COLUMNS,
+    FILL_COLUMNS,
+    META_SHEET,
+    RESULT_WORD_KEYS,
+    Contract,
+)
 from qingyang_inspect.checklist.form import cell_name as name_of
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
@@ -140,7 +147,7 @@ def _pair(sheet: Sheet, left: tuple[str, object], right: tuple[str, object], loo
 def _validations(sheet: Sheet, first: int, last: int) -> None:
     """Drop-downs for 结果 and 立行立改, whole numbers for 例数."""
     ws = sheet.ws
-    results = [t("finding.result.pass"), t("finding.result.fail"), t("finding.result.na")]
+    results = [t(key) for key in RESULT_WORD_KEYS.values()]
     ws.data_validation(
         first,
         COL["result"],

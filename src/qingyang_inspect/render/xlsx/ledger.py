@@ -23,12 +23,7 @@ from typing import Any
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.xlsx.book import DEFAULT_ROW_POINTS, PLAIN, Book, variant
 from qingyang_inspect.render.xlsx.photos import PhotoExport, Photos
-from qingyang_inspect.render.xlsx.sheets import (
-    TableRows,
-    column_widths,
-    write_heading,
-    write_signatures,
-)
+from qingyang_inspect.render.xlsx.sheets import start_table, write_signatures
 from qingyang_inspect.views.base import (
     Document,
     Page,
@@ -108,17 +103,20 @@ class PrintSheet:
     def __init__(self, book: Book, page: Page, photos: Photos, context: RenderContext) -> None:
         self.page = page
         self.context = context
-        table: Table[Any] = _section(page, Table)
-        self.table = table
-        self.sheet = sheet = book.sheet(page.name)
-        ncols = len(table.columns)
-        sheet.set_widths(column_widths(table))
+        self.table: Table[Any] = _section(page, Table)
+        self.sheet = book.sheet(page.name)
         lines = [s.text for s in page.sections if isinstance(s, Text) and s.key is None]
-        write_heading(sheet, page.title, lines, ncols, size=PRINT_SIZE)
-        self.rows = TableRows(sheet, table, photos, size=PRINT_SIZE)
-        self.header = header = self.rows.header()
-        sheet.ws.freeze_panes(header + 1, 0)
-        sheet.print_setup(header_row=header, paper=context.paper)
+        self.rows = start_table(
+            self.sheet,
+            page.title,
+            lines,
+            self.table,
+            photos,
+            size=PRINT_SIZE,
+            paper=context.paper,
+            progress=context.progress,
+        )
+        self.header = self.rows.header_row
         totals: Totals | None = _section(page, Totals)
         self.tally: Tally[Any] | None = totals.tally() if totals is not None else None
 
@@ -127,9 +125,6 @@ class PrintSheet:
         self.rows.add(element)
         if self.tally is not None:
             self.tally.add(element)
-        progress = self.context.progress
-        if progress is not None and self.rows.count % 500 == 0:
-            progress(500)
 
     def finish(self) -> None:
         """Borders, then the totals, the legend and the signature block."""
@@ -151,25 +146,17 @@ class PrintSheet:
             sheet.next_row(DEFAULT_ROW_POINTS)
             write_signatures(sheet, signatures, ncols, size=PRINT_SIZE)
         sheet.keep_footer(footer, self.header, paper=self.context.paper)
-        if self.context.progress is not None:
-            self.context.progress(self.rows.count % 500)
 
 
 class DataSheet:
     """The data sheet: every column, photos named, frozen header and autofilter."""
 
     def __init__(self, book: Book, page: Page, photos: Photos, context: RenderContext) -> None:
-        table: Table[Any] = _section(page, Table)
-        self.table = table
-        self.sheet = sheet = book.sheet(page.name)
-        ncols = len(table.columns)
-        sheet.set_widths(column_widths(table))
+        self.table: Table[Any] = _section(page, Table)
+        self.sheet = book.sheet(page.name)
         lines = [s.text for s in page.sections if isinstance(s, Text)]
-        write_heading(sheet, page.title, lines, ncols)
-        self.rows = TableRows(sheet, table, photos, thumbnails=False)
-        self.header = self.rows.header()
-        sheet.ws.freeze_panes(self.header + 1, 0)
-        sheet.print_setup(header_row=self.header)
+        self.rows = start_table(self.sheet, page.title, lines, self.table, photos, thumbnails=False)
+        self.header = self.rows.header_row
 
     def add(self, element: Any) -> None:
         """One problem's row."""

@@ -15,7 +15,6 @@ from qingyang_inspect.render.xlsx.sheets import (
     TableRows,
     column_widths,
     write_heading,
-    write_table_on,
     write_table_sheet,
 )
 from qingyang_inspect.views.base import Chart, Document, Fields, Group, Table, Text
@@ -34,7 +33,7 @@ def write_progress(
             lines.append(section.text)
         elif isinstance(section, Table):
             groups = book.sheet(section.title)
-            done.rows += write_table_on(groups, document.title, lines, section, photos, context)
+            done.rows += write_table_sheet(groups, document.title, lines, section, photos, context)
             ncols = len(section.columns)
         elif isinstance(section, Fields) and groups is not None:
             _total_row(groups, section)
@@ -48,7 +47,7 @@ def write_progress(
                 tables = tables[1:]
             for table in tables:
                 done.rows += write_table_sheet(
-                    book, table.title, document.title, lines, table, photos, context
+                    book.sheet(table.title), document.title, lines, table, photos, context
                 )
     return done
 
@@ -77,9 +76,7 @@ def _trend(book: Book, title: str, lines: list[str], group: Group, context: Rend
     rows = TableRows(sheet, rounds)
     header = rows.header()
     sheet.print_setup(header_row=None)
-    for element in rounds.source():
-        rows.add(element)
-    rows.close()
+    rows.add_all(rounds.source())
     placed = {rounds.key: Placed(rounds, header + 1, sheet.row, cells)}
     add_charts(sheet, charts, placed, None)
     return rows.count

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from qingyang_inspect.render import RenderContext
+from qingyang_inspect.render import Progress, RenderContext
 from qingyang_inspect.render.xlsx.book import (
     BODY_SIZE,
     DEFAULT_ROW_POINTS,
@@ -18,7 +18,6 @@ from qingyang_inspect.render.xlsx.book import (
     PLAIN,
     SUBTITLE,
     TITLE,
-    Book,
     Cells,
     Look,
     Sheet,
@@ -86,6 +85,7 @@ class TableRows:
         *,
         thumbnails: bool = True,
         size: float = BODY_SIZE,
+        progress: Progress | None = None,
     ) -> None:
         self.sheet = sheet
         self.table = table
@@ -93,6 +93,8 @@ class TableRows:
         #: ``False``: photos are named in their cells (a data sheet), not shown.
         self.thumbnails = thumbnails
         self.size = size
+        #: Told of the rows written, 500 at a time and the rest on :meth:`close`.
+        self.progress = progress
         columns = table.columns
         self.looks = [
             look if size == BODY_SIZE else variant(look, size=size)
@@ -101,7 +103,8 @@ class TableRows:
         self.percent = [n for n, c in enumerate(columns) if c.kind == "percent"]
         self.photo_cols = [n for n, c in enumerate(columns) if c.kind == "photos"]
         self._cells: dict[str | None, Cells] = {}
-        self.first = -1
+        #: The header row's index, then the first row's (-1 before :meth:`header`).
+        self.header_row = self.first = -1
         self.count = 0
 
     def header(self, height: float = 30) -> int:
@@ -109,7 +112,7 @@ class TableRows:
         look = HEADER if self.size == BODY_SIZE else variant(HEADER, size=self.size)
         labels = [c.label for c in self.table.columns]
         needed = self.sheet.fit_height(labels, self.sheet.cells([look] * len(labels)))
-        row = self.sheet.append(labels, look, height=max(height, needed or 0))
+        row = self.header_row = self.sheet.append(labels, look, height=max(height, needed or 0))
         self.first = row + 1
         return row
 
@@ -155,6 +158,8 @@ class TableRows:
         sheet.next_row(height)
         sheet.put(row, values, cells)
         self.count += 1
+        if self.progress is not None and self.count % 500 == 0:
+            self.progress(500)
         return row
 
     def _photo(self, row: int, col: int, value: object) -> tuple[str | None, float | None]:
@@ -171,6 +176,15 @@ class TableRows:
     def close(self) -> None:
         """Borders around every cell of the rows written."""
         self.sheet.borders(self.first, self.sheet.row, len(self.table.columns))
+        if self.progress is not None:
+            self.progress(self.count % 500)
+
+    def add_all(self, elements: Iterable[Any]) -> int:
+        """A row per element, then :meth:`close`; returns the number of rows."""
+        for element in elements:
+            self.add(element)
+        self.close()
+        return self.count
 
 
 def write_rows(
@@ -181,34 +195,35 @@ def write_rows(
     context: RenderContext,
 ) -> int:
     """The header row, then a row per element; returns the number of rows."""
-    rows = TableRows(sheet, table, photos)
+    rows = TableRows(sheet, table, photos, progress=context.progress)
     rows.header()
-    progress = context.progress
-    for element in elements:
-        rows.add(element)
-        if progress is not None and rows.count % 500 == 0:
-            progress(500)
-    if progress is not None:
-        progress(rows.count % 500)
-    rows.close()
-    return rows.count
+    return rows.add_all(elements)
 
 
-def write_table_sheet(
-    book: Book,
-    name: str,
+def start_table(
+    sheet: Sheet,
     title: str,
     lines: Sequence[str],
     table: Table[Any],
-    photos: Photos,
-    context: RenderContext,
-    elements: Iterable[Any] | None = None,
-) -> int:
-    """``table`` on a sheet of its own: title rows, frozen header, autofilter, print setup."""
-    return write_table_on(book.sheet(name), title, lines, table, photos, context, elements)
+    photos: Photos | None,
+    *,
+    size: float = BODY_SIZE,
+    thumbnails: bool = True,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> TableRows:
+    """A table's new sheet up to its rows: the widths, the heading (``size`` points) and
+    the header row, frozen and repeated on every printed page; returns the rows' writer."""
+    sheet.set_widths(column_widths(table))
+    write_heading(sheet, title, lines, len(table.columns), size=size)
+    rows = TableRows(sheet, table, photos, thumbnails=thumbnails, size=size, progress=progress)
+    header = rows.header()
+    sheet.ws.freeze_panes(header + 1, 0)
+    sheet.print_setup(header_row=header, paper=paper)
+    return rows
 
 
-def write_table_on(
+def write_table_sheet(
     sheet: Sheet,
     title: str,
     lines: Sequence[str],
@@ -217,16 +232,12 @@ def write_table_on(
     context: RenderContext,
     elements: Iterable[Any] | None = None,
 ) -> int:
-    """:func:`write_table_sheet` on the new sheet ``sheet`` (to write more under the table)."""
+    """``table`` on the new sheet ``sheet``: title rows, frozen header, autofilter, print
+    setup; returns the number of rows (more may be written under the table)."""
     ncols = len(table.columns)
-    sheet.set_widths(column_widths(table))
-    write_heading(sheet, title, lines, ncols)
-    header = sheet.row + 1
-    sheet.ws.freeze_panes(header + 1, 0)
-    sheet.print_setup(header_row=header)
-    count = write_rows(
-        sheet, table, table.source() if elements is None else elements, photos, context
-    )
+    rows = start_table(sheet, title, lines, table, photos, progress=context.progress)
+    header = rows.header_row
+    count = rows.add_all(table.source() if elements is None else elements)
     if count == 0 and table.empty is not None:
         row = sheet.next_row()
         sheet.span(row, 0, ncols - 1, table.empty, PLAIN)
