@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from PIL import Image
 
 from office import SOFFICE, pdf_text, to_pdf
@@ -151,3 +152,90 @@ def test_libreoffice_prints_it(tmp_path: Path) -> None:
         flat = text.replace(" ", "")  # pdftotext spaces Chinese text as it pleases
         for expected in ("督查通报", "第3期", "整改排名", "草堂街道", "照片缺失：cd34.jpg"):
             assert expected in flat
+
+
+def test_styles_name_the_official_fonts(tmp_path: Path) -> None:
+    """Each style names its Chinese font (仿宋 body, 黑体 headings, 宋体 title) and Times
+    New Roman, with no theme font left to win over them (Word and LibreOffice would use
+    the theme's Calibri Light and its East Asian font instead)."""
+    set_language("zh")
+    path = tmp_path / "fonts.docx"
+    render(sample(tmp_path), "docx", output=path, context=RenderContext(evidence=tmp_path))
+    styles = docx.Document(str(path)).styles
+    expected = {
+        "Normal": "仿宋",
+        "Document Title": "宋体",
+        "Number Line": "仿宋",
+        "Heading 1": "黑体",
+        "Heading 2": "仿宋",
+    }
+    for name, east_asian in expected.items():
+        fonts = styles[name].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        assert fonts is not None, name
+        assert fonts.get(qn("w:eastAsia")) == east_asian, name
+        assert fonts.get(qn("w:ascii")) == "Times New Roman", name
+        themes = [a for a in fonts.attrib if "Theme" in a or "theme" in a]
+        assert themes == [], (name, themes)
+
+
+def _wide_table(
+    labels: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float | None, ...]
+) -> Document:
+    columns = tuple(
+        Column(f"c{n}", label, "id" if n == 0 else "text", width=width)
+        for n, (label, width) in enumerate(zip(labels, widths, strict=True))
+    )
+    table: Table[tuple[str, ...]] = Table(
+        key="t", title="", columns=columns, source=lambda: rows, cells=lambda r: r
+    )
+    return Document(key="d", title="", sections=(table,))
+
+
+def _column_widths(document: Document, path: Path) -> list[float]:
+    render(document, "docx", output=path, context=RenderContext())
+    [grid] = docx.Document(str(path)).tables
+    return [round(column.width.cm, 2) for column in grid.columns]
+
+
+def test_columns_widen_for_a_whole_word_or_id(tmp_path: Path) -> None:
+    """Asked for 5 and 4 characters (1.85 and 1.48 cm): the bold "Rectification" (about
+    3.1 cm with the margins), the id whole (about 3.0 cm) and "overdue" need more; the
+    Chinese site name may break between characters and keeps its width."""
+    labels = ("Problem number", "Rectification rate", "Site", "Days overdue")
+    rows = [("REGQ5GJ7NZ", "83.33%", "府南街道", "62")]
+    widths = _column_widths(_wide_table(labels, rows, (5, 4, 4, 4)), tmp_path / "a.docx")
+    assert widths[0] >= 2.9
+    assert widths[1] >= 3.0
+    assert widths[2] == pytest.approx(1.48, abs=0.01)
+    assert widths[3] >= 1.7
+
+
+def test_a_table_wider_than_the_page_gives_back_from_the_roomy_columns(tmp_path: Path) -> None:
+    labels = ("Problem number", "Rectification rate", "Problem and place", "Days overdue")
+    rows = [("REGQ5GJ7NZ", "83.33%", "消防通道堆放杂物，通道宽度不足", "62")]
+    # The description takes what the others leave of the page's 15.6 cm.
+    widths = _column_widths(_wide_table(labels, rows, (5, 4, None, 4)), tmp_path / "b.docx")
+    assert sum(widths) == pytest.approx(15.6, abs=0.02)
+    assert widths[0] >= 2.9 and widths[1] >= 3.0 and widths[3] >= 1.7
+    assert widths[2] == pytest.approx(15.6 - widths[0] - widths[1] - widths[3], abs=0.02)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -> None:
+    set_language("en")
+    try:
+        labels = ("Rank", "Street", "Found", "Closed", "Overdue", "Rectification rate",
+                  "On-time rate", "List", "Days overdue")  # fmt: skip
+        rows = [("1", "府南街道", "6", "5", "1", "83.33%", "66.67%", "red list", "62")]
+        path = tmp_path / "ranking.docx"
+        hints = (3.5, 9, 4.5, 4.5, 4.5, 6, 6, 4, 4)  # the bulletin's ranking, and a column more
+        render(_wide_table(labels, rows, hints), "docx", output=path, context=RenderContext())
+        text = pdf_text(to_pdf(path, tmp_path))
+    finally:
+        set_language("zh")
+    if text is not None:
+        words = set(text.split())
+        for label in labels:
+            for word in label.split():
+                assert word in words, (word, text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -115,12 +116,14 @@ def _font(style: ParagraphStyle | Any, east_asian: str, size: float, *, bold: bo
     font.italic = False
     font.color.rgb = RGBColor(0, 0, 0)
     # python-docx names no East Asian font: set it on the style's run properties
-    # (the proxied element, public), and drop theme fonts that would win over it.
-    fonts = font.element.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        fonts.set(qn("w:eastAsia"), east_asian)
+    # (``w:style/w:rPr/w:rFonts`` of the proxied element, public), and drop theme
+    # fonts that would win over it. Setting ``font.name`` made the element.
+    fonts = font.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    if fonts is None:  # pragma: no cover - python-docx writes it for font.name
+        raise RuntimeError("python-docx wrote no w:rFonts for the style's font name")
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:eastAsia"), east_asian)
 
 
 def _styles(word: WordDocument) -> None:
@@ -214,12 +217,17 @@ class _Writer:
         grid = self.word.add_table(rows=1, cols=len(columns))
         grid.style = self.word.styles["Table Grid"]
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # Per column, the width (cm) its longest unbreakable text needs: a header's word, an
+        # id, number or date whole (Word breaks a word that does not fit mid-word).
+        needs = [_unbroken_cm(column.label, words=True, bold=True) for column in columns]
         for cell, column in zip(grid.rows[0].cells, columns, strict=True):
             self._cell_text(cell, column.label, bold=True, center=True)
         for element in elements:
             cells = grid.add_row().cells
             style = table.style(element) if table.style is not None else None
-            for cell, column, value in zip(cells, columns, table.cells(element), strict=True):
+            for n, (cell, column, value) in enumerate(
+                zip(cells, columns, table.cells(element), strict=True)
+            ):
                 red = style in RED_STYLES or (
                     isinstance(value, Styled) and value.style in RED_STYLES
                 )
@@ -228,14 +236,12 @@ class _Writer:
                         value = value.photos
                     self._cell_photos(cell, value if isinstance(value, tuple) else ())
                 else:
-                    self._cell_text(
-                        cell,
-                        cell_text(value, column.kind),
-                        red=red,
-                        center=column.kind != "text",
-                    )
+                    text = cell_text(value, column.kind)
+                    self._cell_text(cell, text, red=red, center=column.kind != "text")
+                    unbroken = _unbroken_cm(text, words=column.kind in _WORDY_KINDS)
+                    needs[n] = max(needs[n], unbroken)
             self.done.rows += 1
-        _widths(grid, [c.width for c in columns])
+        _widths(grid, [c.width for c in columns], needs)
         self.word.add_paragraph("", style="Normal")
 
     def fields(self, fields: Fields, depth: int) -> None:
@@ -305,18 +311,79 @@ class _Writer:
                 para.add_run().add_picture(io.BytesIO(data), width=CELL_PHOTO_WIDTH)
 
 
-def _widths(grid: WordTable, hints: Iterable[float | None]) -> None:
-    """Column widths from the view's hints (characters), the rest sharing what is left."""
-    total = Cm(21 - 2.8 - 2.6)
-    given = [Cm(h * 0.37) if h else None for h in hints]
+def _widths(grid: WordTable, hints: Iterable[float | None], needs: Sequence[float]) -> None:
+    """Column widths from the view's hints (characters), the rest sharing what is left.
+
+    A column narrower than its longest unbreakable text (``needs``, in cm) is
+    widened, and the width is taken from the columns with room to spare, in
+    proportion to their room: English labels are longer than Chinese ones.
+    """
+    total = _TEXT_WIDTH_CM
+    given = [h * _CHAR_CM if h else None for h in hints]
     fixed = sum(w for w in given if w is not None)
     free = [n for n, w in enumerate(given) if w is None]
-    share = (total - fixed) // len(free) if free and total > fixed else Cm(1.5)
+    share = (total - fixed) / len(free) if free and total > fixed else 1.5
     widths = [w if w is not None else share for w in given]
+    wanted = [max(w, need) for w, need in zip(widths, needs, strict=True)]
+    excess = sum(wanted) - max(total, sum(widths))
+    room = [max(0.0, w - need) for w, need in zip(wanted, needs, strict=True)]
+    if excess > 0 and sum(room) > 0:
+        scale = min(1.0, excess / sum(room))
+        wanted = [w - r * scale for w, r in zip(wanted, room, strict=True)]
     # The grid's widths too: LibreOffice and WPS lay a table out by its grid, Word by its cells.
     grid.autofit = False
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
+    for column, width in zip(grid.columns, wanted, strict=True):
+        column.width = Cm(width)
     for row in grid.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+        for cell, width in zip(row.cells, wanted, strict=True):
+            cell.width = Cm(width)
+
+
+#: The page's text width (A4 less the margins) and a Chinese character's width in a table.
+_TEXT_WIDTH_CM = 21 - 2.8 - 2.6
+_CHAR_CM = 0.37
+#: Column kinds whose text may break between words (the rest: ids, numbers, dates, whole).
+_WORDY_KINDS = frozenset({"text", "status"})
+
+
+def _unbroken_cm(text: str, *, words: bool, bold: bool = False) -> float:
+    """The width (cm) a table cell needs so that ``text`` breaks only between words and
+    between Chinese characters (``words``), or not at all, with the cell's margins.
+
+    Widths in ems of the table's size: a Chinese character a full em; Latin
+    letters and digits by :func:`_latin_em` (Times New Roman's widths, rounded up).
+    """
+    scale = 1.08 if bold else 1.0
+    if not words:
+        widest = sum(1.0 if _wide(char) else _latin_em(char) * scale for char in text)
+    else:
+        widest = 0.0
+        for word in text.split():
+            run = 0.0
+            for char in word:
+                if _wide(char):
+                    widest, run = max(widest, run, 1.0), 0.0
+                else:
+                    run += _latin_em(char) * scale
+            widest = max(widest, run)
+    return widest * TABLE_PT / 72 * 2.54 + _CELL_MARGINS_CM if widest else 0.0
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _latin_em(char: str) -> float:
+    """A Latin character's width in ems, rounded up from Times New Roman's (capitals
+    0.61-0.89, lower case 0.28-0.72, digits 0.5)."""
+    if char.isupper():
+        return 0.75
+    if char.isdigit():
+        return 0.5
+    if char.islower():
+        return 0.5
+    return 0.4
+
+
+#: Word's default cell margins, left and right (0.19 cm each).
+_CELL_MARGINS_CM = 0.38
