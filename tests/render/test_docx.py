@@ -239,3 +239,48 @@ def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -
         for label in labels:
             for word in label.split():
                 assert word in words, (word, text)
+
+
+def _long_table(rows: int) -> Document:
+    """A table running over pages; each row's description ends in its own mark (止N）)."""
+    labels = ("问题编号", "问题描述", "整改时限")
+    data = [
+        (
+            f"P{n:09d}",
+            f"消防通道堆放杂物（纸箱、废旧家具），通道宽度不足，存在安全隐患（止{n}）",
+            "2026-06-09",
+        )
+        for n in range(rows)
+    ]
+    return _wide_table(labels, data, (6, None, 6))
+
+
+def test_table_rows_stay_whole_and_the_header_repeats(tmp_path: Path) -> None:
+    path = tmp_path / "long.docx"
+    render(_long_table(5), "docx", output=path, context=RenderContext())
+    [table] = docx.Document(str(path)).element.body.findall(qn("w:tbl"))
+    rows = table.findall(qn("w:tr"))
+    assert len(rows) == 6
+    for n, row in enumerate(rows):
+        properties = row.find(qn("w:trPr"))
+        assert properties is not None and row.index(properties) == 0  # before the cells
+        assert properties.find(qn("w:cantSplit")) is not None
+        assert (properties.find(qn("w:tblHeader")) is not None) == (n == 0)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_the_header_on_every_page_of_a_long_table(tmp_path: Path) -> None:
+    path = tmp_path / "long.docx"
+    render(_long_table(60), "docx", output=path, context=RenderContext())
+    text = pdf_text(to_pdf(path, tmp_path))
+    if text is not None:
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert len(pages) >= 3
+        for page in pages:
+            assert "问题编号" in page.replace(" ", "")
+        # Every row printed whole: its number and the end of its description on one page.
+        flat = ["".join(page.split()) for page in pages]
+        for n in range(60):
+            [page] = [p for p in flat if f"P{n:09d}" in p]
+            assert f"止{n}）" in page, n

@@ -242,6 +242,7 @@ class _Writer:
                     needs[n] = max(needs[n], unbroken)
             self.done.rows += 1
         _widths(grid, [c.width for c in columns], needs)
+        _keep_rows_whole(self.word)
         self.word.add_paragraph("", style="Normal")
 
     def fields(self, fields: Fields, depth: int) -> None:
@@ -309,6 +310,26 @@ class _Writer:
                 run.font.size = Pt(TABLE_PT)
             else:
                 para.add_run().add_picture(io.BytesIO(data), width=CELL_PHOTO_WIDTH)
+
+
+def _keep_rows_whole(word: WordDocument) -> None:
+    """Mark the table just added: its first row is its header, printed again at the top of
+    every page the table runs onto (``w:tblHeader``), and no row breaks across a page
+    (``w:cantSplit``), so a problem is read on one page.
+
+    python-docx has no property for either: the rows are reached through the
+    document's body element (public) and marked there, as Word itself stores it.
+    """
+    table = word.element.body.findall(qn("w:tbl"))[-1]
+    for n, row in enumerate(table.iterfind(qn("w:tr"))):
+        properties = row.find(qn("w:trPr"))
+        if properties is None:
+            properties = row.makeelement(qn("w:trPr"), {})
+            # A row's properties come before its cells (after w:tblPrEx, which it lacks).
+            row.insert(0, properties)
+        properties.append(properties.makeelement(qn("w:cantSplit"), {}))
+        if n == 0:
+            properties.append(properties.makeelement(qn("w:tblHeader"), {}))
 
 
 def _widths(grid: WordTable, hints: Iterable[float | None], needs: Sequence[float]) -> None:
