@@ -143,6 +143,11 @@ def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> No
     for text in texts:
         assert not only_footer(text, FORM_FOOTER, ITEM_ROW), text
         assert not only_footer(text, ("制表人",), r"QY-[CD]-\d+|[\u4e00-\u9fff]+\s+\d+\s+\d+"), text
+    # The summary's signatures have its last table with them, whole: heading, first and
+    # last rows (the catalog's first and last categories).
+    [summary_signed] = ["".join(t.split()) for t in texts if "制表人" in t]
+    for words in ("按测评项目统计不符合", "公益宣传", "校园周边", "审核人"):
+        assert words in summary_signed, words
     assert any("各点位得分率" in t for t in texts)
     assert any("不符合条目数（按测评项目）" in t for t in texts)
     for site in campaign.acceptance_sites:

@@ -65,6 +65,10 @@ def write_acceptance(book: Book, document: Document, context: RenderContext) -> 
     return done
 
 
+#: Rows of a table (with its heading) short enough to move whole onto the signatures' page.
+SHORT_TABLE_ROWS = 24
+
+
 def _fitted(tables: Sequence[tuple[Table[Any], Sequence[Sequence[Any]]]]) -> list[float]:
     """Column widths fitted to the labels and cells of tables sharing the columns (the
     sites, then subtotals and failures below them), each within its column's hint."""
@@ -125,9 +129,10 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
     for note in notes:
         sheet.paragraph(note, 0, ncols - 1)
 
+    last_heading = None
     for table in tables[1:]:
         sheet.next_row()
-        row = sheet.next_row(20)
+        row = last_heading = sheet.next_row(20)
         sheet.write(row, 0, table.title, HEADING)
         first = sheet.row + 2
         write_rows(sheet, table, table.source(), None, context)
@@ -141,7 +146,12 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
         sheet.next_row()
         footer = sheet.row + 1
         write_signatures(sheet, signatures, ncols)
-        sheet.keep_footer(footer, header, lead=2)
+        # Where the signatures need company on their page, a short last table goes with
+        # them whole (its heading too), not its last row or two.
+        lead = 2
+        if last_heading is not None and footer - last_heading <= SHORT_TABLE_ROWS:
+            lead = footer - last_heading
+        sheet.keep_footer(footer, header, lead=lead)
     add_charts(sheet, charts, placed, header if repeat else None)
 
 
