@@ -8,14 +8,8 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import echo, fail, handle_errors, state
-from qingyang_inspect.cli.storeopts import (
-    at_option,
-    clock,
-    id_argument,
-    inspector,
-    inspector_option,
-    parse_moment,
-)
+from qingyang_inspect.cli.options import at_option, id_argument, inspector_option, option
+from qingyang_inspect.cli.storeopts import clock, inspector, parse_moment
 from qingyang_inspect.i18n import t
 
 
@@ -29,16 +23,11 @@ def register(app: typer.Typer) -> None:
 def rectify_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
-    note: Annotated[
-        str | None, typer.Option("--note", help=t("lifecycle.opt_rectify_note"), show_default=False)
-    ] = None,
+    note: Annotated[str | None, option("--note", key="lifecycle.opt_rectify_note")] = None,
     photo: Annotated[
-        list[Path] | None,
-        typer.Option("--photo", help=t("lifecycle.opt_photo"), show_default=False, dir_okay=False),
+        list[Path] | None, option("--photo", key="lifecycle.opt_photo", dir_okay=False)
     ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help=t("lifecycle.opt_by"), show_default=False)
-    ] = None,
+    by: Annotated[str | None, option("--by", key="lifecycle.opt_by")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
@@ -72,9 +61,7 @@ def recheck_command(
     finding_id: Annotated[str, id_argument()],
     passed: Annotated[bool, typer.Option("--pass", help=t("lifecycle.opt_pass"))] = False,
     rejected: Annotated[bool, typer.Option("--reject", help=t("lifecycle.opt_reject"))] = False,
-    note: Annotated[
-        str | None, typer.Option("--note", help=t("lifecycle.opt_recheck_note"), show_default=False)
-    ] = None,
+    note: Annotated[str | None, option("--note", key="lifecycle.opt_recheck_note")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from qingyang_inspect.cli.common import console, echo, handle_errors, state
+from qingyang_inspect.cli.options import format_option, option
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
@@ -80,12 +81,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
 
 
-def _opt(*names: str, help_key: str) -> Any:
-    return typer.Option(*names, help=t(help_key), show_default=False)
-
-
-AsOfOption = Annotated[str | None, _opt("--as-of", help_key="report.opt.as_of")]
-OutputOption = Annotated[Path | None, _opt("--output", "-o", help_key="report.opt.output")]
+AsOfOption = Annotated[str | None, option("--as-of", key="report.opt.as_of")]
+OutputOption = Annotated[Path | None, option("--output", "-o", key="report.opt.output")]
 ForceOption = Annotated[bool, typer.Option("--force", help=t("report.opt.force"))]
 
 
@@ -93,17 +90,15 @@ ForceOption = Annotated[bool, typer.Option("--force", help=t("report.opt.force")
 @handle_errors
 def rectification_command(
     ctx: typer.Context,
-    unit: Annotated[list[str] | None, _opt("--unit", help_key="report.opt.unit")] = None,
-    street: Annotated[list[str] | None, _opt("--street", help_key="report.opt.street")] = None,
-    round_name: Annotated[str | None, _opt("--round", help_key="report.opt.round_all")] = None,
+    unit: Annotated[list[str] | None, option("--unit", key="report.opt.unit")] = None,
+    street: Annotated[list[str] | None, option("--street", key="report.opt.street")] = None,
+    round_name: Annotated[str | None, option("--round", key="report.opt.round_all")] = None,
     status: Annotated[
-        list[StatusChoice] | None, _opt("--status", help_key="report.opt.status")
+        list[StatusChoice] | None, option("--status", key="report.opt.status")
     ] = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
-    output_format: Annotated[
-        LedgerFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
-    ] = LedgerFormat.xlsx,
+    output_format: Annotated[LedgerFormat, format_option("report.opt.format")] = LedgerFormat.xlsx,
     force: ForceOption = False,
     max_photos: Annotated[
         int, typer.Option("--max-photos", min=0, help=t("report.opt.photos"))
@@ -111,9 +106,7 @@ def rectification_command(
     paper: Annotated[
         PaperChoice, typer.Option("--paper", help=t("report.opt.paper"))
     ] = PaperChoice.a4,
-    photos_dir: Annotated[
-        Path | None, _opt("--photos-dir", help_key="report.opt.photos_dir")
-    ] = None,
+    photos_dir: Annotated[Path | None, option("--photos-dir", key="report.opt.photos_dir")] = None,
 ) -> None:
     """Write the rectification ledger (整改台账)."""
     from qingyang_inspect.findings.model import STATUSES
@@ -164,15 +157,15 @@ def rectification_command(
 def acceptance_command(
     ctx: typer.Context,
     round_name: Annotated[str, typer.Option("--round", help=t("report.opt.round"))],
-    site: Annotated[list[str] | None, _opt("--site", help_key="report.opt.site")] = None,
+    site: Annotated[list[str] | None, option("--site", key="report.opt.site")] = None,
     all_sites: Annotated[bool, typer.Option("--all-sites", help=t("report.opt.all_sites"))] = False,
-    street: Annotated[list[str] | None, _opt("--street", help_key="report.opt.street")] = None,
-    unit: Annotated[list[str] | None, _opt("--unit", help_key="report.opt.unit")] = None,
-    level: Annotated[list[LevelChoice] | None, _opt("--level", help_key="report.opt.level")] = None,
+    street: Annotated[list[str] | None, option("--street", key="report.opt.street")] = None,
+    unit: Annotated[list[str] | None, option("--unit", key="report.opt.unit")] = None,
+    level: Annotated[list[LevelChoice] | None, option("--level", key="report.opt.level")] = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
     output_format: Annotated[
-        AcceptanceFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        AcceptanceFormat, format_option("report.opt.format")
     ] = AcceptanceFormat.xlsx,
     force: ForceOption = False,
 ) -> None:
@@ -222,12 +215,10 @@ class RemindersFormat(StrEnum):
 def reminders_command(
     ctx: typer.Context,
     as_of: AsOfOption = None,
-    due_within: Annotated[
-        int, typer.Option("--due-within", help=t("reminders.opt.due_within"), show_default=False)
-    ] = 3,
+    due_within: Annotated[int, option("--due-within", key="reminders.opt.due_within")] = 3,
     output: OutputOption = None,
     output_format: Annotated[
-        RemindersFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        RemindersFormat, format_option("report.opt.format")
     ] = RemindersFormat.text,
     force: ForceOption = False,
 ) -> None:
@@ -290,9 +281,9 @@ class RankChoice(StrEnum):
     unit = "unit"
 
 
-SinceOption = Annotated[str | None, _opt("--since", help_key="report.opt.since")]
-UntilOption = Annotated[str | None, _opt("--until", help_key="report.opt.until")]
-RoundsOption = Annotated[list[str] | None, _opt("--round", help_key="report.opt.rounds")]
+SinceOption = Annotated[str | None, option("--since", key="report.opt.since")]
+UntilOption = Annotated[str | None, option("--until", key="report.opt.until")]
+RoundsOption = Annotated[list[str] | None, option("--round", key="report.opt.rounds")]
 
 
 @report_app.command("progress", help=t("report.progress.help"))
@@ -305,7 +296,7 @@ def progress_command(
     by: Annotated[ByChoice, typer.Option("--by", help=t("report.opt.by"))] = ByChoice.street,
     output: OutputOption = None,
     output_format: Annotated[
-        ProgressFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        ProgressFormat, format_option("report.opt.format")
     ] = ProgressFormat.table,
     force: ForceOption = False,
 ) -> None:
@@ -326,7 +317,7 @@ def bulletin_command(
     rank: Annotated[
         RankChoice, typer.Option("--rank", help=t("report.opt.rank_by"))
     ] = RankChoice.street,
-    issue: Annotated[str | None, _opt("--issue", help_key="report.opt.issue")] = None,
+    issue: Annotated[str | None, option("--issue", key="report.opt.issue")] = None,
     typical: Annotated[
         int, typer.Option("--typical", min=0, max=50, help=t("report.opt.typical"))
     ] = 6,

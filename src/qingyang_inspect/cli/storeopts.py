@@ -1,14 +1,14 @@
-"""Options and helpers shared by the store's commands (init, round, record, findings, lifecycle).
+"""Helpers shared by the store's commands (init, round, record, findings, lifecycle).
 
 Standard library only at module level: ``inspect record``'s fast path uses
-these helpers without typer (the option factories import it when called).
+these helpers without typer (the commands' options are in ``cli/options.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qingyang_inspect.cli.common import echo
 from qingyang_inspect.i18n import t
@@ -17,33 +17,6 @@ if TYPE_CHECKING:
     from qingyang_inspect.workspace import Workspace
 
 ENV_INSPECTOR = "INSPECT_INSPECTOR"
-
-# Options are made by functions called from the commands' (string) annotations,
-# which typer evaluates after the language is chosen; a module-level alias would
-# render its help text at import, before ``--lang`` is known.
-
-
-def inspector_option() -> Any:
-    """``--inspector NAME`` (default: ``INSPECT_INSPECTOR``, then the workspace config)."""
-    import typer
-
-    return typer.Option(
-        "--inspector", envvar=ENV_INSPECTOR, help=t("store.opt_inspector"), show_default=False
-    )
-
-
-def at_option() -> Any:
-    """``--at TIME``: when a step happened (default: now)."""
-    import typer
-
-    return typer.Option("--at", help=t("lifecycle.opt_at"), show_default=False)
-
-
-def id_argument() -> Any:
-    """The finding id argument of the lifecycle commands."""
-    import typer
-
-    return typer.Argument(help=t("lifecycle.id_arg"), show_default=False)
 
 
 class TableJsonCsv(StrEnum):
