@@ -15,14 +15,7 @@ from qingyang_inspect.cli.options import (
     inspector_option,
     option,
 )
-from qingyang_inspect.cli.storeopts import (
-    TableJsonCsv,
-    as_of_moment,
-    clock,
-    inspector,
-    parse_day,
-    parse_moment,
-)
+from qingyang_inspect.cli.storeopts import TableJsonCsv, as_of_moment, parse_day, store_step
 from qingyang_inspect.i18n import t
 
 
@@ -123,30 +116,23 @@ def amend_command(
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Correct a finding; the change is an event with the old and new values and the reason."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.lifecycle import amend, require_reason
-    from qingyang_inspect.store import Store
 
     require_reason(reason)
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    catalog = load_workspace_catalog(workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = amend(
-            store,
-            catalog,
-            finding_id,
-            reason=reason,
-            note=note,
-            location=location,
-            count=count,
-            due=parse_day(due, "--due"),
-            result=result,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(
+        ctx,
+        inspector_option,
+        at,
+        amend,
+        finding_id,
+        with_catalog=True,
+        reason=reason,
+        note=note,
+        location=location,
+        count=count,
+        due=parse_day(due, "--due"),
+        result=result,
+    )
     echo(t("findings.amended", id=finding.number), err=True)
 
 
@@ -160,19 +146,7 @@ def void_command(
 ) -> None:
     """Void a finding: it leaves lists and scores but stays in its history."""
     from qingyang_inspect.findings.lifecycle import require_reason, void
-    from qingyang_inspect.store import Store
 
     require_reason(reason)
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = void(
-            store,
-            finding_id,
-            reason=reason,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(ctx, inspector_option, at, void, finding_id, reason=reason)
     echo(t("findings.voided", id=finding.number), err=True)

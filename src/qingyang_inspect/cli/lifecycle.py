@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import echo, fail, handle_errors, state
+from qingyang_inspect.cli.common import echo, fail, handle_errors
 from qingyang_inspect.cli.options import at_option, id_argument, inspector_option, option
-from qingyang_inspect.cli.storeopts import clock, inspector, parse_moment
+from qingyang_inspect.cli.storeopts import store_step
 from qingyang_inspect.i18n import t
 
 
@@ -32,26 +32,19 @@ def rectify_command(
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Record the unit's rectification: open → rectified."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.lifecycle import rectify
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    catalog = load_workspace_catalog(workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = rectify(
-            store,
-            catalog,
-            finding_id,
-            note=note,
-            by=by,
-            photos=tuple(photo or ()),
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(
+        ctx,
+        inspector_option,
+        at,
+        rectify,
+        finding_id,
+        with_catalog=True,
+        note=note,
+        by=by,
+        photos=tuple(photo or ()),
+    )
     echo(t("lifecycle.rectified", id=finding.number, by=finding.rectified_by or "—"), err=True)
 
 
@@ -69,20 +62,7 @@ def recheck_command(
     if passed == rejected:
         fail(t("lifecycle.pass_or_reject"), t("lifecycle.pass_or_reject_hint"))
     from qingyang_inspect.findings.lifecycle import recheck
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = recheck(
-            store,
-            finding_id,
-            passed=passed,
-            note=note,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(ctx, inspector_option, at, recheck, finding_id, passed=passed, note=note)
     key = "lifecycle.closed" if finding.status == "closed" else "lifecycle.sent_back"
     echo(t(key, id=finding.number), err=True)

@@ -15,7 +15,7 @@ from qingyang_inspect.cli.options import (
     inspector_option,
     option,
 )
-from qingyang_inspect.cli.storeopts import clock, inspector, parse_day, parse_moment
+from qingyang_inspect.cli.storeopts import clock, inspector, parse_day, store_step
 from qingyang_inspect.i18n import t
 
 
@@ -89,15 +89,8 @@ def close_command(
 ) -> None:
     """Close a round: nothing more can be recorded into it."""
     from qingyang_inspect.findings.recording import close_round
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        closed = close_round(
-            store, name=name, actor=actor, now=now, at=parse_moment(at, "--at", now)
-        )
+    closed = store_step(ctx, inspector_option, at, close_round, name=name)
     echo(t("round.closed_ok", name=closed.name), err=True)
 
 

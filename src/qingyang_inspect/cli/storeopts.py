@@ -7,14 +7,19 @@ these helpers without typer (the commands' options are in ``cli/options.py``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from qingyang_inspect.cli.common import echo
+from qingyang_inspect.cli.common import echo, state
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
+    import typer
+
     from qingyang_inspect.workspace import Workspace
+
+R = TypeVar("R")
 
 ENV_INSPECTOR = "INSPECT_INSPECTOR"
 
@@ -67,6 +72,35 @@ def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetim
     zone = now.tzinfo
     assert zone is not None  # clock() is always aware
     return parse_datetime(value, option=option, tz=zone)
+
+
+def store_step(
+    ctx: typer.Context,
+    inspector_option: str | None,
+    at: str | None,
+    step: Callable[..., R],
+    *args: Any,
+    with_catalog: bool = False,
+    **kwargs: Any,
+) -> R:
+    """``step(store, [catalog,] *args, actor=…, now=…, at=…, **kwargs)`` in one transaction.
+
+    How the commands that change a finding or a round do it: the inspector from
+    ``--inspector`` (or its defaults), the workspace's catalog when the step
+    needs it, the clock read once and ``--at`` read in its time zone.
+    """
+    from qingyang_inspect.store import Store
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    if with_catalog:
+        from qingyang_inspect.catalog.cache import load_workspace_catalog
+
+        args = (load_workspace_catalog(workspace), *args)
+    now = clock()
+    with Store.open(workspace) as store:
+        moment = parse_moment(at, "--at", now)
+        return step(store, *args, actor=actor, now=now, at=moment, **kwargs)
 
 
 def warn(message: str) -> None:
