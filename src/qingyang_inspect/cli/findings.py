@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
+from qingyang_inspect.cli.common import TextJson, echo, handle_errors
 from qingyang_inspect.cli.options import (
     add_group,
     at_option,
@@ -15,7 +15,7 @@ from qingyang_inspect.cli.options import (
     inspector_option,
     option,
 )
-from qingyang_inspect.cli.storeopts import TableJsonCsv, as_of_moment, parse_day, store_step
+from qingyang_inspect.cli.storeopts import TableJsonCsv, parse_day, reading_as_of, store_step
 from qingyang_inspect.i18n import t
 
 
@@ -52,15 +52,13 @@ def list_command(
     ] = TableJsonCsv.table,
 ) -> None:
     """List findings, filtered; table, JSON (every field) or CSV (UTF-8 with BOM)."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.recording import check_result
     from qingyang_inspect.findings.select import FindingFilter, select_findings
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.findings import findings_list
 
-    workspace = state(ctx).load_workspace()
-    day, until = as_of_moment(as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     query = FindingFilter(
         as_of=day,
         round_name=round_name,
@@ -73,7 +71,6 @@ def list_command(
         overdue=overdue,
         include_voided=voided,
     )
-    catalog = load_workspace_catalog(workspace)
     with Store.open_for_reading(workspace, as_of=until) as store:
         select_findings(store, catalog, query)  # refuses unknown filter values now
         document = findings_list(catalog, lambda: select_findings(store, catalog, query), as_of=day)
@@ -88,14 +85,11 @@ def show_command(
     output_format: Annotated[TextJson, format_option("opt.format")] = TextJson.table,
 ) -> None:
     """Show a finding (voided ones too) and its full history."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.findings import finding_detail
 
-    workspace = state(ctx).load_workspace()
-    day, until = as_of_moment(as_of)
-    catalog = load_workspace_catalog(workspace)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         finding = store.finding(store.resolve_id(finding_id))
         events = store.events(finding.id)

@@ -21,12 +21,12 @@ import typer
 
 from qingyang_inspect.cli.common import console, echo, handle_errors, state
 from qingyang_inspect.cli.options import format_option, option
+from qingyang_inspect.cli.storeopts import reading_as_of
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.findings.model import Round
     from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
@@ -114,7 +114,7 @@ def rectification_command(
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     if photos_dir is not None:
         _photos_folder(photos_dir, output_format.value)
     flt = LedgerFilter(
@@ -174,7 +174,7 @@ def acceptance_command(
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         round_ = store.round(round_name)
         pinned = round_catalog(store, round_, catalog)
@@ -235,7 +235,7 @@ def reminders_command(
     )
 
     check_due_within(due_within)  # before the workspace is read
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         reminders = build_reminders(
             catalog,
@@ -387,20 +387,6 @@ def _progress_of(
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-def _setup(
-    ctx: typer.Context, as_of: str | None
-) -> tuple[Workspace, Catalog, dt.date, dt.datetime | None]:
-    """The workspace, its catalog, the report's day and the moment the store is read as of
-    (the end of ``--as-of``; ``None`` without it: the store as it is)."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.cli.storeopts import as_of_moment
-
-    workspace = state(ctx).load_workspace()
-    # The one place the reports read the clock: everything below takes the date.
-    day, until = as_of_moment(as_of)
-    return workspace, load_workspace_catalog(workspace), day, until
 
 
 def _warn_changes(round_: Round, pinned: Pinned) -> None:

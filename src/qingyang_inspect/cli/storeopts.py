@@ -17,6 +17,7 @@ from qingyang_inspect.i18n import t
 if TYPE_CHECKING:
     import typer
 
+    from qingyang_inspect.catalog.catalog import Catalog
     from qingyang_inspect.workspace import Workspace
 
 R = TypeVar("R")
@@ -61,6 +62,18 @@ def as_of_moment(text: str | None, option: str = "--as-of") -> tuple[dt.date, dt
     if day is None:
         return now.date(), None
     return day, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=now.tzinfo)
+
+
+def reading_as_of(
+    ctx: typer.Context, as_of: str | None
+) -> tuple[Workspace, Catalog, dt.date, dt.datetime | None]:
+    """The workspace, its catalog, the day ``--as-of`` names and the moment the store is read
+    as of (the end of that day; ``None`` without it: the store as it is)."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+
+    workspace = state(ctx).load_workspace()
+    day, until = as_of_moment(as_of)
+    return workspace, load_workspace_catalog(workspace), day, until
 
 
 def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetime | None:
