@@ -41,9 +41,8 @@ def export_command(
     """Write one checklist workbook per site of the round."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.checklist.export import plan_checklists
-    from qingyang_inspect.cli.storeopts import clock, warn
+    from qingyang_inspect.cli.storeopts import clock, warn_changes
     from qingyang_inspect.errors import ReportError
-    from qingyang_inspect.findings.pins import changes_warning
     from qingyang_inspect.render import RenderContext, default_path, render
     from qingyang_inspect.render.output import check_target
     from qingyang_inspect.store import Store
@@ -63,9 +62,7 @@ def export_command(
             streets=street or (),
             units=unit or (),
         )
-    warning = changes_warning(plan.round, plan.pinned)
-    if warning:
-        warn(warning)
+    warn_changes(plan.round, plan.pinned)
     documents = [
         checklist_document(plan.pinned.catalog, plan.round, s, district=workspace.district)
         for s in plan.sites

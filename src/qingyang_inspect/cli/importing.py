@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import EXIT_PROBLEMS, echo, handle_errors, state
+from qingyang_inspect.cli.common import EXIT_PROBLEMS, echo, handle_errors, print_error, state
 from qingyang_inspect.cli.options import argument, format_option, option
 from qingyang_inspect.cli.storeopts import TableJsonCsv
 from qingyang_inspect.i18n import t
@@ -36,7 +36,6 @@ def import_command(
     """Record the answered rows of filled checklists as findings of their round."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.checklist.importing import apply_import, plan_import, scratch_folder
-    from qingyang_inspect.cli.layout import labelled
     from qingyang_inspect.cli.storeopts import clock
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
@@ -49,9 +48,7 @@ def import_command(
         plan = plan_import(store, catalog, paths, now=now, scratch=scratch, photos_dir=photos)
         if plan.problems:
             for problem in plan.problems:
-                echo(labelled(t("label.error"), problem.line()), err=True)
-                if problem.hint:
-                    echo(labelled(t("label.hint"), problem.hint), err=True)
+                print_error(problem.line(), problem.hint)
             echo(t("import.refused", count=len(plan.problems)), err=True)
             raise typer.Exit(EXIT_PROBLEMS)
         counts = {

@@ -21,14 +21,12 @@ import typer
 
 from qingyang_inspect.cli.common import console, echo, handle_errors, state
 from qingyang_inspect.cli.options import format_option, option
-from qingyang_inspect.cli.storeopts import reading_as_of
+from qingyang_inspect.cli.storeopts import reading_as_of, warn_changes
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from qingyang_inspect.findings.model import Round
-    from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
     from qingyang_inspect.views.progress import Progress
     from qingyang_inspect.workspace import Workspace
@@ -129,7 +127,7 @@ def rectification_command(
         if round_name is not None:
             # A round's ledger is made from what the round pinned, as its forms are.
             pinned = catalogs.pinned(store.round(round_name).name)
-            _warn_changes(store.round(round_name), pinned)
+            warn_changes(store.round(round_name), pinned)
             catalog = pinned.catalog
         ledger = build_ledger(
             catalog,
@@ -178,7 +176,7 @@ def acceptance_command(
     with Store.open_for_reading(workspace, as_of=until) as store:
         round_ = store.round(round_name)
         pinned = round_catalog(store, round_, catalog)
-        _warn_changes(round_, pinned)
+        warn_changes(round_, pinned)
         report = build_acceptance(
             pinned.catalog,
             store.iter_findings,
@@ -387,15 +385,6 @@ def _progress_of(
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-def _warn_changes(round_: Round, pinned: Pinned) -> None:
-    """Say on stderr how the files differ from what the round is scored by."""
-    from qingyang_inspect.findings.pins import changes_warning
-
-    warning = changes_warning(round_, pinned)
-    if warning:
-        echo(f"{t('store.warning')}: {warning}", err=True)
 
 
 def _render(

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import typer
 
     from qingyang_inspect.catalog.catalog import Catalog
+    from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.workspace import Workspace
 
 R = TypeVar("R")
@@ -119,3 +121,13 @@ def store_step(
 def warn(message: str) -> None:
     """``警告: message`` on stderr."""
     echo(f"{t('store.warning')}: {message}", err=True)
+
+
+def warn_changes(round_: Round, pinned: Pinned) -> str | None:
+    """Warn how the files differ from what ``round_`` is scored by; the warning, if any."""
+    from qingyang_inspect.findings.pins import changes_warning
+
+    warning = changes_warning(round_, pinned)
+    if warning:
+        warn(warning)
+    return warning
