@@ -1,8 +1,8 @@
 """Options and arguments the commands declare alike, and their command groups.
 
-Each is made by a function called from the commands' (string) annotations,
-which typer evaluates after the language is chosen; a module-level alias would
-render its help text at import, before ``--lang`` is known. The message key is
+Functions, not module-level aliases, so that a command calls them in its
+(string) annotations, which typer evaluates after the language is chosen: an
+alias renders its help text when its module is imported. The message key is
 written out at every use, so grep finds it and each key stays in its area's
 table. Imported by the typer commands only: the fast path of ``inspect record``
 (``cli/fast.py``) never loads typer.
