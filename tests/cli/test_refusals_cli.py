@@ -28,13 +28,11 @@ ROUND = "R1"
 @pytest.fixture
 def frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands read the clock as ``NOW`` (each module that imported ``clock`` too)."""
-    import qingyang_inspect.cli.findings as findings_cli
-    import qingyang_inspect.cli.lifecycle as lifecycle_cli
     import qingyang_inspect.cli.record_run as record_run
     import qingyang_inspect.cli.rounds as rounds_cli
     import qingyang_inspect.cli.storeopts as storeopts
 
-    for module in (storeopts, findings_cli, lifecycle_cli, record_run, rounds_cli):
+    for module in (storeopts, record_run, rounds_cli):
         monkeypatch.setattr(module, "clock", lambda: NOW)
 
 

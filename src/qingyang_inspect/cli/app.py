@@ -26,14 +26,12 @@ from qingyang_inspect import __version__
 from qingyang_inspect.cli.common import (
     EXIT_USAGE,
     State,
-    echo,
     print_error,
     startup_language,
     state,
     undecodable_input,
 )
 from qingyang_inspect.cli.framework import InspectGroup, adopt, guarded, refresh_help
-from qingyang_inspect.cli.layout import labelled
 from qingyang_inspect.cli.spec import check_lang, lang_in
 from qingyang_inspect.i18n import set_language, t
 
@@ -190,7 +188,7 @@ class RootGroup(InspectGroup):
         problem = check_lang(lang_in(args))
         undecodable = undecodable_input(args)
         if problem is not None:
-            echo(labelled(t("label.error"), problem), err=True)
+            print_error(problem)
             code = EXIT_USAGE
         elif undecodable is not None:
             print_error(*undecodable)

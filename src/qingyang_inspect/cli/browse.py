@@ -7,27 +7,36 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from qingyang_inspect.cli.common import TextJson, handle_errors, state
+from qingyang_inspect.cli.options import add_group, argument, format_option, option
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
     from qingyang_inspect.catalog.catalog import Catalog
 
-Format = Annotated[TextJson, typer.Option("--format", "-f", help=t("opt.format"))]
-SiteTypeOpt = Annotated[
-    str | None, typer.Option("--site-type", "-t", help=t("opt.site_type"), show_default=False)
-]
+Format = Annotated[TextJson, format_option("opt.format")]
+SiteTypeOpt = Annotated[str | None, option("--site-type", "-t", key="opt.site_type")]
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``standards`` and ``sites`` command groups to ``app``."""
-    standards = typer.Typer(help=t("standards.help"), no_args_is_help=True)
-    standards.command("list", help=t("standards.list.help"))(standards_list)
-    standards.command("show", help=t("standards.show.help"))(standards_show)
-    sites = typer.Typer(help=t("sites.help"), no_args_is_help=True)
-    sites.command("list", help=t("sites.list.help"))(sites_list)
-    sites.command("show", help=t("sites.show.help"))(sites_show)
-    app.add_typer(standards, name="standards")
-    app.add_typer(sites, name="sites")
+    add_group(
+        app,
+        "standards",
+        t("standards.help"),
+        {
+            "list": (t("standards.list.help"), standards_list),
+            "show": (t("standards.show.help"), standards_show),
+        },
+    )
+    add_group(
+        app,
+        "sites",
+        t("sites.help"),
+        {
+            "list": (t("sites.list.help"), sites_list),
+            "show": (t("sites.show.help"), sites_show),
+        },
+    )
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
@@ -40,9 +49,7 @@ def _catalog(ctx: typer.Context) -> Catalog:
 def standards_list(
     ctx: typer.Context,
     site_type: SiteTypeOpt = None,
-    category: Annotated[
-        str | None, typer.Option("--category", "-c", help=t("opt.category"), show_default=False)
-    ] = None,
+    category: Annotated[str | None, option("--category", "-c", key="opt.category")] = None,
     output_format: Format = TextJson.table,
 ) -> None:
     """List items, optionally of one site type and/or category."""
@@ -58,7 +65,7 @@ def standards_list(
 @handle_errors
 def standards_show(
     ctx: typer.Context,
-    item_id: Annotated[str | None, typer.Argument(help=t("arg.item"), show_default=False)] = None,
+    item_id: Annotated[str | None, argument(key="arg.item")] = None,
     output_format: Format = TextJson.table,
 ) -> None:
     """Show the standard's header, site types and categories, or one item in full."""
@@ -77,15 +84,9 @@ def standards_show(
 def sites_list(
     ctx: typer.Context,
     site_type: SiteTypeOpt = None,
-    level: Annotated[
-        str | None, typer.Option("--level", "-l", help=t("opt.level"), show_default=False)
-    ] = None,
-    street: Annotated[
-        str | None, typer.Option("--street", "-s", help=t("opt.street"), show_default=False)
-    ] = None,
-    name: Annotated[
-        str | None, typer.Option("--name", "-n", help=t("opt.site_name"), show_default=False)
-    ] = None,
+    level: Annotated[str | None, option("--level", "-l", key="opt.level")] = None,
+    street: Annotated[str | None, option("--street", "-s", key="opt.street")] = None,
+    name: Annotated[str | None, option("--name", "-n", key="opt.site_name")] = None,
     output_format: Format = TextJson.table,
 ) -> None:
     """List sites, optionally filtered by site type, level, street and name."""
@@ -101,7 +102,7 @@ def sites_list(
 @handle_errors
 def sites_show(
     ctx: typer.Context,
-    site_id: Annotated[str, typer.Argument(help=t("arg.site"), show_default=False)],
+    site_id: Annotated[str, argument(key="arg.site")],
     output_format: Format = TextJson.table,
 ) -> None:
     """Show one site in full, with the items that apply to it."""

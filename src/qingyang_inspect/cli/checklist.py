@@ -9,41 +9,40 @@ before the first workbook is written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from qingyang_inspect.cli.common import echo, handle_errors, state
+from qingyang_inspect.cli.options import add_group, option
 from qingyang_inspect.i18n import t
 
 
 def register(app: typer.Typer) -> None:
     """Add the ``checklist`` command group to ``app``."""
-    group = typer.Typer(help=t("checklist.help"), no_args_is_help=True)
-    group.command("export", help=t("checklist.export_help"))(export_command)
-    app.add_typer(group, name="checklist")
-
-
-def _opt(*names: str, help_key: str) -> Any:
-    return typer.Option(*names, help=t(help_key), show_default=False)
+    add_group(
+        app,
+        "checklist",
+        t("checklist.help"),
+        {"export": (t("checklist.export_help"), export_command)},
+    )
 
 
 @handle_errors
 def export_command(
     ctx: typer.Context,
-    round_name: Annotated[str, _opt("--round", help_key="checklist.opt.round")],
-    site: Annotated[list[str] | None, _opt("--site", help_key="checklist.opt.site")] = None,
-    street: Annotated[list[str] | None, _opt("--street", help_key="checklist.opt.street")] = None,
-    unit: Annotated[list[str] | None, _opt("--unit", help_key="checklist.opt.unit")] = None,
-    output: Annotated[Path | None, _opt("--output", "-o", help_key="checklist.opt.output")] = None,
+    round_name: Annotated[str, option("--round", key="checklist.opt.round")],
+    site: Annotated[list[str] | None, option("--site", key="checklist.opt.site")] = None,
+    street: Annotated[list[str] | None, option("--street", key="checklist.opt.street")] = None,
+    unit: Annotated[list[str] | None, option("--unit", key="checklist.opt.unit")] = None,
+    output: Annotated[Path | None, option("--output", "-o", key="checklist.opt.output")] = None,
     force: Annotated[bool, typer.Option("--force", help=t("report.opt.force"))] = False,
 ) -> None:
     """Write one checklist workbook per site of the round."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.checklist.export import plan_checklists
-    from qingyang_inspect.cli.storeopts import clock, warn
+    from qingyang_inspect.cli.storeopts import clock, warn_changes
     from qingyang_inspect.errors import ReportError
-    from qingyang_inspect.findings.pins import changes_warning
     from qingyang_inspect.render import RenderContext, default_path, render
     from qingyang_inspect.render.output import check_target
     from qingyang_inspect.store import Store
@@ -63,9 +62,7 @@ def export_command(
             streets=street or (),
             units=unit or (),
         )
-    warning = changes_warning(plan.round, plan.pinned)
-    if warning:
-        warn(warning)
+    warn_changes(plan.round, plan.pinned)
     documents = [
         checklist_document(plan.pinned.catalog, plan.round, s, district=workspace.district)
         for s in plan.sites

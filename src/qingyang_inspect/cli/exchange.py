@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import EXIT_OK, EXIT_PROBLEMS, TextJson, echo, handle_errors, state
+from qingyang_inspect.cli.options import argument, format_option, option
 from qingyang_inspect.cli.storeopts import clock, parse_day
 from qingyang_inspect.i18n import t
 
@@ -22,16 +23,9 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def export_command(
     ctx: typer.Context,
-    output: Annotated[
-        Path,
-        typer.Option("--output", "-o", help=t("export.opt_output"), show_default=False),
-    ],
-    round_name: Annotated[
-        str | None, typer.Option("--round", help=t("export.opt_round"), show_default=False)
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help=t("export.opt_since"), show_default=False)
-    ] = None,
+    output: Annotated[Path, option("--output", "-o", key="export.opt_output")],
+    round_name: Annotated[str | None, option("--round", key="export.opt_round")] = None,
+    since: Annotated[str | None, option("--since", key="export.opt_since")] = None,
     force: Annotated[bool, typer.Option("--force", help=t("export.opt_force"))] = False,
 ) -> None:
     """Write a bundle of this store's findings for another store to merge."""
@@ -64,10 +58,8 @@ def export_command(
 @handle_errors
 def merge_command(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help=t("merge.arg_files"), show_default=False)],
-    output_format: Annotated[
-        TextJson, typer.Option("--format", "-f", help=t("opt.format"))
-    ] = TextJson.table,
+    files: Annotated[list[Path], argument(key="merge.arg_files")],
+    output_format: Annotated[TextJson, format_option("opt.format")] = TextJson.table,
 ) -> None:
     """Merge bundles into this store; exit 1 when records need a person (listed)."""
     from qingyang_inspect.exchange.merge import merge_bundles

@@ -2,69 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
-from qingyang_inspect.cli.storeopts import (
-    TableJsonCsv,
-    as_of_moment,
+from qingyang_inspect.cli.common import TextJson, echo, handle_errors
+from qingyang_inspect.cli.options import (
+    add_group,
     at_option,
-    clock,
+    format_option,
     id_argument,
-    inspector,
     inspector_option,
-    parse_day,
-    parse_moment,
+    option,
 )
+from qingyang_inspect.cli.storeopts import TableJsonCsv, parse_day, reading_as_of, store_step
 from qingyang_inspect.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``findings`` command group to ``app``.
-
-    Built here, not at import: help texts must be rendered after the language is chosen.
-    """
-    group = typer.Typer(help=t("findings.help"), no_args_is_help=True)
-    group.command("list", help=t("findings.list_help"))(list_command)
-    group.command("show", help=t("findings.show_help"))(show_command)
-    group.command("amend", help=t("findings.amend_help"))(amend_command)
-    group.command("void", help=t("findings.void_help"))(void_command)
-    app.add_typer(group, name="findings")
-
-
-def _text(option: str, help_key: str) -> Any:
-    return typer.Option(option, help=t(help_key), show_default=False)
+    """Add the ``findings`` command group to ``app``."""
+    add_group(
+        app,
+        "findings",
+        t("findings.help"),
+        {
+            "list": (t("findings.list_help"), list_command),
+            "show": (t("findings.show_help"), show_command),
+            "amend": (t("findings.amend_help"), amend_command),
+            "void": (t("findings.void_help"), void_command),
+        },
+    )
 
 
 @handle_errors
 def list_command(
     ctx: typer.Context,
-    round_name: Annotated[str | None, _text("--round", "findings.opt_round")] = None,
-    site: Annotated[str | None, _text("--site", "findings.opt_site")] = None,
-    unit: Annotated[str | None, _text("--unit", "findings.opt_unit")] = None,
-    street: Annotated[str | None, _text("--street", "findings.opt_street")] = None,
-    item: Annotated[str | None, _text("--item", "findings.opt_item")] = None,
-    status: Annotated[str | None, _text("--status", "findings.opt_status")] = None,
-    result: Annotated[str | None, _text("--result", "findings.opt_result")] = None,
+    round_name: Annotated[str | None, option("--round", key="findings.opt_round")] = None,
+    site: Annotated[str | None, option("--site", key="findings.opt_site")] = None,
+    unit: Annotated[str | None, option("--unit", key="findings.opt_unit")] = None,
+    street: Annotated[str | None, option("--street", key="findings.opt_street")] = None,
+    item: Annotated[str | None, option("--item", key="findings.opt_item")] = None,
+    status: Annotated[str | None, option("--status", key="findings.opt_status")] = None,
+    result: Annotated[str | None, option("--result", key="findings.opt_result")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help=t("findings.opt_overdue"))] = False,
-    as_of: Annotated[str | None, _text("--as-of", "findings.opt_as_of")] = None,
+    as_of: Annotated[str | None, option("--as-of", key="findings.opt_as_of")] = None,
     voided: Annotated[bool, typer.Option("--voided", help=t("findings.opt_voided"))] = False,
     output_format: Annotated[
-        TableJsonCsv, typer.Option("--format", "-f", help=t("findings.opt_format"))
+        TableJsonCsv, format_option("findings.opt_format")
     ] = TableJsonCsv.table,
 ) -> None:
     """List findings, filtered; table, JSON (every field) or CSV (UTF-8 with BOM)."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.recording import check_result
     from qingyang_inspect.findings.select import FindingFilter, select_findings
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.findings import findings_list
 
-    workspace = state(ctx).load_workspace()
-    day, until = as_of_moment(as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     query = FindingFilter(
         as_of=day,
         round_name=round_name,
@@ -77,7 +71,6 @@ def list_command(
         overdue=overdue,
         include_voided=voided,
     )
-    catalog = load_workspace_catalog(workspace)
     with Store.open_for_reading(workspace, as_of=until) as store:
         select_findings(store, catalog, query)  # refuses unknown filter values now
         document = findings_list(catalog, lambda: select_findings(store, catalog, query), as_of=day)
@@ -88,20 +81,15 @@ def list_command(
 def show_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
-    as_of: Annotated[str | None, _text("--as-of", "findings.opt_as_of")] = None,
-    output_format: Annotated[
-        TextJson, typer.Option("--format", "-f", help=t("opt.format"))
-    ] = TextJson.table,
+    as_of: Annotated[str | None, option("--as-of", key="findings.opt_as_of")] = None,
+    output_format: Annotated[TextJson, format_option("opt.format")] = TextJson.table,
 ) -> None:
     """Show a finding (voided ones too) and its full history."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.findings import finding_detail
 
-    workspace = state(ctx).load_workspace()
-    day, until = as_of_moment(as_of)
-    catalog = load_workspace_catalog(workspace)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         finding = store.finding(store.resolve_id(finding_id))
         events = store.events(finding.id)
@@ -112,42 +100,33 @@ def show_command(
 def amend_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
-    reason: Annotated[str | None, _text("--reason", "findings.opt_reason")] = None,
-    note: Annotated[str | None, _text("--note", "findings.opt_amend_note")] = None,
-    location: Annotated[str | None, _text("--location", "findings.opt_amend_location")] = None,
-    count: Annotated[
-        int | None, typer.Option("--count", help=t("findings.opt_amend_count"), show_default=False)
-    ] = None,
-    due: Annotated[str | None, _text("--due", "findings.opt_amend_due")] = None,
-    result: Annotated[str | None, _text("--result", "findings.opt_amend_result")] = None,
+    reason: Annotated[str | None, option("--reason", key="findings.opt_reason")] = None,
+    note: Annotated[str | None, option("--note", key="findings.opt_amend_note")] = None,
+    location: Annotated[str | None, option("--location", key="findings.opt_amend_location")] = None,
+    count: Annotated[int | None, option("--count", key="findings.opt_amend_count")] = None,
+    due: Annotated[str | None, option("--due", key="findings.opt_amend_due")] = None,
+    result: Annotated[str | None, option("--result", key="findings.opt_amend_result")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Correct a finding; the change is an event with the old and new values and the reason."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.lifecycle import amend, require_reason
-    from qingyang_inspect.store import Store
 
     require_reason(reason)
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    catalog = load_workspace_catalog(workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = amend(
-            store,
-            catalog,
-            finding_id,
-            reason=reason,
-            note=note,
-            location=location,
-            count=count,
-            due=parse_day(due, "--due"),
-            result=result,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(
+        ctx,
+        inspector_option,
+        at,
+        amend,
+        finding_id,
+        with_catalog=True,
+        reason=reason,
+        note=note,
+        location=location,
+        count=count,
+        due=parse_day(due, "--due"),
+        result=result,
+    )
     echo(t("findings.amended", id=finding.number), err=True)
 
 
@@ -155,25 +134,13 @@ def amend_command(
 def void_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
-    reason: Annotated[str | None, _text("--reason", "findings.opt_void_reason")] = None,
+    reason: Annotated[str | None, option("--reason", key="findings.opt_void_reason")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Void a finding: it leaves lists and scores but stays in its history."""
     from qingyang_inspect.findings.lifecycle import require_reason, void
-    from qingyang_inspect.store import Store
 
     require_reason(reason)
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = void(
-            store,
-            finding_id,
-            reason=reason,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(ctx, inspector_option, at, void, finding_id, reason=reason)
     echo(t("findings.voided", id=finding.number), err=True)

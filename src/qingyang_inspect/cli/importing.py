@@ -7,22 +7,15 @@ Wiring only: options → :func:`~qingyang_inspect.checklist.importing.plan_impor
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import EXIT_PROBLEMS, echo, handle_errors, state
+from qingyang_inspect.cli.common import EXIT_PROBLEMS, echo, handle_errors, print_error, state
+from qingyang_inspect.cli.options import argument, format_option, option
+from qingyang_inspect.cli.storeopts import TableJsonCsv
 from qingyang_inspect.i18n import t
-
-
-class PlanFormat(StrEnum):
-    """Formats of ``--dry-run``'s table."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 def register(app: typer.Typer) -> None:
@@ -33,20 +26,16 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def import_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help=t("import.paths_arg"), show_default=False)],
+    paths: Annotated[list[Path], argument(key="import.paths_arg")],
     photos: Annotated[
-        Path | None,
-        typer.Option("--photos", help=t("import.opt_photos"), show_default=False, file_okay=False),
+        Path | None, option("--photos", key="import.opt_photos", file_okay=False)
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("import.opt_dry_run"))] = False,
-    output_format: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help=t("import.opt_format"))
-    ] = PlanFormat.table,
+    output_format: Annotated[TableJsonCsv, format_option("import.opt_format")] = TableJsonCsv.table,
 ) -> None:
     """Record the answered rows of filled checklists as findings of their round."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.checklist.importing import apply_import, plan_import, scratch_folder
-    from qingyang_inspect.cli.layout import labelled
     from qingyang_inspect.cli.storeopts import clock
     from qingyang_inspect.render import render
     from qingyang_inspect.store import Store
@@ -59,9 +48,7 @@ def import_command(
         plan = plan_import(store, catalog, paths, now=now, scratch=scratch, photos_dir=photos)
         if plan.problems:
             for problem in plan.problems:
-                echo(labelled(t("label.error"), problem.line()), err=True)
-                if problem.hint:
-                    echo(labelled(t("label.hint"), problem.hint), err=True)
+                print_error(problem.line(), problem.hint)
             echo(t("import.refused", count=len(plan.problems)), err=True)
             raise typer.Exit(EXIT_PROBLEMS)
         counts = {

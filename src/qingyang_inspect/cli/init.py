@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import echo, handle_errors
+from qingyang_inspect.cli.options import argument, option
 from qingyang_inspect.cli.storeopts import warn
 from qingyang_inspect.i18n import t
 
@@ -27,22 +28,14 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def init_command(
-    directory: Annotated[
-        Path, typer.Argument(help=t("init.directory"), file_okay=False, show_default=False)
-    ] = Path("."),
+    directory: Annotated[Path, argument(key="init.directory", file_okay=False)] = Path("."),
     district: Annotated[str, typer.Option("--district", help=t("init.district"))] = "成都市青羊区",
     language: Annotated[Language, typer.Option("--language", help=t("init.language"))] = (
         Language.zh
     ),
-    standards: Annotated[
-        Path | None, typer.Option("--standards", help=t("init.standards"), show_default=False)
-    ] = None,
-    sites: Annotated[
-        Path | None, typer.Option("--sites", help=t("init.sites"), show_default=False)
-    ] = None,
-    inspector: Annotated[
-        str | None, typer.Option("--inspector", help=t("init.inspector"), show_default=False)
-    ] = None,
+    standards: Annotated[Path | None, option("--standards", key="init.standards")] = None,
+    sites: Annotated[Path | None, option("--sites", key="init.sites")] = None,
+    inspector: Annotated[str | None, option("--inspector", key="init.inspector")] = None,
 ) -> None:
     """Create a workspace: config, standards and sites (copied or pointed at), empty store."""
     from qingyang_inspect.catalog.cache import load_workspace_catalog

@@ -7,15 +7,9 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import echo, fail, handle_errors, state
-from qingyang_inspect.cli.storeopts import (
-    at_option,
-    clock,
-    id_argument,
-    inspector,
-    inspector_option,
-    parse_moment,
-)
+from qingyang_inspect.cli.common import echo, fail, handle_errors
+from qingyang_inspect.cli.options import at_option, id_argument, inspector_option, option
+from qingyang_inspect.cli.storeopts import store_step
 from qingyang_inspect.i18n import t
 
 
@@ -29,40 +23,28 @@ def register(app: typer.Typer) -> None:
 def rectify_command(
     ctx: typer.Context,
     finding_id: Annotated[str, id_argument()],
-    note: Annotated[
-        str | None, typer.Option("--note", help=t("lifecycle.opt_rectify_note"), show_default=False)
-    ] = None,
+    note: Annotated[str | None, option("--note", key="lifecycle.opt_rectify_note")] = None,
     photo: Annotated[
-        list[Path] | None,
-        typer.Option("--photo", help=t("lifecycle.opt_photo"), show_default=False, dir_okay=False),
+        list[Path] | None, option("--photo", key="lifecycle.opt_photo", dir_okay=False)
     ] = None,
-    by: Annotated[
-        str | None, typer.Option("--by", help=t("lifecycle.opt_by"), show_default=False)
-    ] = None,
+    by: Annotated[str | None, option("--by", key="lifecycle.opt_by")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Record the unit's rectification: open → rectified."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
     from qingyang_inspect.findings.lifecycle import rectify
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    catalog = load_workspace_catalog(workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = rectify(
-            store,
-            catalog,
-            finding_id,
-            note=note,
-            by=by,
-            photos=tuple(photo or ()),
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(
+        ctx,
+        inspector_option,
+        at,
+        rectify,
+        finding_id,
+        with_catalog=True,
+        note=note,
+        by=by,
+        photos=tuple(photo or ()),
+    )
     echo(t("lifecycle.rectified", id=finding.number, by=finding.rectified_by or "—"), err=True)
 
 
@@ -72,9 +54,7 @@ def recheck_command(
     finding_id: Annotated[str, id_argument()],
     passed: Annotated[bool, typer.Option("--pass", help=t("lifecycle.opt_pass"))] = False,
     rejected: Annotated[bool, typer.Option("--reject", help=t("lifecycle.opt_reject"))] = False,
-    note: Annotated[
-        str | None, typer.Option("--note", help=t("lifecycle.opt_recheck_note"), show_default=False)
-    ] = None,
+    note: Annotated[str | None, option("--note", key="lifecycle.opt_recheck_note")] = None,
     at: Annotated[str | None, at_option()] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
@@ -82,20 +62,7 @@ def recheck_command(
     if passed == rejected:
         fail(t("lifecycle.pass_or_reject"), t("lifecycle.pass_or_reject_hint"))
     from qingyang_inspect.findings.lifecycle import recheck
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        finding = recheck(
-            store,
-            finding_id,
-            passed=passed,
-            note=note,
-            actor=actor,
-            now=now,
-            at=parse_moment(at, "--at", now),
-        )
+    finding = store_step(ctx, inspector_option, at, recheck, finding_id, passed=passed, note=note)
     key = "lifecycle.closed" if finding.status == "closed" else "lifecycle.sent_back"
     echo(t(key, id=finding.number), err=True)

@@ -16,8 +16,9 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import fail, handle_errors, state
+from qingyang_inspect.cli.options import inspector_option, option
 from qingyang_inspect.cli.record_run import record_one
-from qingyang_inspect.cli.storeopts import inspector, inspector_option
+from qingyang_inspect.cli.storeopts import inspector
 from qingyang_inspect.i18n import t
 
 WALK_MODULE = "qingyang_inspect.cli.walk"
@@ -39,41 +40,22 @@ def register(app: typer.Typer) -> None:
 @handle_errors
 def record_command(
     ctx: typer.Context,
-    site: Annotated[str, typer.Option("--site", help=t("record.opt_site"), show_default=False)],
-    item: Annotated[
-        str | None, typer.Option("--item", help=t("record.opt_item"), show_default=False)
-    ] = None,
-    result: Annotated[
-        ResultChoice | None,
-        typer.Option("--result", help=t("record.opt_result"), show_default=False),
-    ] = None,
-    count: Annotated[
-        int | None, typer.Option("--count", help=t("record.opt_count"), show_default=False)
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help=t("record.opt_note"), show_default=False)
-    ] = None,
-    location: Annotated[
-        str | None, typer.Option("--location", help=t("record.opt_location"), show_default=False)
-    ] = None,
+    site: Annotated[str, option("--site", key="record.opt_site")],
+    item: Annotated[str | None, option("--item", key="record.opt_item")] = None,
+    result: Annotated[ResultChoice | None, option("--result", key="record.opt_result")] = None,
+    count: Annotated[int | None, option("--count", key="record.opt_count")] = None,
+    note: Annotated[str | None, option("--note", key="record.opt_note")] = None,
+    location: Annotated[str | None, option("--location", key="record.opt_location")] = None,
     photo: Annotated[
-        list[Path] | None,
-        typer.Option("--photo", help=t("record.opt_photo"), show_default=False, dir_okay=False),
+        list[Path] | None, option("--photo", key="record.opt_photo", dir_okay=False)
     ] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help=t("record.opt_at"), show_default=False)
-    ] = None,
-    due: Annotated[
-        str | None, typer.Option("--due", help=t("record.opt_due"), show_default=False)
-    ] = None,
+    at: Annotated[str | None, option("--at", key="record.opt_at")] = None,
+    due: Annotated[str | None, option("--due", key="record.opt_due")] = None,
     on_spot: Annotated[bool, typer.Option("--on-spot", help=t("record.opt_on_spot"))] = False,
-    round_name: Annotated[
-        str | None, typer.Option("--round", help=t("record.opt_round"), show_default=False)
-    ] = None,
+    round_name: Annotated[str | None, option("--round", key="record.opt_round")] = None,
     supersedes: Annotated[
-        list[str] | None,
-        typer.Option("--supersedes", help=t("record.opt_supersedes"), show_default=False),
+        list[str] | None, option("--supersedes", key="record.opt_supersedes")
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help=t("record.opt_yes"))] = False,
     ask_time: Annotated[bool, typer.Option("--ask-time", help=t("walk.opt_ask_time"))] = False,

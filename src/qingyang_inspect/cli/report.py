@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from qingyang_inspect.cli.common import console, echo, handle_errors, state
+from qingyang_inspect.cli.options import format_option, option
+from qingyang_inspect.cli.storeopts import reading_as_of, warn_changes
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from qingyang_inspect.catalog.catalog import Catalog
-    from qingyang_inspect.findings.model import Round
-    from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.views.base import Document
     from qingyang_inspect.views.progress import Progress
     from qingyang_inspect.workspace import Workspace
@@ -80,12 +79,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
 
 
-def _opt(*names: str, help_key: str) -> Any:
-    return typer.Option(*names, help=t(help_key), show_default=False)
-
-
-AsOfOption = Annotated[str | None, _opt("--as-of", help_key="report.opt.as_of")]
-OutputOption = Annotated[Path | None, _opt("--output", "-o", help_key="report.opt.output")]
+AsOfOption = Annotated[str | None, option("--as-of", key="report.opt.as_of")]
+OutputOption = Annotated[Path | None, option("--output", "-o", key="report.opt.output")]
 ForceOption = Annotated[bool, typer.Option("--force", help=t("report.opt.force"))]
 
 
@@ -93,17 +88,15 @@ ForceOption = Annotated[bool, typer.Option("--force", help=t("report.opt.force")
 @handle_errors
 def rectification_command(
     ctx: typer.Context,
-    unit: Annotated[list[str] | None, _opt("--unit", help_key="report.opt.unit")] = None,
-    street: Annotated[list[str] | None, _opt("--street", help_key="report.opt.street")] = None,
-    round_name: Annotated[str | None, _opt("--round", help_key="report.opt.round_all")] = None,
+    unit: Annotated[list[str] | None, option("--unit", key="report.opt.unit")] = None,
+    street: Annotated[list[str] | None, option("--street", key="report.opt.street")] = None,
+    round_name: Annotated[str | None, option("--round", key="report.opt.round_all")] = None,
     status: Annotated[
-        list[StatusChoice] | None, _opt("--status", help_key="report.opt.status")
+        list[StatusChoice] | None, option("--status", key="report.opt.status")
     ] = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
-    output_format: Annotated[
-        LedgerFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
-    ] = LedgerFormat.xlsx,
+    output_format: Annotated[LedgerFormat, format_option("report.opt.format")] = LedgerFormat.xlsx,
     force: ForceOption = False,
     max_photos: Annotated[
         int, typer.Option("--max-photos", min=0, help=t("report.opt.photos"))
@@ -111,9 +104,7 @@ def rectification_command(
     paper: Annotated[
         PaperChoice, typer.Option("--paper", help=t("report.opt.paper"))
     ] = PaperChoice.a4,
-    photos_dir: Annotated[
-        Path | None, _opt("--photos-dir", help_key="report.opt.photos_dir")
-    ] = None,
+    photos_dir: Annotated[Path | None, option("--photos-dir", key="report.opt.photos_dir")] = None,
 ) -> None:
     """Write the rectification ledger (整改台账)."""
     from qingyang_inspect.findings.model import STATUSES
@@ -121,7 +112,7 @@ def rectification_command(
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     if photos_dir is not None:
         _photos_folder(photos_dir, output_format.value)
     flt = LedgerFilter(
@@ -136,7 +127,7 @@ def rectification_command(
         if round_name is not None:
             # A round's ledger is made from what the round pinned, as its forms are.
             pinned = catalogs.pinned(store.round(round_name).name)
-            _warn_changes(store.round(round_name), pinned)
+            warn_changes(store.round(round_name), pinned)
             catalog = pinned.catalog
         ledger = build_ledger(
             catalog,
@@ -164,15 +155,15 @@ def rectification_command(
 def acceptance_command(
     ctx: typer.Context,
     round_name: Annotated[str, typer.Option("--round", help=t("report.opt.round"))],
-    site: Annotated[list[str] | None, _opt("--site", help_key="report.opt.site")] = None,
+    site: Annotated[list[str] | None, option("--site", key="report.opt.site")] = None,
     all_sites: Annotated[bool, typer.Option("--all-sites", help=t("report.opt.all_sites"))] = False,
-    street: Annotated[list[str] | None, _opt("--street", help_key="report.opt.street")] = None,
-    unit: Annotated[list[str] | None, _opt("--unit", help_key="report.opt.unit")] = None,
-    level: Annotated[list[LevelChoice] | None, _opt("--level", help_key="report.opt.level")] = None,
+    street: Annotated[list[str] | None, option("--street", key="report.opt.street")] = None,
+    unit: Annotated[list[str] | None, option("--unit", key="report.opt.unit")] = None,
+    level: Annotated[list[LevelChoice] | None, option("--level", key="report.opt.level")] = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
     output_format: Annotated[
-        AcceptanceFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        AcceptanceFormat, format_option("report.opt.format")
     ] = AcceptanceFormat.xlsx,
     force: ForceOption = False,
 ) -> None:
@@ -181,11 +172,11 @@ def acceptance_command(
     from qingyang_inspect.store import Store
     from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         round_ = store.round(round_name)
         pinned = round_catalog(store, round_, catalog)
-        _warn_changes(round_, pinned)
+        warn_changes(round_, pinned)
         report = build_acceptance(
             pinned.catalog,
             store.iter_findings,
@@ -222,12 +213,10 @@ class RemindersFormat(StrEnum):
 def reminders_command(
     ctx: typer.Context,
     as_of: AsOfOption = None,
-    due_within: Annotated[
-        int, typer.Option("--due-within", help=t("reminders.opt.due_within"), show_default=False)
-    ] = 3,
+    due_within: Annotated[int, option("--due-within", key="reminders.opt.due_within")] = 3,
     output: OutputOption = None,
     output_format: Annotated[
-        RemindersFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        RemindersFormat, format_option("report.opt.format")
     ] = RemindersFormat.text,
     force: ForceOption = False,
 ) -> None:
@@ -244,7 +233,7 @@ def reminders_command(
     )
 
     check_due_within(due_within)  # before the workspace is read
-    workspace, catalog, day, until = _setup(ctx, as_of)
+    workspace, catalog, day, until = reading_as_of(ctx, as_of)
     with Store.open_for_reading(workspace, as_of=until) as store:
         reminders = build_reminders(
             catalog,
@@ -290,9 +279,9 @@ class RankChoice(StrEnum):
     unit = "unit"
 
 
-SinceOption = Annotated[str | None, _opt("--since", help_key="report.opt.since")]
-UntilOption = Annotated[str | None, _opt("--until", help_key="report.opt.until")]
-RoundsOption = Annotated[list[str] | None, _opt("--round", help_key="report.opt.rounds")]
+SinceOption = Annotated[str | None, option("--since", key="report.opt.since")]
+UntilOption = Annotated[str | None, option("--until", key="report.opt.until")]
+RoundsOption = Annotated[list[str] | None, option("--round", key="report.opt.rounds")]
 
 
 @report_app.command("progress", help=t("report.progress.help"))
@@ -305,7 +294,7 @@ def progress_command(
     by: Annotated[ByChoice, typer.Option("--by", help=t("report.opt.by"))] = ByChoice.street,
     output: OutputOption = None,
     output_format: Annotated[
-        ProgressFormat, typer.Option("--format", "-f", help=t("report.opt.format"))
+        ProgressFormat, format_option("report.opt.format")
     ] = ProgressFormat.table,
     force: ForceOption = False,
 ) -> None:
@@ -326,7 +315,7 @@ def bulletin_command(
     rank: Annotated[
         RankChoice, typer.Option("--rank", help=t("report.opt.rank_by"))
     ] = RankChoice.street,
-    issue: Annotated[str | None, _opt("--issue", help_key="report.opt.issue")] = None,
+    issue: Annotated[str | None, option("--issue", key="report.opt.issue")] = None,
     typical: Annotated[
         int, typer.Option("--typical", min=0, max=50, help=t("report.opt.typical"))
     ] = 6,
@@ -396,29 +385,6 @@ def _progress_of(
 
 
 # -- helpers -------------------------------------------------------------------------
-
-
-def _setup(
-    ctx: typer.Context, as_of: str | None
-) -> tuple[Workspace, Catalog, dt.date, dt.datetime | None]:
-    """The workspace, its catalog, the report's day and the moment the store is read as of
-    (the end of ``--as-of``; ``None`` without it: the store as it is)."""
-    from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.cli.storeopts import as_of_moment
-
-    workspace = state(ctx).load_workspace()
-    # The one place the reports read the clock: everything below takes the date.
-    day, until = as_of_moment(as_of)
-    return workspace, load_workspace_catalog(workspace), day, until
-
-
-def _warn_changes(round_: Round, pinned: Pinned) -> None:
-    """Say on stderr how the files differ from what the round is scored by."""
-    from qingyang_inspect.findings.pins import changes_warning
-
-    warning = changes_warning(round_, pinned)
-    if warning:
-        echo(f"{t('store.warning')}: {warning}", err=True)
 
 
 def _render(

@@ -8,13 +8,14 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import TextJson, echo, handle_errors, state
-from qingyang_inspect.cli.storeopts import (
-    clock,
-    inspector,
+from qingyang_inspect.cli.options import (
+    add_group,
+    argument,
+    format_option,
     inspector_option,
-    parse_day,
-    parse_moment,
+    option,
 )
+from qingyang_inspect.cli.storeopts import clock, inspector, parse_day, store_step
 from qingyang_inspect.i18n import t
 
 
@@ -29,28 +30,26 @@ class RoundKind(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``round`` command group to ``app``.
-
-    Built here, not at import: help texts must be rendered after the language is chosen.
-    """
-    group = typer.Typer(help=t("round.help"), no_args_is_help=True)
-    group.command("open", help=t("round.open_help"))(open_command)
-    group.command("close", help=t("round.close_help"))(close_command)
-    group.command("list", help=t("round.list_help"))(list_command)
-    group.command("repin", help=t("round.repin_help"))(repin_command)
-    app.add_typer(group, name="round")
+    """Add the ``round`` command group to ``app``."""
+    add_group(
+        app,
+        "round",
+        t("round.help"),
+        {
+            "open": (t("round.open_help"), open_command),
+            "close": (t("round.close_help"), close_command),
+            "list": (t("round.list_help"), list_command),
+            "repin": (t("round.repin_help"), repin_command),
+        },
+    )
 
 
 @handle_errors
 def open_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
-    kind: Annotated[
-        RoundKind, typer.Option("--kind", help=t("round.kind_opt"), show_default=False)
-    ],
-    date: Annotated[
-        str | None, typer.Option("--date", help=t("round.date_opt"), show_default=False)
-    ] = None,
+    name: Annotated[str, argument(key="round.name_arg")],
+    kind: Annotated[RoundKind, option("--kind", key="round.kind_opt")],
+    date: Annotated[str | None, option("--date", key="round.date_opt")] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Open a round pinned to the current standard's id and version."""
@@ -84,32 +83,21 @@ def open_command(
 @handle_errors
 def close_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
-    at: Annotated[
-        str | None, typer.Option("--at", help=t("round.close_at_opt"), show_default=False)
-    ] = None,
+    name: Annotated[str, argument(key="round.name_arg")],
+    at: Annotated[str | None, option("--at", key="round.close_at_opt")] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Close a round: nothing more can be recorded into it."""
     from qingyang_inspect.findings.recording import close_round
-    from qingyang_inspect.store import Store
 
-    workspace = state(ctx).load_workspace()
-    actor = inspector(inspector_option, workspace)
-    now = clock()
-    with Store.open(workspace) as store:
-        closed = close_round(
-            store, name=name, actor=actor, now=now, at=parse_moment(at, "--at", now)
-        )
+    closed = store_step(ctx, inspector_option, at, close_round, name=name)
     echo(t("round.closed_ok", name=closed.name), err=True)
 
 
 @handle_errors
 def list_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        TextJson, typer.Option("--format", "-f", help=t("opt.format"))
-    ] = TextJson.table,
+    output_format: Annotated[TextJson, format_option("opt.format")] = TextJson.table,
 ) -> None:
     """List rounds by date: findings, how the files differ from each one's pinned content,
     items whose findings contradict each other."""
@@ -129,10 +117,8 @@ def list_command(
 @handle_errors
 def repin_command(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help=t("round.name_arg"), show_default=False)],
-    reason: Annotated[
-        str | None, typer.Option("--reason", help=t("round.opt_reason"), show_default=False)
-    ] = None,
+    name: Annotated[str, argument(key="round.name_arg")],
+    reason: Annotated[str | None, option("--reason", key="round.opt_reason")] = None,
     inspector_option: Annotated[str | None, inspector_option()] = None,
 ) -> None:
     """Score a round by the current standard and sites files from now on (with a reason)."""

@@ -7,20 +7,19 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import echo, handle_errors, state
+from qingyang_inspect.cli.options import add_group, option
 from qingyang_inspect.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``store`` command group to ``app`` (built after the language is chosen)."""
-    group = typer.Typer(help=t("storecmd.help"), no_args_is_help=True)
-    group.command("copy", help=t("storecmd.copy_help"))(copy_command)
-    app.add_typer(group, name="store")
+    """Add the ``store`` command group to ``app``."""
+    add_group(app, "store", t("storecmd.help"), {"copy": (t("storecmd.copy_help"), copy_command)})
 
 
 @handle_errors
 def copy_command(
     ctx: typer.Context,
-    to: Annotated[str, typer.Option("--to", help=t("storecmd.to_opt"), show_default=False)],
+    to: Annotated[str, option("--to", key="storecmd.to_opt")],
 ) -> None:
     """Copy every row and photo of the workspace's store into the empty store ``to``."""
     from qingyang_inspect.store.copy import open_target, run_copy

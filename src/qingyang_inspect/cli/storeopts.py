@@ -1,49 +1,30 @@
-"""Options and helpers shared by the store's commands (init, round, record, findings, lifecycle).
+"""Helpers shared by the store's commands (init, round, record, findings, lifecycle).
 
 Standard library only at module level: ``inspect record``'s fast path uses
-these helpers without typer (the option factories import it when called).
+these helpers without typer (the commands' options are in ``cli/options.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from qingyang_inspect.cli.common import echo
+from qingyang_inspect.cli.common import echo, state
 from qingyang_inspect.i18n import t
 
 if TYPE_CHECKING:
+    import typer
+
+    from qingyang_inspect.catalog.catalog import Catalog
+    from qingyang_inspect.findings.model import Round
+    from qingyang_inspect.findings.pins import Pinned
     from qingyang_inspect.workspace import Workspace
 
+R = TypeVar("R")
+
 ENV_INSPECTOR = "INSPECT_INSPECTOR"
-
-# Options are made by functions called from the commands' (string) annotations,
-# which typer evaluates after the language is chosen; a module-level alias would
-# render its help text at import, before ``--lang`` is known.
-
-
-def inspector_option() -> Any:
-    """``--inspector NAME`` (default: ``INSPECT_INSPECTOR``, then the workspace config)."""
-    import typer
-
-    return typer.Option(
-        "--inspector", envvar=ENV_INSPECTOR, help=t("store.opt_inspector"), show_default=False
-    )
-
-
-def at_option() -> Any:
-    """``--at TIME``: when a step happened (default: now)."""
-    import typer
-
-    return typer.Option("--at", help=t("lifecycle.opt_at"), show_default=False)
-
-
-def id_argument() -> Any:
-    """The finding id argument of the lifecycle commands."""
-    import typer
-
-    return typer.Argument(help=t("lifecycle.id_arg"), show_default=False)
 
 
 class TableJsonCsv(StrEnum):
@@ -85,6 +66,18 @@ def as_of_moment(text: str | None, option: str = "--as-of") -> tuple[dt.date, dt
     return day, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=now.tzinfo)
 
 
+def reading_as_of(
+    ctx: typer.Context, as_of: str | None
+) -> tuple[Workspace, Catalog, dt.date, dt.datetime | None]:
+    """The workspace, its catalog, the day ``--as-of`` names and the moment the store is read
+    as of (the end of that day; ``None`` without it: the store as it is)."""
+    from qingyang_inspect.catalog.cache import load_workspace_catalog
+
+    workspace = state(ctx).load_workspace()
+    day, until = as_of_moment(as_of)
+    return workspace, load_workspace_catalog(workspace), day, until
+
+
 def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetime | None:
     """``--at`` text as a time in the machine's zone (``None`` stays ``None``)."""
     if value is None:
@@ -96,6 +89,45 @@ def parse_moment(value: str | None, option: str, now: dt.datetime) -> dt.datetim
     return parse_datetime(value, option=option, tz=zone)
 
 
+def store_step(
+    ctx: typer.Context,
+    inspector_option: str | None,
+    at: str | None,
+    step: Callable[..., R],
+    *args: Any,
+    with_catalog: bool = False,
+    **kwargs: Any,
+) -> R:
+    """``step(store, [catalog,] *args, actor=…, now=…, at=…, **kwargs)`` in one transaction.
+
+    How the commands that change a finding or a round do it: the inspector from
+    ``--inspector`` (or its defaults), the workspace's catalog when the step
+    needs it, the clock read once and ``--at`` read in its time zone.
+    """
+    from qingyang_inspect.store import Store
+
+    workspace = state(ctx).load_workspace()
+    actor = inspector(inspector_option, workspace)
+    if with_catalog:
+        from qingyang_inspect.catalog.cache import load_workspace_catalog
+
+        args = (load_workspace_catalog(workspace), *args)
+    now = clock()
+    with Store.open(workspace) as store:
+        moment = parse_moment(at, "--at", now)
+        return step(store, *args, actor=actor, now=now, at=moment, **kwargs)
+
+
 def warn(message: str) -> None:
     """``警告: message`` on stderr."""
     echo(f"{t('store.warning')}: {message}", err=True)
+
+
+def warn_changes(round_: Round, pinned: Pinned) -> str | None:
+    """Warn how the files differ from what ``round_`` is scored by; the warning, if any."""
+    from qingyang_inspect.findings.pins import changes_warning
+
+    warning = changes_warning(round_, pinned)
+    if warning:
+        warn(warning)
+    return warning

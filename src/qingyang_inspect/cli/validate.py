@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from qingyang_inspect.cli.common import EXIT_OK, EXIT_PROBLEMS, handle_errors, state
+from qingyang_inspect.cli.options import argument, format_option
 from qingyang_inspect.i18n import t
 
 
@@ -30,10 +31,10 @@ def validate_command(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=t("validate.paths"), show_default=False),
+        argument(key="validate.paths"),
     ] = None,
     output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help=t("validate.format"))
+        ValidateFormat, format_option("validate.format")
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=t("validate.strict"))] = False,
 ) -> None:

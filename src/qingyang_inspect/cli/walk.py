@@ -133,8 +133,8 @@ def run_walk(
     :class:`typer.Exit`: 0 after the last item or quit, 130 after Ctrl-C.
     """
     from qingyang_inspect.catalog.cache import load_workspace_catalog
-    from qingyang_inspect.cli.storeopts import clock, parse_moment, warn
-    from qingyang_inspect.findings.pins import changes_warning, round_catalog
+    from qingyang_inspect.cli.storeopts import clock, parse_moment, warn_changes
+    from qingyang_inspect.findings.pins import round_catalog
     from qingyang_inspect.findings.recording import (
         check_found_at,
         choose_round,
@@ -164,9 +164,8 @@ def run_walk(
             ask_time=ask_time,
             confirmed=confirmed,
         )
-        warning = changes_warning(round_, pinned)
+        warning = warn_changes(round_, pinned)
         if warning:
-            warn(warning)
             session.shown.add(warning)
         code = _run(ctx, session, site, revisit)
     raise typer.Exit(code)
