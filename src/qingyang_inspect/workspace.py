@@ -49,6 +49,15 @@ class Workspace:
     store_url: str | None = None
 
     @property
+    def store_label(self) -> str:
+        """The store as messages name it: the server's URL (without a password), else the file."""
+        if self.store_url is None:
+            return str(self.store)
+        from qingyang_inspect.store.address import display
+
+        return display(self.store_url)
+
+    @property
     def config_path(self) -> Path:
         """The workspace's ``inspect.toml``."""
         return self.root / CONFIG_NAME

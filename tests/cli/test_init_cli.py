@@ -118,3 +118,19 @@ def test_init_copies_the_schemas_the_yaml_files_name(run_cli: Any, tmp_path: Pat
     first = (tmp_path / "ws" / "standards" / "common.yaml").read_text(encoding="utf-8")
     assert first.startswith("# yaml-language-server: $schema=../schema/standard.schema.json")
     assert (tmp_path / "ws" / "schema" / "standard.schema.json").is_file()
+
+
+def test_init_with_a_server_store_names_the_server(
+    run_cli: Any, tmp_path: Path, pg_url: str, monkeypatch: Any
+) -> None:
+    """With ``INSPECT_STORE`` naming a server, the new workspace's store is made there and
+    the message names the server, not the local file it does not use."""
+    monkeypatch.setenv("INSPECT_STORE", pg_url)
+    target = tmp_path / "团队"
+    result = run_cli("init", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert f"记录库 {pg_url}" in result.stderr
+    assert "store.sqlite" not in result.stderr
+    assert not (target / ".inspect" / "store.sqlite").exists()
+    with Store.open(load_workspace(target), readonly=True) as store:
+        assert store.schema_version() == store.current_version

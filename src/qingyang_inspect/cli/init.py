@@ -65,7 +65,7 @@ def init_command(
             path=workspace.root,
             items=len(catalog.items),
             sites=len(catalog.sites),
-            store=workspace.store,
+            store=workspace.store_label,
         ),
         err=True,
     )
