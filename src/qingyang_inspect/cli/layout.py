@@ -26,8 +26,13 @@ MAX_WIDTH = 100
 MAX_LEFT = 30
 # Punctuation that must not start a line (it closes what precedes it).
 _NO_BREAK_BEFORE = set("，。、；：？！）》」』】〕…·,.;:?!)]}%")
-# A run of non-space, non-wide characters stays together (a word, an id, an option).
-_TOKENS = re.compile(r"\s+|[^\s\u1100-\U0010ffff]+|.", re.UNICODE)
+# A run of non-space, non-wide characters stays together (a word, an id, an option), and
+# so does a date with its time (2026-06-03 09:00, 2026-06-03T09:00:05+08:00).
+_TOKENS = re.compile(
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?(?![\d:])"
+    r"|\s+|[^\s\u1100-\U0010ffff]+|.",
+    re.UNICODE,
+)
 
 
 def char_width(char: str) -> int:
@@ -94,6 +99,7 @@ def labelled(label: str, text: str, stream: TextIO | None = None) -> str:
 def _wrap_line(text: str, columns: int, cut: bool) -> list[str]:
     lines: list[str] = []
     line = ""
+    last = ""  # the line's last word or character: what a punctuation mark carries along
     for token in _tokens(text):
         if token.isspace():
             if line:
@@ -101,12 +107,17 @@ def _wrap_line(text: str, columns: int, cut: bool) -> list[str]:
             continue
         if width(line) + width(token) <= columns:
             line += token
+            last = token
             continue
-        if token[0] in _NO_BREAK_BEFORE and line:
-            # Carry the last character over so the punctuation does not start a line.
-            carried = line[-1]
-            lines.append(line[:-1].rstrip())
-            line = carried + token
+        if token[0] in _NO_BREAK_BEFORE and line and line.endswith(last):
+            # Carry the last word (or wide character) over, so that the punctuation does
+            # not start a line; alone on its line, the word keeps the mark beside it.
+            kept = line[: len(line) - len(last)].rstrip()
+            if kept:
+                lines.append(kept)
+                line = last
+            line += token
+            last = token
             continue
         if line.strip():
             lines.append(line.rstrip())
@@ -115,7 +126,7 @@ def _wrap_line(text: str, columns: int, cut: bool) -> list[str]:
             end = _fit(token, columns)
             lines.append(token[:end])
             token = token[end:]
-        line = token
+        line = last = token
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
