@@ -124,7 +124,8 @@ def export_findings(
     Every round in scope comes with its closing, pins and pinned content; its
     findings and events all, or with ``since`` those entered from that moment on
     (what a laptop recorded since its last export). The photos they name come
-    along. The file is written beside ``path`` and renamed when complete.
+    along (a server store's from the server when the evidence folder lacks them). The
+    file is written beside ``path`` and renamed when complete.
     """
     from qingyang_inspect.render.output import atomic_path
 
@@ -138,6 +139,8 @@ def export_findings(
         {ref.relpath: ref for ref in photo_refs(tables["findings"], tables["events"])}.values(),
         key=lambda ref: ref.relpath,
     )
+    # A server store's photos taken on other laptops: into the evidence folder first.
+    store.fetch_evidence(ref.relpath for ref in photos)
     for ref in photos:
         if not (store.evidence_dir / ref.relpath).is_file():
             raise RecordError(
