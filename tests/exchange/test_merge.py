@@ -359,3 +359,32 @@ def test_photos_kept_only_on_the_server_travel_in_a_bundle_made_at_another_desk(
             for kept in store.finding(store.resolve_id(number)).photos:
                 content = (store.evidence_dir / kept.relpath).read_bytes()
                 assert hashlib.sha256(content).hexdigest() == kept.sha256
+
+
+def test_a_bundle_is_one_moment_of_a_store_others_write_to_meanwhile(
+    laptops: tuple[Laptop, Laptop, Path], backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the office exports, another desk records a finding and rectifies it, between
+    the export's reads of the findings and of their steps: the bundle holds neither (it is
+    the store before), and merges without a step held back."""
+    first, second, tmp = laptops
+    second.record("M1", "CM-EN-01", "fail", START)
+    desk_b = Laptop(second.root, second.catalog)  # another process on the same store
+    read = Store.copy_rows
+
+    def copy_rows(store: Store, table: str, **options: object) -> object:
+        rows = list(read(store, table, **options))  # type: ignore[arg-type]
+        if table == "findings":
+            number = desk_b.record("M2", "CM-EN-01", "fail", START + HOUR)
+            with desk_b.store() as other:
+                rectify(other, desk_b.catalog, number, note="已整改", actor="单位",
+                        now=START + 2 * HOUR)  # fmt: skip
+        return iter(rows)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "copy_rows", copy_rows)
+        bundle = second.export(tmp / "b.zip")
+    merged = first.merge(bundle)
+    assert merged.held_back == () and not merged.problems
+    assert (merged.added["findings"], merged.added["events"]) == (1, 0)
+    assert len(second.rows()["events"]) == 1  # the desk's step is in its store

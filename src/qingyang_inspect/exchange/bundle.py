@@ -129,9 +129,12 @@ def export_findings(
     """
     from qingyang_inspect.render.output import atomic_path
 
-    if round_name is not None:
-        round_name = store.round(round_name).name  # unknown: refused with a suggestion
-    tables = {table: list(store.copy_rows(table, round_name=round_name)) for table in COPY_TABLES}
+    # One moment of the store, though others record meanwhile (a team store): a step
+    # without its finding, or a pin without its content, would not merge.
+    with store.reading():
+        if round_name is not None:
+            round_name = store.round(round_name).name  # unknown: refused with a suggestion
+        tables = {name: list(store.copy_rows(name, round_name=round_name)) for name in COPY_TABLES}
     if since is not None:
         tables["findings"] = _entered_since(tables["findings"], _FINDING["recorded_at"], since)
         tables["events"] = _entered_since(tables["events"], _EVENT["entered_at"], since)

@@ -424,6 +424,24 @@ class Store:
             finally:
                 self._depth = 0
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One snapshot for the reads inside: they see the store at one moment, whatever
+        other processes write meanwhile (the tables of a findings bundle must agree with
+        each other). Inside a transaction, that transaction's view."""
+        if self._depth or self._conn.in_transaction:
+            yield
+            return
+        with self._mapped_errors():
+            self._conn.execute(self._dialect.begin_read)
+        try:
+            yield
+        except BaseException:
+            self._rollback()
+            raise
+        with self._mapped_errors():
+            self._conn.execute(sql.COMMIT)
+
     def _mapped_errors(self) -> AbstractContextManager[None]:
         """The engine's environment errors (disk, locks, network) as :class:`StoreError`."""
         return _mapped_errors(self.path)
