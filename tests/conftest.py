@@ -15,6 +15,7 @@ from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.recording import open_round
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
+from qingyang_inspect.store.address import ENV_STORE
 from qingyang_inspect.workspace import Workspace, load_workspace
 from store_helpers import NOW, ROUND, ROUND_DATE
 
@@ -89,6 +90,26 @@ def pg_url(pg_cluster: Cluster) -> Iterator[str]:
     name = pg_cluster.new_database()
     yield pg_cluster.url(name)
     pg_cluster.drop_database(name)
+
+
+#: The store's backends: a test taking ``backend`` (or ``store_env``) runs on each.
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that takes ``backend`` on both backends (``sqlite_only``: on SQLite)."""
+    if "backend" in metafunc.fixturenames:
+        only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("backend", BACKENDS[:1] if only_sqlite else BACKENDS)
+
+
+@pytest.fixture
+def store_env(backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test's backend; on the server, ``INSPECT_STORE`` set to a new database."""
+    if backend != "sqlite":
+        url: str = request.getfixturevalue("pg_url")
+        monkeypatch.setenv(ENV_STORE, url)
+    return backend
 
 
 @pytest.fixture

@@ -90,3 +90,21 @@ def raw_execute(workspace: Any, *statements: str) -> None:
 def table_names(store: Any) -> set[str]:
     """The tables of an open store, on either engine."""
     return {row[0] for row in store._conn.execute(store._dialect.list_tables)}
+
+
+def use_server(root: Any, url: str) -> None:
+    """Point the workspace at ``root`` to the server store ``url`` (its ``inspect.toml``'s
+    ``store`` line), leaving every other workspace on its own file."""
+    config = root / "inspect.toml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("store =")]
+    config.write_text("\n".join([*kept, f'store = "{url}"']) + "\n", encoding="utf-8")
+
+
+def backend_url(request: Any) -> str | None:
+    """The URL of a new database when the test runs on the server (it takes ``backend``,
+    parametrized by the root ``conftest.py``), else ``None``."""
+    if "backend" in request.fixturenames and request.getfixturevalue("backend") == "postgresql":
+        url: str = request.getfixturevalue("pg_url")
+        return url
+    return None

@@ -1,7 +1,9 @@
 """Issue 13's end-to-end test: export, fill as a person would, import, fix, import, re-import.
 
 The acceptance report from the imported answers equals the one made by
-recording the same answers with ``inspect record`` in another workspace.
+recording the same answers with ``inspect record`` in another workspace. The tests
+taking ``backend`` run with the office's store in a file, then on a server (the team
+store), the other workspace's staying a file.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import pytest
 
 from checklist_helpers import Row, bundled_workspace, days_ago, fill, photo, set_cell
 from conftest import RunCli
+from qingyang_inspect.store import Store
+from qingyang_inspect.workspace import load_workspace
+from store_helpers import backend_url, use_server
 
 SITES = ("QY-C-01", "QY-C-03", "QY-C-05")
 INSPECTOR = "王督导"
@@ -116,10 +121,23 @@ def _acceptance(run_cli: RunCli, ws: Path) -> dict[str, object]:
     return report
 
 
+def office(root: Path, request: pytest.FixtureRequest) -> Path:
+    """The office's workspace, its store on a server when the test runs on the server."""
+    ws = bundled_workspace(root)
+    server = backend_url(request)
+    if server is not None:
+        use_server(ws, server)
+    return ws
+
+
 def test_export_fill_import_fix_reimport_equals_record(
-    run_cli: RunCli, tmp_path: Path, field_day: dt.date
+    run_cli: RunCli,
+    tmp_path: Path,
+    field_day: dt.date,
+    request: pytest.FixtureRequest,
+    backend: str,
 ) -> None:
-    ws = bundled_workspace(tmp_path / "office")
+    ws = office(tmp_path / "office", request)
     round_date = (field_day - dt.timedelta(days=2)).isoformat()
     opened = _cli(
         run_cli, ws, "round", "open", "督导", "--kind", "supervision", "--date", round_date
@@ -188,12 +206,19 @@ def test_export_fill_import_fix_reimport_equals_record(
     photos = {f["item_id"]: [p["original_name"] for p in f["photos"]] for f in found}
     assert photos["XX-01-01"] == ["门口烟蒂.png"]
     assert len(photos["XX-01-03"]) == 1 and photos["XX-01-03"][0].startswith("QY-C-03-G")
+    # Kept where every reader of the store finds them (on a server: the server).
+    with Store.open(load_workspace(ws), readonly=True) as store:
+        assert store.check() == []
 
 
 def test_a_refilled_row_supersedes_the_earlier_answer(
-    run_cli: RunCli, tmp_path: Path, field_day: dt.date
+    run_cli: RunCli,
+    tmp_path: Path,
+    field_day: dt.date,
+    request: pytest.FixtureRequest,
+    backend: str,
 ) -> None:
-    ws = bundled_workspace(tmp_path / "office")
+    ws = office(tmp_path / "office", request)
     round_date = (field_day - dt.timedelta(days=1)).isoformat()
     _cli(run_cli, ws, "round", "open", "督导", "--kind", "supervision", "--date", round_date)
     out = tmp_path / "out"

@@ -1,4 +1,8 @@
-"""``inspect export-findings`` and ``inspect merge`` from the command line, in both languages."""
+"""``inspect export-findings`` and ``inspect merge`` from the command line, in both languages.
+
+The tests taking ``backend`` run with the second laptop's store in a file, then on a
+server (the team store).
+"""
 
 from __future__ import annotations
 
@@ -13,15 +17,19 @@ import pytest
 
 from conftest import EXAMPLES, RunCli
 from qingyang_inspect.findings.ids import number_of
-from store_helpers import cli
+from store_helpers import backend_url, cli, use_server
 
 
 @pytest.fixture
-def two(tmp_path: Path, run_cli: RunCli) -> tuple[Path, Path]:
-    """Two laptops' workspaces sharing the round R (opened on the first, merged into the second)."""
+def two(tmp_path: Path, run_cli: RunCli, request: pytest.FixtureRequest) -> tuple[Path, Path]:
+    """Two laptops' workspaces sharing the round R (opened on the first, merged into the
+    second); the second's store on a server when the test runs on the server ``backend``."""
     first, second = tmp_path / "甲", tmp_path / "乙"
     for root in (first, second):
         shutil.copytree(EXAMPLES / "valid" / "minimal", root)
+    server = backend_url(request)
+    if server is not None:
+        use_server(second, server)
     assert cli(run_cli, first, "round", "open", "R", "--kind", "supervision").exit_code == 0
     assert cli(run_cli, first, "export-findings", "-o", str(tmp_path / "r.zip")).exit_code == 0
     assert cli(run_cli, second, "merge", str(tmp_path / "r.zip")).exit_code == 0
@@ -36,7 +44,7 @@ def record(run_cli: RunCli, root: Path, *args: str, inspector: str) -> str:
 
 
 def test_export_then_merge_then_merge_again(
-    two: tuple[Path, Path], run_cli: RunCli, tmp_path: Path
+    two: tuple[Path, Path], run_cli: RunCli, tmp_path: Path, backend: str
 ) -> None:
     first, second = two
     record(run_cli, first, "--site", "M1", "--item", "CM-EN-01", "--result", "fail",
@@ -66,7 +74,7 @@ def test_export_then_merge_then_merge_again(
 
 
 def test_contradicting_answers_exit_1_naming_both_numbers(
-    two: tuple[Path, Path], run_cli: RunCli, tmp_path: Path
+    two: tuple[Path, Path], run_cli: RunCli, tmp_path: Path, backend: str
 ) -> None:
     first, second = two
     passed = record(run_cli, first, "--site", "M1", "--item", "CM-AD-01", "--result", "pass",

@@ -1,11 +1,17 @@
 """Merging bundles: ids, authors, times and photos kept; conflicts merged and reported; rounds
-that clash refused; steps on findings the store lacks held back until it has them."""
+that clash refused; steps on findings the store lacks held back until it has them.
+
+The tests taking ``backend`` run twice: the second laptop (the office) keeps its store
+in a SQLite file, then on a PostgreSQL server (a team store), merging into it and
+exporting from it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import shutil
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +31,7 @@ from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
 from qingyang_inspect.store.sql import COPY_TABLES
 from qingyang_inspect.workspace import load_workspace
-from store_helpers import CST
+from store_helpers import CST, backend_url, use_server
 
 MINIMAL = Path(__file__).resolve().parents[1] / "examples" / "valid" / "minimal"
 START = dt.datetime(2026, 6, 1, 9, 0, tzinfo=CST)
@@ -70,15 +76,21 @@ class Laptop:
             return {table: sorted(store.copy_rows(table)) for table in COPY_TABLES}
 
 
+def laptop(root: Path, server: str | None = None) -> Laptop:
+    """A new laptop at ``root`` (a copy of the minimal workspace), its store on ``server``."""
+    shutil.copytree(MINIMAL, root)
+    if server is not None:
+        use_server(root, server)
+    return Laptop(root, load_workspace_catalog(load_workspace(root), use_cache=False))
+
+
 @pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, Path]]:
-    """Two laptops with the same round (the first opened it, the second merged it)."""
-    made = []
-    for name in ("甲", "乙"):
-        root = tmp_path / name
-        shutil.copytree(MINIMAL, root)
-        made.append(Laptop(root, load_workspace_catalog(load_workspace(root), use_cache=False)))
-    first, second = made
+def laptops(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Laptop, Laptop, Path]]:
+    """Two laptops with the same round (the first opened it, the second merged it); the
+    second's store on a server when the test runs on the server ``backend``."""
+    first, second = laptop(tmp_path / "甲"), laptop(tmp_path / "乙", backend_url(request))
     with first.store() as store:
         open_round(store, first.catalog, name="R", kind="supervision", date=START.date(),
                    actor="王督导", now=START - HOUR)  # fmt: skip
@@ -93,6 +105,7 @@ def photo(path: Path, color: tuple[int, int, int]) -> Path:
 
 def test_a_merged_finding_keeps_its_id_number_author_times_history_and_photos(
     laptops: tuple[Laptop, Laptop, Path],
+    backend: str,
 ) -> None:
     first, second, tmp = laptops
     before = photo(tmp / "门口垃圾.jpg", (200, 20, 20))
@@ -120,7 +133,9 @@ def test_a_merged_finding_keeps_its_id_number_author_times_history_and_photos(
     assert second.rows()["findings"] == first.rows()["findings"]
 
 
-def test_merging_twice_changes_nothing_and_says_so(laptops: tuple[Laptop, Laptop, Path]) -> None:
+def test_merging_twice_changes_nothing_and_says_so(
+    laptops: tuple[Laptop, Laptop, Path], backend: str
+) -> None:
     first, second, tmp = laptops
     first.record("M1", "CM-EN-01", "fail", START)
     bundle = first.export(tmp / "a.zip")
@@ -135,6 +150,7 @@ def test_merging_twice_changes_nothing_and_says_so(laptops: tuple[Laptop, Laptop
 
 def test_contradicting_answers_are_merged_and_reported_with_both_numbers(
     laptops: tuple[Laptop, Laptop, Path],
+    backend: str,
 ) -> None:
     first, second, tmp = laptops
     passed = first.record("M1", "CM-AD-01", "pass", START)
@@ -161,6 +177,7 @@ def test_contradicting_answers_are_merged_and_reported_with_both_numbers(
 
 def test_two_people_moving_one_finding_at_once_is_reported_out_of_step(
     laptops: tuple[Laptop, Laptop, Path],
+    backend: str,
 ) -> None:
     first, second, tmp = laptops
     number = first.record("M1", "CM-EN-01", "fail", START)
@@ -275,19 +292,17 @@ def test_export_of_one_round_or_since_a_day(laptops: tuple[Laptop, Laptop, Path]
             export_findings(store, tmp / "x.zip", round_name="R3", since=None, now=START)
 
 
-def test_bundles_merged_at_once_settle_among_themselves(tmp_path: Path) -> None:
-    """Two laptops opened the round each; one exported a step since a day, the other all."""
-    laptops = []
-    for name in ("甲", "乙", "办公室"):
-        root = tmp_path / name
-        shutil.copytree(MINIMAL, root)
-        laptop = Laptop(root, load_workspace_catalog(load_workspace(root), use_cache=False))
-        if name != "办公室":
-            with laptop.store() as store:
-                open_round(store, laptop.catalog, name="R", kind="supervision",
-                           date=START.date(), actor=name, now=START - HOUR)  # fmt: skip
-        laptops.append(laptop)
-    first, second, office = laptops
+def test_bundles_merged_at_once_settle_among_themselves(
+    tmp_path: Path, request: pytest.FixtureRequest, backend: str
+) -> None:
+    """Two laptops opened the round each; one exported a step since a day, the other all.
+    The office's store is a file, then a server."""
+    first, second = laptop(tmp_path / "甲"), laptop(tmp_path / "乙")
+    for one in (first, second):
+        with one.store() as store:
+            open_round(store, one.catalog, name="R", kind="supervision",
+                       date=START.date(), actor=one.root.name, now=START - HOUR)  # fmt: skip
+    office = laptop(tmp_path / "办公室", backend_url(request))
     number = first.record("M1", "CM-EN-01", "fail", START)
     second.record("M2", "CM-EN-01", "fail", START)
     with first.store() as store:
@@ -300,3 +315,76 @@ def test_bundles_merged_at_once_settle_among_themselves(tmp_path: Path) -> None:
     assert (merged.added["findings"], merged.added["events"]) == (2, 1)
     with office.store(readonly=True) as store:
         assert store.finding(store.resolve_id(number)).status == "rectified"
+
+
+def test_photos_kept_only_on_the_server_travel_in_a_bundle_made_at_another_desk(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Desk A records on the team store and merges a laptop's bundle, with photos; desk B,
+    on the same server with an empty evidence folder, exports: the bundle carries every
+    photo (fetched from the server), and a laptop merging it has them all."""
+    field, desk_a, desk_b, home = (
+        laptop(tmp_path / "外业"),
+        laptop(tmp_path / "甲桌", pg_url),
+        laptop(tmp_path / "乙桌", pg_url),
+        laptop(tmp_path / "家"),
+    )
+    with desk_a.store() as store:
+        open_round(store, desk_a.catalog, name="R", kind="supervision", date=START.date(),
+                   actor="王督导", now=START - HOUR)  # fmt: skip
+    field.merge(desk_a.export(tmp_path / "round.zip"))
+    taken = photo(tmp_path / "外业.jpg", (200, 20, 20))
+    field_number = field.record("M1", "CM-EN-01", "fail", START, photos=(taken,))
+    desk_number = desk_a.record("M2", "CM-EN-01", "fail", START + HOUR,
+                                photos=(photo(tmp_path / "桌面.jpg", (20, 20, 200)),))  # fmt: skip
+    with desk_a.store() as store:
+        rectify(store, desk_a.catalog, desk_number, note="已清理",
+                actor="单位", photos=[photo(tmp_path / "已清理.jpg", (20, 200, 20))],
+                now=START + 3 * HOUR)  # fmt: skip
+    assert desk_a.merge(field.export(tmp_path / "field.zip")).photos == 1
+
+    evidence_b = load_workspace(desk_b.root).evidence
+    assert not evidence_b.exists()  # desk B took no photo and made no report
+    bundle = desk_b.export(tmp_path / "desk-b.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        carried = sorted(n for n in archive.namelist() if n.startswith("photos/"))
+    assert len(carried) == 3
+    with desk_b.store(readonly=True) as store:
+        assert store.check() == []  # every photo on the server
+    merged = home.merge(bundle)
+    assert merged.photos == 3 and merged.added["findings"] == 2
+    with home.store(readonly=True) as store:
+        assert store.check() == []
+        for number in (field_number, desk_number):
+            for kept in store.finding(store.resolve_id(number)).photos:
+                content = (store.evidence_dir / kept.relpath).read_bytes()
+                assert hashlib.sha256(content).hexdigest() == kept.sha256
+
+
+def test_a_bundle_is_one_moment_of_a_store_others_write_to_meanwhile(
+    laptops: tuple[Laptop, Laptop, Path], backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the office exports, another desk records a finding and rectifies it, between
+    the export's reads of the findings and of their steps: the bundle holds neither (it is
+    the store before), and merges without a step held back."""
+    first, second, tmp = laptops
+    second.record("M1", "CM-EN-01", "fail", START)
+    desk_b = Laptop(second.root, second.catalog)  # another process on the same store
+    read = Store.copy_rows
+
+    def copy_rows(store: Store, table: str, **options: object) -> object:
+        rows = list(read(store, table, **options))  # type: ignore[arg-type]
+        if table == "findings":
+            number = desk_b.record("M2", "CM-EN-01", "fail", START + HOUR)
+            with desk_b.store() as other:
+                rectify(other, desk_b.catalog, number, note="已整改", actor="单位",
+                        now=START + 2 * HOUR)  # fmt: skip
+        return iter(rows)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "copy_rows", copy_rows)
+        bundle = second.export(tmp / "b.zip")
+    merged = first.merge(bundle)
+    assert merged.held_back == () and not merged.problems
+    assert (merged.added["findings"], merged.added["events"]) == (1, 0)
+    assert len(second.rows()["events"]) == 1  # the desk's step is in its store

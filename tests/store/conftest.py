@@ -3,9 +3,10 @@
 Every test here that uses the ``workspace`` (hence ``store``) or ``store_env``
 fixture runs twice, ``[sqlite]`` and ``[postgresql]``, unless marked
 ``sqlite_only`` (a test of SQLite itself: its pragmas, files and upgrades of old
-files). On the server, ``INSPECT_STORE`` names a new database for the test, so
-commands run in-process or as real processes use it too. Tests may take
-``backend`` to know which one they run on.
+files); the parametrization and ``store_env`` are the root ``conftest.py``'s. On the
+server, ``INSPECT_STORE`` names a new database for the test, so commands run
+in-process or as real processes use it too. Tests may take ``backend`` to know
+which one they run on.
 """
 
 from __future__ import annotations
@@ -14,25 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from qingyang_inspect.store.address import ENV_STORE
 from qingyang_inspect.workspace import Workspace, load_workspace
-
-BACKENDS = ("sqlite", "postgresql")
-
-
-def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "backend" in metafunc.fixturenames:
-        only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
-        metafunc.parametrize("backend", BACKENDS[:1] if only_sqlite else BACKENDS)
-
-
-@pytest.fixture
-def store_env(backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test's backend; on the server, ``INSPECT_STORE`` set to a new database."""
-    if backend != "sqlite":
-        url: str = request.getfixturevalue("pg_url")
-        monkeypatch.setenv(ENV_STORE, url)
-    return backend
 
 
 @pytest.fixture

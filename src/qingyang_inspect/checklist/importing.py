@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +36,7 @@ from qingyang_inspect.checklist.reader import (
     read_checklist,
     workbook_files,
 )
-from qingyang_inspect.errors import InspectError
+from qingyang_inspect.errors import InspectError, RecordError
 from qingyang_inspect.findings.conflicts import in_the_way
 from qingyang_inspect.findings.ids import canonical_json, derived_finding_id, number_of
 from qingyang_inspect.findings.model import Finding
@@ -69,6 +69,9 @@ class ImportPlan:
     #: Rows whose answer the store holds already: ``(place, finding)``.
     unchanged: list[tuple[str, Finding]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: What the store held for each ``(round, site)`` when its answers were checked
+    #: (:func:`held_state`): they are recorded only while it still holds.
+    basis: dict[tuple[str, str], frozenset[tuple[str, bool, str]]] = field(default_factory=dict)
 
     @property
     def unanswered(self) -> int:
@@ -209,6 +212,10 @@ def _plan_file(
         round_name=round_.name, site_id=contract.site_id, include_voided=True
     ):
         existing.setdefault(finding.item_id, []).append(finding)
+    plan.basis.setdefault(
+        (round_.name, contract.site_id),
+        held_state(f for found in existing.values() for f in found),
+    )
     for answer in filled.answers:
         planned = _plan_answer(content, round_, filled, answer, existing, now=now, scratch=scratch)
         if planned is None:
@@ -228,6 +235,30 @@ def _plan_file(
         if other is None:
             seen[key] = (answer.place, planned.finding.id)
             plan.planned.append(planned)
+
+
+def held_state(findings: Iterable[Finding]) -> frozenset[tuple[str, bool, str]]:
+    """What checking answers against a site's findings depends on: each one's id, whether
+    it is voided, and its result."""
+    return frozenset((f.id, f.voided, f.result) for f in findings)
+
+
+def _check_unchanged(store: Store, plan: ImportPlan) -> None:
+    """Refuse (:class:`RecordError`) to record answers at a site whose findings changed
+    since they were checked (another desk imported or recorded there meanwhile): the
+    checks may no longer hold. Run inside the import's transaction, after the store's
+    write lock, so nothing can change between this and the writes."""
+    for round_name, site_id in sorted(
+        {(p.finding.round_name, p.finding.site_id) for p in plan.planned}
+    ):
+        now_held = held_state(
+            store.iter_findings(round_name=round_name, site_id=site_id, include_voided=True)
+        )
+        if now_held != plan.basis.get((round_name, site_id)):
+            raise RecordError(
+                t("import.store_changed", round=round_name, site=site_id),
+                hint=t("import.store_changed_hint"),
+            )
 
 
 def _found_at(filled: Filled, answer: Answer, zone: dt.tzinfo) -> dt.datetime | None:
@@ -373,6 +404,7 @@ def apply_import(store: Store, plan: ImportPlan, *, now: dt.datetime) -> Importe
     findings: list[Finding] = []
     superseded = 0
     with store.transaction():
+        _check_unchanged(store, plan)
         for planned in plan.planned:
             finding = planned.finding._replace(
                 photos=tuple(

@@ -124,13 +124,17 @@ def export_findings(
     Every round in scope comes with its closing, pins and pinned content; its
     findings and events all, or with ``since`` those entered from that moment on
     (what a laptop recorded since its last export). The photos they name come
-    along. The file is written beside ``path`` and renamed when complete.
+    along (a server store's from the server when the evidence folder lacks them). The
+    file is written beside ``path`` and renamed when complete.
     """
     from qingyang_inspect.render.output import atomic_path
 
-    if round_name is not None:
-        round_name = store.round(round_name).name  # unknown: refused with a suggestion
-    tables = {table: list(store.copy_rows(table, round_name=round_name)) for table in COPY_TABLES}
+    # One moment of the store, though others record meanwhile (a team store): a step
+    # without its finding, or a pin without its content, would not merge.
+    with store.reading():
+        if round_name is not None:
+            round_name = store.round(round_name).name  # unknown: refused with a suggestion
+        tables = {name: list(store.copy_rows(name, round_name=round_name)) for name in COPY_TABLES}
     if since is not None:
         tables["findings"] = _entered_since(tables["findings"], _FINDING["recorded_at"], since)
         tables["events"] = _entered_since(tables["events"], _EVENT["entered_at"], since)
@@ -138,6 +142,8 @@ def export_findings(
         {ref.relpath: ref for ref in photo_refs(tables["findings"], tables["events"])}.values(),
         key=lambda ref: ref.relpath,
     )
+    # A server store's photos taken on other laptops: into the evidence folder first.
+    store.fetch_evidence(ref.relpath for ref in photos)
     for ref in photos:
         if not (store.evidence_dir / ref.relpath).is_file():
             raise RecordError(

@@ -360,18 +360,17 @@ def _check_numbers(store: Store, findings: list[Row]) -> None:
 
 
 def _needed_photos(store: Store, findings: list[Row], events: list[Row]) -> list[PhotoRef]:
-    """The photos the new rows name that the evidence folder lacks."""
+    """The photos the new rows name that the store lacks (its evidence folder; on a
+    server, the server)."""
     wanted = {ref.relpath: ref for ref in photo_refs(findings, events)}
-    return [
-        ref
-        for relpath, ref in sorted(wanted.items())
-        if not (store.evidence_dir / relpath).is_file()
-    ]
+    return [wanted[relpath] for relpath in store.photos_missing(wanted)]
 
 
 def _copy_photos(store: Store, bundles: Sequence[Bundle], photos: list[PhotoRef]) -> int:
     """Copy the ``photos`` from the bundles that carry them into the evidence folder (each
-    checked against its hash; a photo no bundle carries is refused before any is copied)."""
+    checked against its hash; a photo no bundle carries is refused before any is copied),
+    and keep them where the store's readers find them (a server store: on the server, in
+    the merge's transaction)."""
     from qingyang_inspect.evidence import CheckedPhoto, store_photos
 
     carried: dict[int, list[str]] = {}
@@ -394,6 +393,7 @@ def _copy_photos(store: Store, bundles: Sequence[Bundle], photos: list[PhotoRef]
                 sha256 = bundle.photos[relpath]
                 checked.append(CheckedPhoto(path, sha256, len(data), "", Path(relpath).suffix))
         store_photos(store.evidence_dir, checked)
+    store.keep_photos(photos)
     return len(photos)
 
 

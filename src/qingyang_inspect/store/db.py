@@ -33,7 +33,7 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 from qingyang_inspect import __version__
 from qingyang_inspect.errors import RecordError, StoreError, suggestion
@@ -66,6 +66,17 @@ BULK_CHUNK = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLite primary result codes (``sqlite_errorcode & 0xFF``).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+class PhotoFile(Protocol):
+    """A photo as the store keeps it: its SHA-256 and its path in the evidence folder
+    (a finding's :class:`Photo`, or a photo a findings bundle carries)."""
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def relpath(self) -> str: ...
 
 
 class OutdatedStore(StoreError):
@@ -413,6 +424,24 @@ class Store:
             finally:
                 self._depth = 0
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One snapshot for the reads inside: they see the store at one moment, whatever
+        other processes write meanwhile (the tables of a findings bundle must agree with
+        each other). Inside a transaction, that transaction's view."""
+        if self._depth or self._conn.in_transaction:
+            yield
+            return
+        with self._mapped_errors():
+            self._conn.execute(self._dialect.begin_read)
+        try:
+            yield
+        except BaseException:
+            self._rollback()
+            raise
+        with self._mapped_errors():
+            self._conn.execute(sql.COMMIT)
+
     def _mapped_errors(self) -> AbstractContextManager[None]:
         """The engine's environment errors (disk, locks, network) as :class:`StoreError`."""
         return _mapped_errors(self.path)
@@ -722,7 +751,7 @@ class Store:
                     for name in {f.round_name for f in chunk} - checked_rounds:
                         self._require_open_round(name)
                         checked_rounds.add(name)
-                self._keep_photos(chain.from_iterable(f.photos for f in chunk if f.photos))
+                self.keep_photos(chain.from_iterable(f.photos for f in chunk if f.photos))
                 self._insert_rows("findings", sql.FINDING_COLUMNS, map(row, chunk))
                 total += len(chunk)
         return total
@@ -737,9 +766,10 @@ class Store:
         """Insert rows of ``table`` (``executemany``: SQLite's fastest way)."""
         self._conn.executemany(sql.insert_row(table, columns), rows)
 
-    def _keep_photos(self, photos: Iterable[Photo]) -> None:
-        """Keep the photos findings and events name where every reader of the store finds
-        them: in a file store, the evidence folder holds them already."""
+    def keep_photos(self, photos: Iterable[PhotoFile]) -> None:
+        """Keep photos of :attr:`evidence_dir` that rows of this store name where every
+        reader of the store finds them, in the current transaction (a merge's, or the
+        write of the rows): in a file store, the evidence folder holds them already."""
 
     def _require_open_round(self, name: str) -> None:
         found = self.round(name)
@@ -756,7 +786,7 @@ class Store:
         """Append ``event`` to its finding's history (its id is its content's)."""
 
         def append() -> None:
-            self._keep_photos(event_photos(event.data))
+            self.keep_photos(event_photos(event.data))
             self._conn.execute(sql.INSERT_EVENT, event_row(event))
 
         self._write(append)
@@ -820,10 +850,15 @@ class Store:
         write_whole(target, content)
         return True
 
-    def fetch_evidence(self) -> int:
-        """Bring the photos this store names into :attr:`evidence_dir` where they are only
-        elsewhere (a server store keeps them for every laptop); how many were fetched."""
+    def fetch_evidence(self, relpaths: Iterable[str] | None = None) -> int:
+        """Bring the photos this store keeps (those of ``relpaths`` only, if given) into
+        :attr:`evidence_dir` where they are only elsewhere (a server store keeps them for
+        every laptop); how many were fetched."""
         return 0
+
+    def photos_missing(self, relpaths: Iterable[str]) -> list[str]:
+        """Those of ``relpaths`` this store does not keep (in :attr:`evidence_dir`), sorted."""
+        return sorted(r for r in set(relpaths) if not (self.evidence_dir / r).is_file())
 
     # -- consistency -----------------------------------------------------------
 
@@ -857,8 +892,7 @@ class Store:
     def _missing_photos(self, paths: set[str]) -> list[str]:
         return [
             f"photo {relpath} is missing from {self.evidence_dir}"
-            for relpath in sorted(paths)
-            if not (self.evidence_dir / relpath).is_file()
+            for relpath in self.photos_missing(paths)
         ]
 
 

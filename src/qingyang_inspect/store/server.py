@@ -17,6 +17,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,10 +25,9 @@ import psycopg
 
 from qingyang_inspect.errors import StoreError
 from qingyang_inspect.files import write_whole
-from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store import pg, sql
-from qingyang_inspect.store.db import Store
+from qingyang_inspect.store.db import PhotoFile, Store
 
 T = TypeVar("T")
 
@@ -129,8 +129,11 @@ class ServerStore(Store):
     ) -> None:
         self._conn.copy_rows(table, columns, rows)
 
-    def _keep_photos(self, photos: Iterable[Photo]) -> None:
+    def keep_photos(self, photos: Iterable[PhotoFile]) -> None:
         """Upload each photo the server does not hold yet (from the evidence folder)."""
+        self._write(partial(self._upload, photos))
+
+    def _upload(self, photos: Iterable[PhotoFile]) -> None:
         seen: set[str] = set()
         for photo in photos:
             if photo.sha256 in seen:
@@ -178,14 +181,16 @@ class ServerStore(Store):
 
         return self._write(keep)
 
-    def fetch_evidence(self) -> int:
-        """Download the server's photos missing from :attr:`evidence_dir` (each checked
-        against its SHA-256, written whole or not at all); how many were fetched."""
+    def fetch_evidence(self, relpaths: Iterable[str] | None = None) -> int:
+        """Download the server's photos (those of ``relpaths`` only, if given) missing from
+        :attr:`evidence_dir`, each checked against its SHA-256, written whole or not at
+        all; how many were fetched."""
+        wanted = None if relpaths is None else set(relpaths)
         fetched = 0
         with self._mapped_errors():
             for sha256, relpath in self._conn.execute(sql.SELECT_SERVER_PHOTO_PATHS).fetchall():
                 target = self.evidence_dir / relpath
-                if target.is_file():
+                if (wanted is not None and relpath not in wanted) or target.is_file():
                     continue
                 cursor = self._conn.execute(sql.SELECT_SERVER_PHOTO, {"sha256": sha256})
                 found = cursor.fetchone()
@@ -199,9 +204,13 @@ class ServerStore(Store):
                 fetched += 1
         return fetched
 
-    def _missing_photos(self, paths: set[str]) -> list[str]:
+    def photos_missing(self, relpaths: Iterable[str]) -> list[str]:
+        """Those of ``relpaths`` the server does not keep, sorted."""
         kept = {row[1] for row in self._conn.execute(sql.SELECT_SERVER_PHOTO_PATHS)}
+        return sorted(set(relpaths) - kept)
+
+    def _missing_photos(self, paths: set[str]) -> list[str]:
         return [
             f"photo {relpath} is missing from the server {self.location}"
-            for relpath in sorted(paths - kept)
+            for relpath in self.photos_missing(paths)
         ]

@@ -120,6 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing new: {unchanged} answered row(s) were imported before, nothing was recorded ({empty} row(s) empty, {files} file(s))",
     ),
     "import.nothing_new_dry": ("没有要记录的新内容", "nothing new to record"),
+    "import.store_changed": (
+        "检查表核对之后，记录库中 {site} 的检查记录已有变动（轮次“{round}”，另一处同时导入或记录），未记录任何内容",
+        "the findings of {site} in round {round} changed since the workbooks were checked (another import or record at the same time): nothing was recorded",
+    ),
+    "import.store_changed_hint": (
+        "重新运行 inspect import：已导入的答案不会重复记录",
+        "run inspect import again: answers already imported are not recorded twice",
+    ),
     "import.empty_folder": ("文件夹中没有 .xlsx 文件", "the folder holds no .xlsx file"),
     "import.empty_folder_hint": (
         "给出检查表文件或存放它们的文件夹",
