@@ -10,6 +10,7 @@ server too (``tests/store/conftest.py``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -21,6 +22,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import docx
 import psycopg
 import pytest
 from PIL import Image
@@ -264,6 +266,30 @@ def test_a_photo_recorded_on_one_laptop_shows_in_reports_on_another(
     assert (ws.evidence / kept.relpath).read_bytes() == original.read_bytes()
     with zipfile.ZipFile(ledger) as book:
         assert any(name.startswith("xl/media/") for name in book.namelist()), "photo in ledger"
+
+
+def test_the_bulletin_on_another_laptop_shows_the_servers_photo(
+    run_cli: Any, minimal_workspace: Path, tmp_path: Path, pg_url: str
+) -> None:
+    """The bulletin's typical problems carry their photos on a laptop that did not take
+    them: the photos come from the server, as the ledger's do."""
+    other = tmp_path / "other-laptop"
+    shutil.copytree(minimal_workspace, other)
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (40, 30), "orange").save(photo)
+    _open_round(run_cli, minimal_workspace, pg_url)
+    recorded = _run(run_cli, minimal_workspace, pg_url, *RECORD, "--photo", str(photo))
+    assert recorded.exit_code == 0, recorded.stderr
+    today = dt.date.today().isoformat()
+    out = tmp_path / "bulletin.docx"
+    made = _run(
+        run_cli, other, pg_url, "report", "bulletin", "--since", today, "--until", today,
+        "--output", str(out),
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    document = docx.Document(str(out))
+    assert len(document.inline_shapes) == 1
+    assert not any(p.text.startswith("照片缺失") for p in document.paragraphs)
 
 
 # -- the schema a server store starts from ------------------------------------------------

@@ -366,6 +366,8 @@ def _progress_of(
     catalog = load_workspace_catalog(workspace)
     group_by = next(g for g in GROUP_BYS if g == by)
     with Store.open_for_reading(workspace, as_of=moment) as store:
+        if typical:
+            store.fetch_evidence()  # a server store's photos, for the typical problems
         yield (
             build_progress(
                 catalog,
