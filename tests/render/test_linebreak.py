@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from qingyang_inspect.render.linebreak import wrap
+from qingyang_inspect.render.linebreak import wrap, wrap_at_spaces
 
 
 def test_chinese_breaks_between_characters_but_never_before_closing_punctuation() -> None:
@@ -45,3 +45,14 @@ def test_every_line_fits_and_nothing_is_lost(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+def test_wrap_at_spaces_keeps_each_piece_whole() -> None:
+    assert wrap_at_spaces("rectified, awaiting re-check", 10) == [
+        "rectified,",
+        "awaiting",
+        "re-check",
+    ]
+    assert wrap_at_spaces("closed 6 day(s) late", 10) == ["closed 6", "day(s)", "late"]
+    assert wrap_at_spaces("逾期销号（6天）", 4) == ["逾期销号（6天）"]  # wider: a line of its own
+    assert wrap_at_spaces("", 8) == [""]

@@ -271,6 +271,8 @@ def test_plan_keeps_every_promise(table: tuple[list[Column], list[list[str]]], w
         assert w >= max(cell_len(word) for word in column.label.split())  # header not cut
         if column.unbreakable:
             assert w >= _natural(column, rows, n)  # no cell split
+        elif column.whole_words:
+            assert w >= _floor(column, rows, n)  # split between its pieces only
         elif w < _asks(column, rows, n):
             # a text left narrower than it asks: nothing less important is shown
             assert all((c.priority or 0) <= (column.priority or 0) for c in kept)
@@ -282,6 +284,8 @@ def _natural(column: Column, rows: list[list[str]], n: int) -> int:
 
 
 def _asks(column: Column, rows: list[list[str]], n: int) -> int:
+    if column.whole_words:
+        return _floor(column, rows, n)
     natural = _natural(column, rows, n)
     words = min(
         max([*(cell_len(w) for w in column.label.split()), *(longest_word(r[n]) for r in rows)]),
@@ -295,6 +299,8 @@ def _asks(column: Column, rows: list[list[str]], n: int) -> int:
 
 def _floor(column: Column, rows: list[list[str]], n: int) -> int:
     words = max(cell_len(w) for w in column.label.split())
+    if column.whole_words:  # a status: never split between its spaces
+        return max([words, *(cell_len(piece) for row in rows for piece in row[n].split())])
     return max(words, min(_natural(column, rows, n), MIN_TEXT_WIDTH))
 
 
@@ -346,3 +352,27 @@ def test_a_long_text_makes_less_important_columns_give_way() -> None:
     assert narrow is not None and {"requirement", "status"} <= {
         columns[n].key for n in narrow.columns
     }
+
+
+def test_an_english_status_wraps_at_its_spaces_so_the_problem_keeps_its_column() -> None:
+    """At 80 columns, "rectified, awaiting re-check" takes three short lines instead of a
+    28-column column that pushed the problem text out (as the English ledger did)."""
+    columns = [
+        Column("seq", "No.", "int", priority=0),
+        Column("number", "Problem no.", "id", priority=0),
+        Column("site", "Site", priority=1),
+        Column("item", "Item ID", "id", priority=0),
+        Column("problem", "Problem", priority=1),
+        Column("status", "Status", "status", priority=0),
+    ]
+    rows = [
+        ["1", "GTY4P7BR8H", "青羊新城万达商圈·蓉城驿站党群服务中心", "RD-05-01",
+         "垃圾桶满溢，周边地面散落塑料袋和纸屑，现场未见保洁人员", "rectified, awaiting re-check"],
+        ["2", "K8JENVZ19T", "宽窄巷子", "RD-02-05", "消防通道堆放杂物", "closed 6 day(s) late"],
+    ]  # fmt: skip
+    layout = plan(columns, rows, 80)
+    assert layout is not None
+    assert layout.columns == (0, 1, 2, 3, 4, 5)
+    widths = dict(zip(layout.columns, layout.widths, strict=True))
+    assert widths[5] >= len("rectified,") and widths[5] < len("rectified, awaiting re-check")
+    assert widths[4] >= COMFORT_WIDTH - 4  # the problem is readable

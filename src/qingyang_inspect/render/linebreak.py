@@ -32,6 +32,27 @@ def longest_word(text: str) -> int:
     return max((cell_len(word) for word in _WORD.findall(text)), default=0)
 
 
+def space_separated(text: str) -> int:
+    """The width of the widest space-separated piece of ``text`` (CJK runs whole)."""
+    return max((cell_len(piece) for piece in text.split()), default=0)
+
+
+def wrap_at_spaces(text: str, width: int) -> list[str]:
+    """``text`` as lines at most ``width`` columns wide, broken only at its spaces (a
+    piece wider than ``width`` keeps a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for piece in text.split():
+        joined = f"{line} {piece}" if line else piece
+        if line and cell_len(joined) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = joined
+    lines.append(line)
+    return lines
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines at most ``width`` columns wide (its own line breaks kept).
 

@@ -44,7 +44,7 @@ from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered, env_columns
-from qingyang_inspect.render.linebreak import longest_word, wrap
+from qingyang_inspect.render.linebreak import longest_word, space_separated, wrap, wrap_at_spaces
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
@@ -229,7 +229,8 @@ def print_table(out: Console, table: Table[Any], elements: Sequence[Any]) -> Non
     ]
     for row, style in zip(texts, styles, strict=True):
         for n, width in wrapping:
-            row[n] = RichText("\n".join(wrap(row[n].plain, width)), style=row[n].style)
+            lines = (wrap_at_spaces if columns[n].whole_words else wrap)(row[n].plain, width)
+            row[n] = RichText("\n".join(lines), style=row[n].style)
         grid.add_row(*(row[n] for n in layout.columns), style=STYLES.get(style or ""))
     out.print(grid)
 
@@ -264,6 +265,11 @@ def _measure(column: Column, values: Sequence[str]) -> _Measure:
     natural = max([label, *(_lines_width(v) for v in values)])
     if column.unbreakable:
         return _Measure(natural, natural, natural, natural)
+    if column.whole_words:
+        # A label broken only at its spaces asks for its widest piece, no more: room
+        # beyond that goes to the texts people read (and to its whole width last).
+        floor = max([label, *(space_separated(v) for v in values)])
+        return _Measure(floor, floor, floor, natural)
     words = min(max([label, *(longest_word(v) for v in values)]), natural)
     floor = max(label, min(natural, MIN_TEXT_WIDTH))
     # What it asks for before less important columns are kept: whole words (up to a

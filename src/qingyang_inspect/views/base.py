@@ -31,14 +31,13 @@ T_contra = TypeVar("T_contra", contravariant=True)
 #: ``text`` wraps; ``id`` is copied by people (never split or cut); ``int`` and
 #: ``number`` are right-aligned quantities (``number`` holds a ``Decimal``);
 #: ``percent`` a ``Decimal`` percentage (``92.50``); ``date`` a ``datetime.date``;
-#: ``datetime`` an aware ``datetime``; ``status`` a short label (never split);
+#: ``datetime`` an aware ``datetime``; ``status`` a label (split between its words only,
+#: as in "rectified, awaiting re-check");
 #: ``photos`` a :class:`PhotoSet`.
 Kind = Literal["text", "id", "int", "number", "percent", "date", "datetime", "status", "photos"]
 
 #: Kinds whose cells a terminal must never break across lines.
-UNBREAKABLE: frozenset[str] = frozenset(
-    {"id", "int", "number", "percent", "date", "datetime", "status"}
-)
+UNBREAKABLE: frozenset[str] = frozenset({"id", "int", "number", "percent", "date", "datetime"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +65,12 @@ class Column:
     def unbreakable(self) -> bool:
         """Whether a terminal must show each cell of this column on one line."""
         return self.kind in UNBREAKABLE or not self.wrap
+
+    @property
+    def whole_words(self) -> bool:
+        """Whether a terminal may break this column's cells only at their spaces (a status:
+        English ones are phrases, Chinese ones stay whole between their spaces)."""
+        return self.kind == "status" and self.wrap
 
 
 @dataclass(frozen=True, slots=True)
