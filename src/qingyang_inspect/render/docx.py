@@ -399,9 +399,7 @@ def _latin_em(char: str) -> float:
     0.61-0.89, lower case 0.28-0.72, digits 0.5)."""
     if char.isupper():
         return 0.75
-    if char.isdigit():
-        return 0.5
-    if char.islower():
+    if char.isdigit() or char.islower():
         return 0.5
     return 0.4
 
