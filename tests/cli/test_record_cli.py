@@ -221,6 +221,19 @@ def test_cli_round_kinds_match_the_store() -> None:
     assert tuple(kind.value for kind in rounds.RoundKind) == ROUND_KINDS
 
 
+def test_cli_choices_match_the_model() -> None:
+    """The choices typer offers are the model's own lists, in the same order."""
+    from typing import get_args
+
+    from qingyang_inspect.catalog.models import Level
+    from qingyang_inspect.cli import record, report
+    from qingyang_inspect.findings.model import RESULTS, STATUSES
+
+    assert tuple(c.value for c in record.ResultChoice) == RESULTS
+    assert tuple(c.value for c in report.StatusChoice) == STATUSES
+    assert tuple(c.value for c in report.LevelChoice) == get_args(Level)
+
+
 HELP_KEYS = {
     ("init",): ("init.help", "init.standards"),
     ("record",): ("record.help", "record.opt_due"),
