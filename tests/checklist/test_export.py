@@ -100,6 +100,30 @@ def test_english_labels(run_cli: RunCli, tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(tmp_path / "out" / "R-QY-C-03.xlsx").worksheets[0]
     values = {c.value for row in sheet.iter_rows() for c in row}
     assert {"Result", "Inspector", "Date"} <= values
+    # The label columns are wide enough for their longest English word (Chinese labels
+    # need nothing more): printed, no label breaks mid-word ("Responsi / ble", "Coun / t").
+    if SOFFICE is not None:
+        from office import pdf_text
+
+        text = pdf_text(to_pdf(tmp_path / "out" / "R-QY-C-03.xlsx", tmp_path))
+        if text is not None:
+            words = set(text.split())
+            for word in ("Responsible", "Inspector", "Count", "Standard", "Location", "Fixed"):
+                assert word in words, word
+
+
+def test_label_columns_widen_for_english_words_only() -> None:
+    from qingyang_inspect.checklist.form import COL
+    from qingyang_inspect.render.xlsx.checklist import MIN_REQUIREMENT_WIDTH, label_widths
+
+    widths = [9.0, 36.0, 10.0, 5.0]
+    assert label_widths(widths, {0: ["责任单位", "检查人"], 3: ["例数"]}) == widths
+    wider = label_widths(widths, {0: ["Responsible unit"], 3: ["Count"]})
+    assert wider[0] >= 11 * 1.15 and wider[3] >= 5 * 1.15
+    assert wider[2] == 10.0
+    # The requirement column gives the width, down to its minimum.
+    assert COL["requirement"] == 1
+    assert wider[1] == max(MIN_REQUIREMENT_WIDTH, 36 - (wider[0] - 9) - (wider[3] - 5))
 
 
 def test_an_existing_file_is_not_replaced_without_force(run_cli: RunCli, tmp_path: Path) -> None:

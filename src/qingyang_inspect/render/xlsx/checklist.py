@@ -25,6 +25,7 @@ from qingyang_inspect.checklist.form import (
 from qingyang_inspect.checklist.form import cell_name as name_of
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
+from qingyang_inspect.render.linebreak import longest_word
 from qingyang_inspect.render.xlsx.book import (
     BODY,
     CENTER,
@@ -71,13 +72,17 @@ def write_checklist(book: Book, document: Document, context: RenderContext) -> R
     assert isinstance(header, Fields) and isinstance(fill, Fields) and isinstance(items, Table)
     meta: dict[str, Any] = dict(document.meta["checklist"])
     sheet = book.sheet(meta["site"])
-    sheet.set_widths([c.width or 10 for c in items.columns])
+    fields = list(header.fields)
+    inspector, day = fill.fields
+    # Column A holds the left labels of the header block, C the right ones.
+    labels = {n: [column.label] for n, column in enumerate(items.columns)}
+    labels[0] += [f.label for f in fields[::2]] + [inspector.label]
+    labels[2] += [f.label for f in fields[1::2]] + [day.label]
+    sheet.set_widths(label_widths([c.width or 10 for c in items.columns], labels))
     row = sheet.next_row(28)
     sheet.span(row, 0, LAST, header.title or "", TITLE)
-    fields = list(header.fields)
     for left, right in zip(fields[::2], fields[1::2], strict=False):
         _pair(sheet, (left.label, left.value), (right.label, right.value), VALUE)
-    inspector, day = fill.fields
     row = sheet.next_row(26)
     sheet.write(row, 0, inspector.label, LABEL)
     sheet.ws.write_blank(row, 1, None, book.fmt(variant(VALUE, locked=False)))
@@ -128,6 +133,26 @@ def write_checklist(book: Book, document: Document, context: RenderContext) -> R
     )
     _write_contract(book, contract)
     return Rendered(rows=len(item_rows))
+
+
+def label_widths(widths: list[float], labels: dict[int, list[str]]) -> list[float]:
+    """``widths`` (characters) with each column wide enough for the longest word of its
+    labels (bold), the width taken from the requirement column down to
+    :data:`MIN_REQUIREMENT_WIDTH` (past it the sheet grows and prints a little
+    smaller): English labels ("Responsible unit", "Count") would otherwise break
+    mid-word. Chinese labels break between any two characters and need nothing more."""
+    wanted = list(widths)
+    for n, texts in labels.items():
+        word = max((longest_word(text) for text in texts), default=0)
+        if word:
+            wanted[n] = max(wanted[n], round(word * 1.15 + 1.5, 1))
+    give = COL["requirement"]
+    wanted[give] = max(MIN_REQUIREMENT_WIDTH, wanted[give] - (sum(wanted) - sum(widths)))
+    return wanted
+
+
+#: The requirement column gives width to the labels down to this (characters).
+MIN_REQUIREMENT_WIDTH = 30
 
 
 def _pair(sheet: Sheet, left: tuple[str, object], right: tuple[str, object], look: Look) -> None:
