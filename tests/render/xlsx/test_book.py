@@ -59,3 +59,22 @@ def test_odd_values_read_back(tmp_path: Path) -> None:
     assert ws.cell(days, 2).value == dt.datetime(2026, 8, 20, 15, 30)
     assert ws.cell(days, 1).number_format == "yyyy-mm-dd"
     assert ws.row_dimensions[days + 1].height == 28.5
+
+
+def test_a_header_column_is_as_wide_as_its_longest_english_word() -> None:
+    from qingyang_inspect.render.xlsx.sheets import column_widths, word_width
+    from qingyang_inspect.views.base import Column, Table
+
+    assert word_width("扣分") == 0.0  # Chinese breaks between any two characters
+    assert word_width("Deducted") == round(8 * 1.15 + 1.5, 1)
+    table: Table[object] = Table(
+        key="t",
+        title="",
+        columns=(
+            Column("a", "扣分", "number", width=6),
+            Column("b", "Deducted", "number", width=6),
+        ),
+        source=list,
+        cells=lambda e: (),
+    )
+    assert column_widths(table) == [6, word_width("Deducted")]

@@ -154,6 +154,31 @@ def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> No
         assert sum(site in t for t in texts) >= 1
 
 
+def test_english_headers_print_whole_words(campaign: Campaign, tmp_path: Path) -> None:
+    """English headers are longer than the Chinese ones the widths were chosen for: each
+    column is as wide as its header's longest word, so none breaks mid-word ("Deduct ed")."""
+    from qingyang_inspect.i18n import set_language
+    from qingyang_inspect.views.scoresheet import site_columns
+
+    set_language("en")
+    try:
+        workspace = campaign.workspace
+        path = tmp_path / "acceptance.xlsx"
+        with Store.open(workspace, readonly=True) as store:
+            report = build_acceptance(
+                campaign.catalog, store.iter_findings, store.round(ACCEPTANCE),
+                district="成都市青羊区", as_of=AS_OF,
+            )  # fmt: skip
+            render(acceptance_document(report), "xlsx", output=path, context=RenderContext())
+        labels = [c.label for c in site_columns()]
+    finally:
+        set_language("zh")
+    words = {w for text in page_texts(to_pdf(path, tmp_path)) for w in text.split()}
+    for label in labels:
+        for word in label.split():
+            assert word in words, (word, label)
+
+
 #: Printed A4 pages of the printable ledger of 1,000 problems with photos, at most (168
 #: measured): a row with photos is about 85 points tall, a page holds about six.
 PAGES_PER_1000 = 200

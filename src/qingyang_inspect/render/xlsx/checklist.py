@@ -25,7 +25,6 @@ from qingyang_inspect.checklist.form import (
 from qingyang_inspect.checklist.form import cell_name as name_of
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
-from qingyang_inspect.render.linebreak import longest_word
 from qingyang_inspect.render.xlsx.book import (
     BODY,
     CENTER,
@@ -43,6 +42,7 @@ from qingyang_inspect.render.xlsx.book import (
     variant,
     wrapped_lines,
 )
+from qingyang_inspect.render.xlsx.sheets import word_width
 from qingyang_inspect.views.base import Document, Fields, Table
 
 LABEL = Look(bold=True, fill=HEADER_FILL, horizontal="center")
@@ -143,9 +143,7 @@ def label_widths(widths: list[float], labels: dict[int, list[str]]) -> list[floa
     mid-word. Chinese labels break between any two characters and need nothing more."""
     wanted = list(widths)
     for n, texts in labels.items():
-        word = max((longest_word(text) for text in texts), default=0)
-        if word:
-            wanted[n] = max(wanted[n], round(word * 1.15 + 1.5, 1))
+        wanted[n] = max([wanted[n], *(word_width(text) for text in texts)])
     give = COL["requirement"]
     wanted[give] = max(MIN_REQUIREMENT_WIDTH, wanted[give] - (sum(wanted) - sum(widths)))
     return wanted

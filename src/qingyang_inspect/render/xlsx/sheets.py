@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from qingyang_inspect.render import Progress, RenderContext
+from qingyang_inspect.render.linebreak import longest_word
 from qingyang_inspect.render.xlsx.book import (
     BODY_SIZE,
     DEFAULT_ROW_POINTS,
@@ -44,8 +45,20 @@ KIND_WIDTHS: dict[str, float] = {
 
 
 def column_widths(table: Table[Any]) -> list[float]:
-    """Each column's width: the view's hint, else one by kind."""
-    return [c.width or KIND_WIDTHS.get(c.kind, 12) for c in table.columns]
+    """Each column's width: the view's hint, else one by kind; wider where the header's
+    longest word would not fit (:func:`word_width`)."""
+    return [max(c.width or KIND_WIDTHS.get(c.kind, 12), word_width(c.label)) for c in table.columns]
+
+
+def word_width(label: str) -> float:
+    """The width (characters) a bold header cell needs for the longest word of ``label``.
+
+    English headers ("Deducted", "Responsible") are longer than the Chinese ones
+    the widths were chosen for, and a cell breaks a word that does not fit in
+    the middle; Chinese text breaks between any two characters and needs nothing.
+    """
+    word = longest_word(label)
+    return round(word * 1.15 + 1.5, 1) if word else 0.0
 
 
 def write_heading(
