@@ -34,18 +34,8 @@ def test_records_read_back_as_the_standard_library_writes_them() -> None:
             "count": 3,
         }
     ] * 1500  # more than one batch of lines
-    table: Table[dict[str, Any]] = Table(
-        key="rows",
-        title="",
-        columns=(Column("id", "id"),),
-        source=lambda: records,
-        cells=lambda r: (r["id"],),
-        record=lambda r: r,
-    )
     out = io.StringIO()
-    done = render(
-        Document(key="d", title="", sections=(table,), json_shape="list"), out, RenderContext()
-    )
+    done = render(_listing(records), out, RenderContext())
     assert done.rows == 1500
     text = out.getvalue()
     assert json.loads(text) == json.loads(json.dumps(records, default=json_default))

@@ -243,16 +243,23 @@ def test_the_readme_roles_let_inspectors_add_but_never_change(pg_cluster: Cluste
 # -- photos through the server ---------------------------------------------------------
 
 
+def _photo_on_the_server(run_cli: Any, ws: Path, tmp_path: Path, url: str) -> Path:
+    """A finding with a photo recorded from ``ws`` into the server store; another laptop's
+    copy of the workspace (its evidence folder without the photo)."""
+    other = tmp_path / "other-laptop"
+    shutil.copytree(ws, other)
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (40, 30), "orange").save(photo)
+    _open_round(run_cli, ws, url)
+    recorded = _run(run_cli, ws, url, *RECORD, "--photo", str(photo))
+    assert recorded.exit_code == 0, recorded.stderr
+    return other
+
+
 def test_a_photo_recorded_on_one_laptop_shows_in_reports_on_another(
     run_cli: Any, minimal_workspace: Path, tmp_path: Path, pg_url: str
 ) -> None:
-    other = tmp_path / "other-laptop"
-    shutil.copytree(minimal_workspace, other)
-    photo = tmp_path / "p.png"
-    Image.new("RGB", (40, 30), "orange").save(photo)
-    _open_round(run_cli, minimal_workspace, pg_url)
-    recorded = _run(run_cli, minimal_workspace, pg_url, *RECORD, "--photo", str(photo))
-    assert recorded.exit_code == 0, recorded.stderr
+    other = _photo_on_the_server(run_cli, minimal_workspace, tmp_path, pg_url)
     ws = dataclasses.replace(load_workspace(other), store_url=pg_url)
     with Store.open(ws, readonly=True) as store:
         (finding,) = store.iter_findings()
@@ -273,13 +280,7 @@ def test_the_bulletin_on_another_laptop_shows_the_servers_photo(
 ) -> None:
     """The bulletin's typical problems carry their photos on a laptop that did not take
     them: the photos come from the server, as the ledger's do."""
-    other = tmp_path / "other-laptop"
-    shutil.copytree(minimal_workspace, other)
-    photo = tmp_path / "p.png"
-    Image.new("RGB", (40, 30), "orange").save(photo)
-    _open_round(run_cli, minimal_workspace, pg_url)
-    recorded = _run(run_cli, minimal_workspace, pg_url, *RECORD, "--photo", str(photo))
-    assert recorded.exit_code == 0, recorded.stderr
+    other = _photo_on_the_server(run_cli, minimal_workspace, tmp_path, pg_url)
     today = dt.date.today().isoformat()
     out = tmp_path / "bulletin.docx"
     made = _run(

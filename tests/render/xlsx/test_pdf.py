@@ -124,17 +124,22 @@ def test_the_ledger_on_a3_prints_larger(campaign: Campaign, tmp_path: Path) -> N
         assert not only_footer(text, LEDGER_FOOTER, LEDGER_ROW), text
 
 
-def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> None:
-    """5 sheets; every form on one page where it fits, else its totals and signatures
-    with its last items; the summary's signatures with its tables; the charts."""
-    workspace = campaign.workspace
-    path = tmp_path / "acceptance.xlsx"
-    with Store.open(workspace, readonly=True) as store:
+def _acceptance(campaign: Campaign, folder: Path) -> Path:
+    """The acceptance report of the campaign's 4-site round, in the current language."""
+    path = folder / "acceptance.xlsx"
+    with Store.open(campaign.workspace, readonly=True) as store:
         report = build_acceptance(
             campaign.catalog, store.iter_findings, store.round(ACCEPTANCE),
             district="成都市青羊区", as_of=AS_OF,
         )  # fmt: skip
         render(acceptance_document(report), "xlsx", output=path, context=RenderContext(day=AS_OF))
+    return path
+
+
+def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> None:
+    """5 sheets; every form on one page where it fits, else its totals and signatures
+    with its last items; the summary's signatures with its tables; the charts."""
+    path = _acceptance(campaign, tmp_path)
     assert len(openpyxl.load_workbook(path, read_only=True).sheetnames) == 5
     texts = page_texts(to_pdf(path, tmp_path))
     assert "###" not in "".join(texts)
@@ -162,14 +167,7 @@ def test_english_headers_print_whole_words(campaign: Campaign, tmp_path: Path) -
 
     set_language("en")
     try:
-        workspace = campaign.workspace
-        path = tmp_path / "acceptance.xlsx"
-        with Store.open(workspace, readonly=True) as store:
-            report = build_acceptance(
-                campaign.catalog, store.iter_findings, store.round(ACCEPTANCE),
-                district="成都市青羊区", as_of=AS_OF,
-            )  # fmt: skip
-            render(acceptance_document(report), "xlsx", output=path, context=RenderContext())
+        path = _acceptance(campaign, tmp_path)
         labels = [c.label for c in site_columns()]
     finally:
         set_language("zh")
