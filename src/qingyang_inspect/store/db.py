@@ -125,6 +125,9 @@ class Store:
         #: Where evidence photos live (the workspace's ``evidence`` folder).
         self.evidence_dir = evidence_dir
         self.readonly = readonly
+        #: Whether ``with`` holds one read transaction (see :meth:`open_for_reading`).
+        self._one_moment = False
+        self._moment: AbstractContextManager[None] | None = None
 
     # -- opening ---------------------------------------------------------------
 
@@ -156,15 +159,21 @@ class Store:
         the one write a reading command may make, once, in one transaction
         (:meth:`_migrate`). Where the store cannot be written (a read-only
         share), :class:`OutdatedStore` says so and how to upgrade it.
+
+        Inside its ``with`` block the store's reads see one moment (one read
+        transaction, :meth:`reading`), whatever other desks write meanwhile: a
+        report's rounds, pinned contents and findings agree with each other.
         """
         try:
-            return cls.open(workspace, readonly=True, as_of=as_of)
+            store = cls.open(workspace, readonly=True, as_of=as_of)
         except OutdatedStore as outdated:
             try:
                 cls.open(workspace).close()
             except StoreError:
                 raise outdated from None
-        return cls.open(workspace, readonly=True, as_of=as_of)
+            store = cls.open(workspace, readonly=True, as_of=as_of)
+        store._one_moment = True
+        return store
 
     @classmethod
     def open_url(
@@ -384,6 +393,9 @@ class Store:
         self._conn.close()
 
     def __enter__(self) -> Store:
+        if self._one_moment:
+            self._moment = self.reading()
+            self._moment.__enter__()  # ended by __exit__, with the block's outcome
         return self
 
     def __exit__(
@@ -392,7 +404,12 @@ class Store:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        try:
+            if self._moment is not None:
+                moment, self._moment = self._moment, None
+                moment.__exit__(exc_type, exc, tb)
+        finally:
+            self.close()
 
     # -- transactions ----------------------------------------------------------
 
