@@ -127,7 +127,6 @@ class Store:
         self.readonly = readonly
         #: Whether ``with`` holds one read transaction (see :meth:`open_for_reading`).
         self._one_moment = False
-        self._moment: AbstractContextManager[None] | None = None
 
     # -- opening ---------------------------------------------------------------
 
@@ -161,8 +160,8 @@ class Store:
         share), :class:`OutdatedStore` says so and how to upgrade it.
 
         Inside its ``with`` block the store's reads see one moment (one read
-        transaction, :meth:`reading`), whatever other desks write meanwhile: a
-        report's rounds, pinned contents and findings agree with each other.
+        transaction, ended when the store closes), whatever other desks write
+        meanwhile: a report's rounds, pinned contents and findings agree.
         """
         try:
             store = cls.open(workspace, readonly=True, as_of=as_of)
@@ -393,9 +392,10 @@ class Store:
         self._conn.close()
 
     def __enter__(self) -> Store:
-        if self._one_moment:
-            self._moment = self.reading()
-            self._moment.__enter__()  # ended by __exit__, with the block's outcome
+        if self._one_moment and not self._conn.in_transaction:
+            # One read transaction for the whole block; closing the store ends it.
+            with self._mapped_errors():
+                self._conn.execute(self._dialect.begin_read)
         return self
 
     def __exit__(
@@ -404,12 +404,7 @@ class Store:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        try:
-            if self._moment is not None:
-                moment, self._moment = self._moment, None
-                moment.__exit__(exc_type, exc, tb)
-        finally:
-            self.close()
+        self.close()
 
     # -- transactions ----------------------------------------------------------
 
