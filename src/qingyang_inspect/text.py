@@ -14,6 +14,7 @@ accepted is still made safe for the medium that shows it
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from qingyang_inspect.errors import RecordError
 from qingyang_inspect.i18n import t
@@ -21,6 +22,12 @@ from qingyang_inspect.i18n import t
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def is_wide(char: str) -> bool:
+    """Whether ``char`` is wide (CJK, full-width forms): two columns on a terminal, a full em
+    on paper."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def control_char(text: str, *, newlines: bool = True) -> str | None:

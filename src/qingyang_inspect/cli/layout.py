@@ -19,6 +19,7 @@ from typing import TextIO
 from qingyang_inspect.cli.spec import Param, choices_text, codes, metavar
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import env_columns
+from qingyang_inspect.text import is_wide
 
 #: Help is never wider than this, however wide the terminal.
 MAX_WIDTH = 100
@@ -39,7 +40,7 @@ def char_width(char: str) -> int:
     """Columns ``char`` takes in a terminal: 2 for wide (CJK, full-width), 0 for combining."""
     if unicodedata.combining(char):
         return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return 2 if is_wide(char) else 1
 
 
 def width(text: str) -> int:

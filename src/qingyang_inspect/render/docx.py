@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
+from qingyang_inspect.text import is_wide
 from qingyang_inspect.thumbnails import Unusable, render_thumbnail
 from qingyang_inspect.views.base import (
     Chart,
@@ -376,22 +376,18 @@ def _unbroken_cm(text: str, *, words: bool, bold: bool = False) -> float:
     """
     scale = 1.08 if bold else 1.0
     if not words:
-        widest = sum(1.0 if _wide(char) else _latin_em(char) * scale for char in text)
+        widest = sum(1.0 if is_wide(char) else _latin_em(char) * scale for char in text)
     else:
         widest = 0.0
         for word in text.split():
             run = 0.0
             for char in word:
-                if _wide(char):
+                if is_wide(char):
                     widest, run = max(widest, run, 1.0), 0.0
                 else:
                     run += _latin_em(char) * scale
             widest = max(widest, run)
     return widest * TABLE_PT / 72 * 2.54 + _CELL_MARGINS_CM if widest else 0.0
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def _latin_em(char: str) -> float:

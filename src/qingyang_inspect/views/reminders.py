@@ -19,7 +19,6 @@ phone, name and message (CSV for a bulk-SMS platform; JSON with every problem);
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from qingyang_inspect.calendar import Due
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.errors import ReportError
 from qingyang_inspect.i18n import t
+from qingyang_inspect.text import is_wide
 from qingyang_inspect.views.base import Column, Document, Table, Text
 from qingyang_inspect.views.deadlines import estimated_note
 from qingyang_inspect.views.labels import date_text
@@ -322,7 +322,7 @@ def _cut(text: str, limit: int) -> str:
     """``text`` on one line within ``limit`` display columns, cut with an ellipsis, no end
     punctuation (a message's lines are its own: a name's line break would split one)."""
     text = " ".join(text.split()).rstrip(_TRAILING)
-    widths = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    widths = [2 if is_wide(c) else 1 for c in text]
     if sum(widths) <= limit:
         return text
     used = 0

@@ -19,7 +19,6 @@ import datetime as dt
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -33,6 +32,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from qingyang_inspect.render.linebreak import wrap
 from qingyang_inspect.render.safe import FORMULA_STARTS, safe_text
+from qingyang_inspect.text import is_wide
 from qingyang_inspect.views.base import Styled
 
 # Colours: header blue-grey, overdue red, verdicts green / amber / red, grey for none.
@@ -658,7 +658,7 @@ def _line_width(line: str) -> int:
 @functools.lru_cache(maxsize=8192)
 def _wide_line_width(line: str) -> int:
     # Item texts and labels repeat on every site's sheet: measure each once.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return sum(2 if is_wide(ch) else 1 for ch in line)
 
 
 def fit_width(texts: Iterable[str], *, minimum: float = 4, maximum: float = 40) -> float:
