@@ -319,7 +319,7 @@ def bulletin_command(
     typical: Annotated[
         int, typer.Option("--typical", min=0, max=50, help=t("report.opt.typical"))
     ] = 6,
-    output: OutputOption = None,
+    output: Annotated[Path | None, option("--output", "-o", key="report.opt.output_docx")] = None,
     force: ForceOption = False,
 ) -> None:
     """Write the supervision bulletin (督查通报) as a Word document."""

@@ -477,6 +477,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "输出文件（xlsx 默认在当前目录自动命名；csv/json 默认输出到标准输出）",
         "output file (xlsx: a name in the current folder by default; csv/json: stdout)",
     ),
+    "report.opt.output_docx": (
+        "输出文件（默认在当前目录按起止日期自动命名）",
+        "output file (default: in the current folder, named after the two dates)",
+    ),
     "report.opt.format": ("输出格式", "output format"),
     "report.opt.photos": (
         "最多嵌入的照片缩略图数量（超出部分写照片路径）",
