@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from qingyang_inspect.cli import fast, hot
 from qingyang_inspect.cli.hotgen import described
+from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import cli
@@ -123,3 +125,51 @@ def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
             check=True,
         )
     assert done.stderr.strip().splitlines()[-1] == "[] 0", done.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("case", ["valid/minimal", "invalid/many-errors"])
+def test_validate_takes_the_fast_path_and_matches_typer(
+    case: str, fmt: str, tmp_path: Path, run_cli: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / case, folder)
+    shutil.copyfile(EXAMPLES / "valid" / "minimal" / "inspect.toml", folder / "inspect.toml")
+    args = ["--workspace", str(folder), "--lang", "en", "validate", "--format", fmt]
+    set_language("en")  # as ``main`` does before the fast path
+    code = fast.run(args, lang_explicit=True)
+    fast_out = capsys.readouterr()
+    through_typer = run_cli(*args)
+    assert code == through_typer.exit_code == (0 if case.startswith("valid") else 1)
+    assert (fast_out.out, fast_out.err) == (through_typer.stdout, through_typer.stderr)
+    assert fast_out.out or fast_out.err
+
+
+def test_validate_of_named_paths_is_left_to_typer(tmp_path: Path) -> None:
+    assert fast.run(["validate", str(tmp_path)], lang_explicit=False) is None
+
+
+def test_validate_imports_neither_typer_nor_pydantics_schema_builder() -> None:
+    """A real process: pydantic-core validates from the kept schemas (``core_schemas.py``)."""
+    probe = (
+        "import sys\n"
+        "from qingyang_inspect.cli.main import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    code = exit.code\n"
+        "heavy = {'typer', 'pydantic.main', 'pydantic.type_adapter', 'pydantic_core', 'yaml'}\n"
+        "print(sorted(heavy & set(sys.modules)), code, file=sys.__stderr__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "validate"],
+        cwd=EXAMPLES / "valid" / "minimal",
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")},
+        check=True,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "['pydantic_core', 'yaml'] 0", done.stderr

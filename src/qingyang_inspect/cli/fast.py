@@ -43,6 +43,7 @@ class Body(NamedTuple):
 #: The hot commands and their bodies (typer-free, same keyword arguments as the command).
 BODIES: dict[str, Body] = {
     "record": Body("qingyang_inspect.cli.record_run:record_one", requires=("item",)),
+    "validate": Body("qingyang_inspect.cli.validate_run:validate_files"),
 }
 _INT = re.compile(r"[+-]?[0-9]+")
 _MAX_DIGITS = 100
