@@ -132,13 +132,22 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 @pytest.mark.parametrize("case", ["valid/minimal", "invalid/many-errors"])
+@pytest.mark.parametrize("named", [False, True], ids=["workspace", "named paths"])
 def test_validate_takes_the_fast_path_and_matches_typer(
-    case: str, fmt: str, tmp_path: Path, run_cli: Any, capsys: pytest.CaptureFixture[str]
+    case: str,
+    fmt: str,
+    named: bool,
+    tmp_path: Path,
+    run_cli: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = tmp_path / "ws"
     shutil.copytree(EXAMPLES / case, folder)
     shutil.copyfile(EXAMPLES / "valid" / "minimal" / "inspect.toml", folder / "inspect.toml")
-    args = ["--workspace", str(folder), "--lang", "en", "validate", "--format", fmt]
+    monkeypatch.chdir(folder)
+    paths = ["standards", "--lang", "en", "sites"] if named else ["--lang", "en"]
+    args = ["--workspace", str(folder), "validate", "--format", fmt, *paths]
     set_language("en")  # as ``main`` does before the fast path
     code = fast.run(args, lang_explicit=True)
     fast_out = capsys.readouterr()
@@ -148,8 +157,20 @@ def test_validate_takes_the_fast_path_and_matches_typer(
     assert fast_out.out or fast_out.err
 
 
-def test_validate_of_named_paths_is_left_to_typer(tmp_path: Path) -> None:
-    assert fast.run(["validate", str(tmp_path)], lang_explicit=False) is None
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--help"],
+        ["validate", "--format", "xml"],
+        ["validate", "--strict=yes"],
+        ["validate", "sites", "--bogus"],
+        ["validate", "", "sites"],
+        ["validate", "--", "-sites"],
+    ],
+    ids=" ".join,
+)
+def test_validate_that_is_not_plain_is_left_to_typer(args: list[str]) -> None:
+    assert fast.run(args, lang_explicit=False) is None
 
 
 def test_validate_imports_neither_typer_nor_pydantics_schema_builder() -> None:
