@@ -9,28 +9,13 @@ fails when a model changed.
 from datetime import date
 from typing import Any
 
-from qingyang_inspect.catalog.models import (
-    Category,
-    Contact,
-    Coordinates,
-    Deduction,
-    Graded,
-    Item,
-    PassFail,
-    Site,
-    SitesFile,
-    SiteType,
-    StandardFile,
-    StandardHeader,
-    Thresholds,
-    Verdicts,
-)
+from qingyang_inspect.catalog import models
 from qingyang_inspect.catalog.validation import not_bool
 
 PYDANTIC_VERSION = "2.14.4"
 THRESHOLDS: Any = {
     "type": "dataclass",
-    "cls": Thresholds,
+    "cls": models.Thresholds,
     "fields": ["met", "basically_met"],
     "schema": {
         "type": "dataclass-args",
@@ -72,7 +57,7 @@ THRESHOLDS: Any = {
 }
 VERDICTS: Any = {
     "type": "dataclass",
-    "cls": Verdicts,
+    "cls": models.Verdicts,
     "fields": ["met", "basically_met", "levels"],
     "schema": {
         "type": "dataclass-args",
@@ -132,7 +117,7 @@ VERDICTS: Any = {
 }
 STANDARD_HEADER: Any = {
     "type": "dataclass",
-    "cls": StandardHeader,
+    "cls": models.StandardHeader,
     "fields": [
         "id",
         "title",
@@ -225,7 +210,7 @@ STANDARD_HEADER: Any = {
 }
 SITE_TYPE: Any = {
     "type": "dataclass",
-    "cls": SiteType,
+    "cls": models.SiteType,
     "fields": ["id", "name", "name_en", "category_weights"],
     "schema": {
         "type": "dataclass-args",
@@ -292,7 +277,7 @@ SITE_TYPE: Any = {
 }
 CATEGORY: Any = {
     "type": "dataclass",
-    "cls": Category,
+    "cls": models.Category,
     "fields": ["id", "name", "name_en"],
     "schema": {
         "type": "dataclass-args",
@@ -336,7 +321,7 @@ CATEGORY: Any = {
 }
 PASS_FAIL: Any = {
     "type": "dataclass",
-    "cls": PassFail,
+    "cls": models.PassFail,
     "fields": ["mode"],
     "schema": {
         "type": "dataclass-args",
@@ -368,7 +353,7 @@ PASS_FAIL: Any = {
 }
 DEDUCTION: Any = {
     "type": "dataclass",
-    "cls": Deduction,
+    "cls": models.Deduction,
     "fields": ["mode", "per_occurrence"],
     "schema": {
         "type": "dataclass-args",
@@ -406,7 +391,7 @@ DEDUCTION: Any = {
 }
 GRADED: Any = {
     "type": "dataclass",
-    "cls": Graded,
+    "cls": models.Graded,
     "fields": ["mode", "coefficients"],
     "schema": {
         "type": "dataclass-args",
@@ -456,7 +441,7 @@ GRADED: Any = {
 }
 ITEM: Any = {
     "type": "dataclass",
-    "cls": Item,
+    "cls": models.Item,
     "fields": [
         "id",
         "category",
@@ -561,7 +546,7 @@ ITEM: Any = {
                         "strict": False,
                         "from_attributes": True,
                     },
-                    "default_factory": PassFail,
+                    "default_factory": models.PassFail,
                     "default_factory_takes_data": False,
                 },
                 "init": True,
@@ -644,7 +629,7 @@ ITEM: Any = {
 }
 STANDARD_FILE: Any = {
     "type": "dataclass",
-    "cls": StandardFile,
+    "cls": models.StandardFile,
     "fields": ["standard", "site_types", "categories", "items"],
     "schema": {
         "type": "dataclass-args",
@@ -714,7 +699,7 @@ STANDARD_FILE: Any = {
 }
 COORDINATES: Any = {
     "type": "dataclass",
-    "cls": Coordinates,
+    "cls": models.Coordinates,
     "fields": ["lat", "lon"],
     "schema": {
         "type": "dataclass-args",
@@ -756,7 +741,7 @@ COORDINATES: Any = {
 }
 CONTACT: Any = {
     "type": "dataclass",
-    "cls": Contact,
+    "cls": models.Contact,
     "fields": ["name", "phone"],
     "schema": {
         "type": "dataclass-args",
@@ -790,7 +775,7 @@ CONTACT: Any = {
 }
 SITE: Any = {
     "type": "dataclass",
-    "cls": Site,
+    "cls": models.Site,
     "fields": [
         "id",
         "name",
@@ -935,7 +920,7 @@ SITE: Any = {
 }
 SITES_FILE: Any = {
     "type": "dataclass",
-    "cls": SitesFile,
+    "cls": models.SitesFile,
     "fields": ["sites"],
     "schema": {
         "type": "dataclass-args",
@@ -962,6 +947,6 @@ SITES_FILE: Any = {
     "ref": "qingyang_inspect.catalog.models.SitesFile",
 }
 SCHEMAS: dict[type[Any], Any] = {
-    StandardFile: STANDARD_FILE,
-    SitesFile: SITES_FILE,
+    models.StandardFile: STANDARD_FILE,
+    models.SitesFile: SITES_FILE,
 }

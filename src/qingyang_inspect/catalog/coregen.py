@@ -12,6 +12,7 @@ its name, and used by name where it occurs.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ fails when a model changed.
 from datetime import date
 from typing import Any
 
-from qingyang_inspect.catalog.models import {names}
+from qingyang_inspect.catalog import models
 from qingyang_inspect.catalog.validation import not_bool
 '''
 
@@ -100,7 +101,9 @@ class _Writer:
             return "[" + ", ".join(self.source(item) for item in value) + "]"
         if isinstance(value, tuple):
             return "(" + "".join(f"{self.source(item)}, " for item in value).rstrip(" ") + ")"
-        if value is None or isinstance(value, bool | int | float | str):
+        if value is None or isinstance(value, bool | int | str):
+            return repr(value)
+        if isinstance(value, float) and math.isfinite(value):
             return repr(value)
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return f"date({value.year}, {value.month}, {value.day})"
@@ -108,7 +111,7 @@ class _Writer:
             return str(value.__name__)
         name = _model_name(value)
         if name is not None:
-            return name
+            return f"models.{name}"
         if value is not_bool:
             return "not_bool"
         raise ValueError(f"cannot write {value!r} into a core schema")
@@ -118,24 +121,12 @@ def source() -> str:
     """The text of ``core_schemas.py``."""
     writer = _Writer()
     kept = {model.__name__: writer.source(kept_schema(model)) for model in KEPT}
-    names = sorted({_model_name(leaf) or "" for leaf in _leaves(list(writer.written.values()))})
-    lines = [
-        HEADER.format(names=", ".join(filter(None, names))),
-        f"PYDANTIC_VERSION = {pydantic.VERSION!r}",
-    ]
+    lines = [HEADER, f"PYDANTIC_VERSION = {pydantic.VERSION!r}"]
     lines += writer.lines
     lines.append("SCHEMAS: dict[type[Any], Any] = {")
-    lines += [f"    {model}: {variable}," for model, variable in kept.items()]
+    lines += [f"    models.{model}: {variable}," for model, variable in kept.items()]
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-def _leaves(value: Any) -> list[Any]:
-    if isinstance(value, dict):
-        return [leaf for item in value.values() for leaf in _leaves(item)]
-    if isinstance(value, list | tuple):
-        return [leaf for item in value for leaf in _leaves(item)]
-    return [value]
 
 
 if __name__ == "__main__":
