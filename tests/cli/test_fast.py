@@ -99,8 +99,8 @@ def test_anything_not_plain_is_left_to_typer(args: list[str], ws: Path) -> None:
     assert findings(ws) == []
 
 
-def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
-    """A real process (the console script's module): ``record`` with options, cache warm."""
+def loaded(args: list[str], cwd: Path, env: dict[str, str], modules: set[str]) -> str:
+    """Run ``inspect args`` in a fresh interpreter: which ``modules`` it loaded, its exit code."""
     probe = (
         "import sys\n"
         "from qingyang_inspect.cli.main import main\n"
@@ -108,23 +108,26 @@ def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
         "    main()\n"
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
-        "roots = {m.split('.')[0] for m in sys.modules}\n"
-        "print(sorted(roots & {'typer', 'pydantic', 'pydantic_core', 'yaml', 'rich'}), code,"
-        " file=sys.__stderr__)\n"
+        f"print(sorted(set(sys.modules) & {modules!r}), code, file=sys.__stderr__)\n"
     )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
+    """A real process (the console script's module): ``record`` with options, cache warm."""
     env = {**os.environ, "INSPECT_INSPECTOR": "张三"}
     args = ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"]
-    # Twice: the first run may build the catalog cache (which validates the YAML).
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            cwd=ws,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-    assert done.stderr.strip().splitlines()[-1] == "[] 0", done.stderr
+    heavy = {"typer", "pydantic", "pydantic_core", "yaml", "rich"}
+    loaded(args, ws, env, heavy)  # the first run may build the catalog cache (validating the YAML)
+    assert loaded(args, ws, env, heavy) == "[] 0"
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -175,22 +178,7 @@ def test_validate_that_is_not_plain_is_left_to_typer(args: list[str]) -> None:
 
 def test_validate_imports_neither_typer_nor_pydantics_schema_builder() -> None:
     """A real process: pydantic-core validates from the kept schemas (``core_schemas.py``)."""
-    probe = (
-        "import sys\n"
-        "from qingyang_inspect.cli.main import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as exit:\n"
-        "    code = exit.code\n"
-        "heavy = {'typer', 'pydantic.main', 'pydantic.type_adapter', 'pydantic_core', 'yaml'}\n"
-        "print(sorted(heavy & set(sys.modules)), code, file=sys.__stderr__)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, "validate"],
-        cwd=EXAMPLES / "valid" / "minimal",
-        capture_output=True,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")},
-        check=True,
-    )
-    assert done.stderr.strip().splitlines()[-1] == "['pydantic_core', 'yaml'] 0", done.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
+    heavy = {"typer", "pydantic.main", "pydantic.type_adapter", "pydantic_core", "yaml"}
+    found = loaded(["validate"], EXAMPLES / "valid" / "minimal", env, heavy)
+    assert found == "['pydantic_core', 'yaml'] 0"

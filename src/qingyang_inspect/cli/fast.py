@@ -3,10 +3,10 @@
 Inspectors run ``inspect record`` dozens of times a day, and most of its time
 went to importing typer and pydantic and building an adapter per option, to
 parse a dozen strings; ``inspect validate`` runs on every push and after every
-edit, and typer was a tenth of it. Here the options of the hot commands are parsed from
-:mod:`qingyang_inspect.cli.hot` — generated from the very typer definitions
-(``python -m qingyang_inspect.cli.hotgen``; a test fails when it is stale) — and
-the command's body runs directly.
+edit, and would import them only to parse three parameters. Here the options
+of the hot commands are parsed from :mod:`qingyang_inspect.cli.hot` — generated
+from the very typer definitions (``python -m qingyang_inspect.cli.hotgen``; a
+test fails when it is stale) — and the command's body runs directly.
 
 Only a plain, valid command line takes this path. Anything else — ``--help``,
 an unknown or repeated option, a value that does not convert, a missing
