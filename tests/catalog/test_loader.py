@@ -87,7 +87,7 @@ def test_issues_carry_file_line_column_and_path(workspace: Path) -> None:
     path.write_text(path.read_text().replace("    points: 6\n", "    points: -6\n"))
     result = load_catalog([workspace / "standards", workspace / "sites"], base=workspace)
     [issue] = result.report.issues
-    assert issue.model_dump() == {
+    assert issue.to_json() == {
         "file": "standards/standard.yaml",
         "line": 43,
         "column": 13,

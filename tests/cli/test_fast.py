@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from qingyang_inspect.cli import fast, hot
 from qingyang_inspect.cli.hotgen import described
+from qingyang_inspect.i18n import set_language
 from qingyang_inspect.store import Store
 from qingyang_inspect.workspace import load_workspace
 from store_helpers import cli
@@ -97,8 +99,8 @@ def test_anything_not_plain_is_left_to_typer(args: list[str], ws: Path) -> None:
     assert findings(ws) == []
 
 
-def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
-    """A real process (the console script's module): ``record`` with options, cache warm."""
+def loaded(args: list[str], cwd: Path, env: dict[str, str], modules: set[str]) -> str:
+    """Run ``inspect args`` in a fresh interpreter: which ``modules`` it loaded, its exit code."""
     probe = (
         "import sys\n"
         "from qingyang_inspect.cli.main import main\n"
@@ -106,20 +108,77 @@ def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
         "    main()\n"
         "except SystemExit as exit:\n"
         "    code = exit.code\n"
-        "roots = {m.split('.')[0] for m in sys.modules}\n"
-        "print(sorted(roots & {'typer', 'pydantic', 'pydantic_core', 'yaml', 'rich'}), code,"
-        " file=sys.__stderr__)\n"
+        f"print(sorted(set(sys.modules) & {modules!r}), code, file=sys.__stderr__)\n"
     )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_the_fast_path_imports_neither_typer_nor_pydantic(ws: Path) -> None:
+    """A real process (the console script's module): ``record`` with options, cache warm."""
     env = {**os.environ, "INSPECT_INSPECTOR": "张三"}
     args = ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "pass"]
-    # Twice: the first run may build the catalog cache (which validates the YAML).
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", probe, *args],
-            cwd=ws,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-        )
-    assert done.stderr.strip().splitlines()[-1] == "[] 0", done.stderr
+    heavy = {"typer", "pydantic", "pydantic_core", "yaml", "rich"}
+    loaded(args, ws, env, heavy)  # the first run may build the catalog cache (validating the YAML)
+    assert loaded(args, ws, env, heavy) == "[] 0"
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("case", ["valid/minimal", "invalid/many-errors"])
+@pytest.mark.parametrize("named", [False, True], ids=["workspace", "named paths"])
+def test_validate_takes_the_fast_path_and_matches_typer(
+    case: str,
+    fmt: str,
+    named: bool,
+    tmp_path: Path,
+    run_cli: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "ws"
+    shutil.copytree(EXAMPLES / case, folder)
+    shutil.copyfile(EXAMPLES / "valid" / "minimal" / "inspect.toml", folder / "inspect.toml")
+    monkeypatch.chdir(folder)
+    paths = ["standards", "--lang", "en", "sites"] if named else ["--lang", "en"]
+    args = ["--workspace", str(folder), "validate", "--format", fmt, *paths]
+    set_language("en")  # as ``main`` does before the fast path
+    code = fast.run(args, lang_explicit=True)
+    fast_out = capsys.readouterr()
+    through_typer = run_cli(*args)
+    assert code == through_typer.exit_code == (0 if case.startswith("valid") else 1)
+    assert (fast_out.out, fast_out.err) == (through_typer.stdout, through_typer.stderr)
+    assert fast_out.out or fast_out.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--help"],
+        ["validate", "--format", "xml"],
+        ["validate", "--strict=yes"],
+        ["validate", "sites", "--bogus"],
+        ["validate", "", "sites"],
+        ["validate", "--", "-sites"],
+    ],
+    ids=" ".join,
+)
+def test_validate_that_is_not_plain_is_left_to_typer(args: list[str]) -> None:
+    assert fast.run(args, lang_explicit=False) is None
+
+
+def test_validate_imports_neither_typer_nor_pydantics_schema_builder() -> None:
+    """A real process: pydantic-core validates from the kept schemas (``core_schemas.py``)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECT_")}
+    heavy = {"typer", "pydantic.main", "pydantic.type_adapter", "pydantic_core", "yaml"}
+    found = loaded(["validate"], EXAMPLES / "valid" / "minimal", env, heavy)
+    assert found == "['pydantic_core', 'yaml'] 0"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import (

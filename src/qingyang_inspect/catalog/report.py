@@ -1,18 +1,21 @@
-"""The validation report: every problem of every file, with where it is."""
+"""The validation report: every problem of every file, with where it is.
+
+Plain dataclasses: ``inspect validate`` validates the files through
+pydantic-core alone (:mod:`qingyang_inspect.catalog.validation`), so the
+report does not import pydantic's model machinery for two records.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, computed_field
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
 
-class Issue(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Issue:
     """One problem, located as ``file:line:column`` and by its path in the document."""
-
-    model_config = ConfigDict(frozen=True)
 
     file: str
     line: int | None = None
@@ -31,20 +34,23 @@ class Issue(BaseModel):
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def to_json(self) -> dict[str, Any]:
+        """The issue as JSON-ready data, fields in their order."""
+        return asdict(self)
 
-class ValidationReport(BaseModel):
+
+@dataclass
+class ValidationReport:
     """What ``inspect validate`` found: the files read and all issues, sorted by place."""
 
     files: list[str]
     issues: list[Issue]
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def errors(self) -> int:
         """Number of error-level issues."""
         return sum(issue.severity == "error" for issue in self.issues)
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def warnings(self) -> int:
         """Number of warning-level issues."""
@@ -53,3 +59,12 @@ class ValidationReport(BaseModel):
     def ok(self, *, strict: bool = False) -> bool:
         """No errors (and, when ``strict``, no warnings)."""
         return self.errors == 0 and (not strict or self.warnings == 0)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as JSON-ready data: ``files``, ``issues``, ``errors``, ``warnings``."""
+        return {
+            "files": list(self.files),
+            "issues": [issue.to_json() for issue in self.issues],
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }

@@ -1,11 +1,12 @@
-"""The hot commands without typer: ``inspect record`` parsed by the standard library.
+"""The hot commands without typer: ``inspect record`` and ``inspect validate``.
 
 Inspectors run ``inspect record`` dozens of times a day, and most of its time
 went to importing typer and pydantic and building an adapter per option, to
-parse a dozen strings. Here the options of the hot commands are parsed from
-:mod:`qingyang_inspect.cli.hot` — generated from the very typer definitions
-(``python -m qingyang_inspect.cli.hotgen``; a test fails when it is stale) — and
-the command's body runs directly.
+parse a dozen strings; ``inspect validate`` runs on every push and after every
+edit, and would import them only to parse three parameters. Here the options
+of the hot commands are parsed from :mod:`qingyang_inspect.cli.hot` — generated
+from the very typer definitions (``python -m qingyang_inspect.cli.hotgen``; a
+test fails when it is stale) — and the command's body runs directly.
 
 Only a plain, valid command line takes this path. Anything else — ``--help``,
 an unknown or repeated option, a value that does not convert, a missing
@@ -43,6 +44,7 @@ class Body(NamedTuple):
 #: The hot commands and their bodies (typer-free, same keyword arguments as the command).
 BODIES: dict[str, Body] = {
     "record": Body("qingyang_inspect.cli.record_run:record_one", requires=("item",)),
+    "validate": Body("qingyang_inspect.cli.validate_run:validate_files"),
 }
 _INT = re.compile(r"[+-]?[0-9]+")
 _MAX_DIGITS = 100
@@ -86,6 +88,8 @@ def parse(
 ) -> Parsed | None:
     """Options of ``params`` from ``args`` (labels already codes); ``None`` if not plain."""
     by_opt = {opt: p for p in params if p.kind == "option" for opt in p.opts}
+    # (``validate``'s files and folders; any other positional argument is typer's to judge)
+    listed = next((p for p in params if p.kind == "argument" and p.multiple), None)
     values: dict[str, Any] = {}
     items = list(args)
     n = 0
@@ -95,7 +99,11 @@ def parse(
         if not arg.startswith("-") or arg == "-":
             if stop_at_command:
                 return _finish(params, values, arg, tuple(items[n:]))
-            return None  # positional arguments: none in the hot commands
+            value = convert(listed, arg) if listed is not None else None
+            if listed is None or value is None:
+                return None
+            values.setdefault(listed.name, []).append(value)
+            continue
         name, eq, attached = arg.partition("=")
         param = by_opt.get(name if arg.startswith("--") else arg)
         if param is None:

@@ -29,4 +29,16 @@ COMMANDS: dict[str, tuple[Param, ...]] = {
         Param("yes", "option", ("--yes",), value="flag", default=False),
         Param("ask_time", "option", ("--ask-time",), value="flag", default=False),
     ),
+    "validate": (
+        Param("paths", "argument", (), value="path", multiple=True),
+        Param(
+            "output_format",
+            "option",
+            ("--format", "-f"),
+            value="choice",
+            choices=("text", "json", "github"),
+            default="text",
+        ),
+        Param("strict", "option", ("--strict",), value="flag", default=False),
+    ),
 }

@@ -7,6 +7,7 @@ options); ``tests/cli/test_fast.py`` fails while the file is stale.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from qingyang_inspect.cli.spec import Param
@@ -24,8 +25,12 @@ from qingyang_inspect.cli.spec import Param
 
 
 def plain(param: Param) -> Param:
-    """``param`` without what depends on the language (help) or only matters to help."""
-    return param._replace(help="", hidden=False)
+    """``param`` without what depends on the language (help) or only matters to help.
+
+    A choice's default is written as its value (``"text"``), which the fast path passes on.
+    """
+    default = param.default.value if isinstance(param.default, Enum) else param.default
+    return param._replace(help="", hidden=False, default=default)
 
 
 def described() -> tuple[tuple[Param, ...], dict[str, tuple[Param, ...]]]:

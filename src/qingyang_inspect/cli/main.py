@@ -1,8 +1,9 @@
 """The ``inspect`` console script: the fast path for the hot commands, else the typer app.
 
 Standard library only until typer is needed: ``inspect record`` with its
-options runs without importing typer (``cli/fast.py``); everything else —
-and anything on the fast path that is not plain — goes to the typer app.
+options and ``inspect validate`` run without importing typer (``cli/fast.py``);
+everything else — and anything on the fast path that is not plain — goes to
+the typer app.
 """
 
 from __future__ import annotations

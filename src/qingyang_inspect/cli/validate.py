@@ -1,4 +1,4 @@
-"""``inspect validate``: check standards and sites, report every problem with its place."""
+"""``inspect validate``: its typer definition; the body is ``validate_run.validate_files``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from qingyang_inspect.cli.common import EXIT_OK, EXIT_PROBLEMS, handle_errors, state
+from qingyang_inspect.cli.common import handle_errors, state
 from qingyang_inspect.cli.options import argument, format_option
+from qingyang_inspect.cli.validate_run import validate_files
 from qingyang_inspect.i18n import t
 
 
@@ -39,21 +40,4 @@ def validate_command(
     strict: Annotated[bool, typer.Option("--strict", help=t("validate.strict"))] = False,
 ) -> None:
     """Validate standards and sites; exit 0 valid, 1 problems, 2 usage or I/O error."""
-    from qingyang_inspect.catalog.loader import load_catalog
-    from qingyang_inspect.render import render
-    from qingyang_inspect.views.validation import validation_report
-
-    if paths:
-        result = load_catalog(paths)
-    else:
-        workspace = state(ctx).load_workspace()
-        result = load_catalog([workspace.standards, workspace.sites])
-        # (Present in any form: a FIFO or a broken link by that name is reported, not skipped.)
-        if workspace.holidays is not None and (
-            workspace.holidays.exists() or workspace.holidays.is_symlink()
-        ):
-            from qingyang_inspect.calendar_file import add_holiday_issues
-
-            add_holiday_issues(result.report, workspace.holidays)
-    render(validation_report(result), output_format.value)
-    raise typer.Exit(EXIT_OK if result.report.ok(strict=strict) else EXIT_PROBLEMS)
+    validate_files(state(ctx), paths=paths, output_format=output_format.value, strict=strict)

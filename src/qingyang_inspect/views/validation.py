@@ -3,7 +3,7 @@
 One document for every format: the ``text`` and ``github`` renderers write one
 line per issue (``file:line:col: path: message`` or a workflow command), JSON
 is the library's own :class:`~qingyang_inspect.catalog.report.ValidationReport`
-(``model_dump``), so a script reads exactly what the loader found. The
+(``to_json``), so a script reads exactly what the loader found. The
 summary lines are status texts: a terminal shows them on stderr.
 """
 
@@ -53,11 +53,11 @@ def issue_cells(issue: Issue) -> tuple[object, ...]:
 
 
 def validation_report(result: LoadResult) -> Document:
-    """The report of one ``inspect validate`` run (JSON: the report's ``model_dump``)."""
+    """The report of one ``inspect validate`` run (JSON: the report's ``to_json``)."""
     report = result.report
 
     def sections() -> Iterator[Section]:
-        yield Fields(key="report", title=None, fields=(), extra=report.model_dump(mode="json"))
+        yield Fields(key="report", title=None, fields=(), extra=report.to_json())
         yield Table(
             key="issues",
             title="",
