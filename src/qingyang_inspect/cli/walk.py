@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import typer
 
-from qingyang_inspect.cli.common import EXIT_OK, state
+from qingyang_inspect.cli.common import EXIT_OK, ignore_interrupts, state
 from qingyang_inspect.i18n import get_language, t
 
 if TYPE_CHECKING:
@@ -213,6 +213,7 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
             return EXIT_OK
         _walk(out, plan, site, session, tally)
     except KeyboardInterrupt:
+        ignore_interrupts()  # pressed again while the summary prints: the summary still ends
         out.print()
         out.print(_text("walk.interrupted", "yellow"))
         _summary(out, plan, tally, resume)
