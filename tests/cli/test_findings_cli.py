@@ -185,6 +185,19 @@ def test_show_includes_voided_findings_and_their_history(run_cli: Any, ws: Path)
     assert missing.exit_code == 2 and "找不到" in missing.stderr
 
 
+def test_show_as_of_before_the_finding_was_found_says_when_it_was(run_cli: Any, ws: Path) -> None:
+    number = ids(ws)["floor"][-10:]
+    before = cli(run_cli, ws, "findings", "show", number, "--as-of", "2026-06-02")
+    assert before.exit_code == 2, before.output
+    assert before.stderr == (
+        f"错误: 问题 {number} 发现于 2026-06-03 09:00，截至 2026-06-02 尚未发现\n"
+        "提示: --as-of 给出 2026-06-03 或之后的日期，或去掉 --as-of\n"
+    )
+    english = cli(run_cli, ws, "--lang", "en", "findings", "show", number, "--as-of", "2026-06-02")
+    assert "was found on 2026-06-03 09:00: as of 2026-06-02 it was not found yet" in english.stderr
+    assert cli(run_cli, ws, "findings", "show", number, "--as-of", "2026-06-03").exit_code == 0
+
+
 def test_amend_through_the_cli(run_cli: Any, ws: Path) -> None:
     dirty = ids(ws)["dirty"]
     no_reason = cli(run_cli, ws, "findings", "amend", dirty, "--count", "3")
