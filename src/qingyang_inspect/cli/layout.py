@@ -93,7 +93,10 @@ def labelled(label: str, text: str, stream: TextIO | None = None) -> str:
         return line
     first, *rest = wrap(line, columns, cut=False)
     indent = "  "
-    more = wrap(" ".join(rest), columns - len(indent), cut=False) if rest else []
+    # The rest wrapped again from the text itself: lines broken between two Chinese
+    # characters and joined with a space would show "不 能" where the text says "不能".
+    after = line[len(first) :].lstrip() if line.startswith(first) else " ".join(rest)
+    more = wrap(after, columns - len(indent), cut=False) if rest else []
     return "\n".join([first] + [indent + line for line in more])
 
 
