@@ -233,6 +233,39 @@ def prepare_args(params: Sequence[Param], args: Sequence[str]) -> list[str]:
     return out
 
 
+def repeated(params: Sequence[Param], args: Sequence[str]) -> tuple[str, list[str]] | None:
+    """The first option taking one value that ``args`` give different values, and those values.
+
+    A parser would keep the last one silently: ``--site A --site B`` would
+    record at B only, ``--count 2 --count 3`` three occurrences.
+    """
+    by_opt = {opt: p for p in params if p.kind == "option" for opt in p.opts}
+    given: dict[str, list[str]] = {}
+    items = list(args)
+    n = 0
+    while n < len(items):
+        arg = items[n]
+        n += 1
+        if arg == "--":
+            break
+        name, eq, attached = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        param = by_opt.get(name)
+        if param is None or not param.takes_value:
+            continue
+        if not eq:
+            if n >= len(items):
+                break
+            attached = items[n]
+            n += 1
+        if not param.multiple:
+            values = given.setdefault(param.long, [])
+            values.append(attached)
+            # the same value twice, or a label and its code (不符合, fail), says one thing
+            if len({normalize_value(param, v) for v in values}) > 1:
+                return param.long, values
+    return None
+
+
 def check_lang(value: str | None) -> str | None:
     """``None`` when ``value`` names a supported language (or is absent), else the error."""
     if value is None or parse_lang(value) is not None:
