@@ -45,3 +45,10 @@ def test_a_wrapped_message_never_puts_a_space_between_two_chinese_characters(
     assert len(lines) == 3 and all(width(line) <= 80 for line in lines)
     assert lines[-1] == "  不能再记为符合"
     assert "不 能" not in shown
+
+
+def test_two_closing_marks_in_a_row_never_start_a_line() -> None:
+    text = "说明：得分率 = 实得分 ÷ 应得分 × 100%，只计已检查的条目（不适用、未检查的不计）；"
+    text += "设有类别权重"
+    lines = wrap(text, 80, cut=False)
+    assert lines[1].startswith("计）；") and all(width(line) <= 80 for line in lines)

@@ -46,7 +46,13 @@ from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered, env_columns
-from qingyang_inspect.render.linebreak import longest_word, space_separated, wrap, wrap_at_spaces
+from qingyang_inspect.render.linebreak import (
+    longest_word,
+    space_separated,
+    wrap,
+    wrap_at_spaces,
+    wrap_paragraph,
+)
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
@@ -129,11 +135,11 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
 def _section(out: Console, err: Console, section: Section, done: Rendered, printed: bool) -> bool:
     if isinstance(section, Text):
         if section.status:
-            err.print(_text(section.text))
+            err.print(_paragraph(section.text, err.width))
             return printed
         if printed:
             out.print()
-        out.print(_text(section.text))
+        out.print(_paragraph(section.text, out.width))
         return True
     if isinstance(section, Fields):
         if printed:
@@ -401,6 +407,12 @@ def _cell(value: object, column: Column | None) -> RichText:
 
 def _text(text: str) -> RichText:
     return RichText(safe_text(text, "terminal"))
+
+
+def _paragraph(text: str, width: int) -> RichText:
+    """``text`` broken into lines as table cells are (rich alone would move a long run of
+    Chinese to a line of its own, leaving the line before it half empty)."""
+    return RichText("\n".join(wrap_paragraph(safe_text(text, "terminal"), width)))
 
 
 def _lines_width(text: str) -> int:
