@@ -165,6 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hint}; answer this item again (or s to skip, q to quit)",
     ),
     "walk.end": ("{site} 的检查清单已走完。", "end of the checklist of {site}."),
+    "walk.quit_midway": (
+        "已退出；正在回答的这一项未记录，此前的记录均已保存。",
+        "quit; the item being answered is not recorded, everything recorded before is kept.",
+    ),
     "walk.interrupted": (
         "已中断；此前的记录均已保存。",
         "interrupted; everything recorded so far is kept.",
