@@ -198,6 +198,20 @@ def test_show_as_of_before_the_finding_was_found_says_when_it_was(run_cli: Any, 
     assert cli(run_cli, ws, "findings", "show", number, "--as-of", "2026-06-03").exit_code == 0
 
 
+def test_closing_a_round_with_problems_not_closed_says_their_work_goes_on(
+    run_cli: Any, ws: Path
+) -> None:
+    closed = cli(run_cli, ws, "round", "close", "R1")
+    assert closed.exit_code == 0, closed.stderr
+    assert closed.stderr == (
+        "已关闭轮次 R1\n"
+        "该轮次还有 2 个问题未销号（待整改 1 个，已整改待复查 1 个）；"
+        "关闭轮次后仍照常整改、复查，并列入整改台账\n"
+    )  # the voided one is no problem
+    floor = ids(ws)["floor"]
+    assert cli(run_cli, ws, "recheck", floor, "--pass").exit_code == 0
+
+
 def test_amend_through_the_cli(run_cli: Any, ws: Path) -> None:
     dirty = ids(ws)["dirty"]
     no_reason = cli(run_cli, ws, "findings", "amend", dirty, "--count", "3")
