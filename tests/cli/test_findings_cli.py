@@ -212,6 +212,14 @@ def test_closing_a_round_with_problems_not_closed_says_their_work_goes_on(
     assert cli(run_cli, ws, "recheck", floor, "--pass").exit_code == 0
 
 
+@pytest.mark.parametrize("command", [["amend", "--count", "3"], ["void"]], ids=" ".join)
+def test_a_missing_reason_says_how_to_give_one(run_cli: Any, ws: Path, command: list[str]) -> None:
+    verb, *rest = command
+    result = cli(run_cli, ws, "findings", verb, ids(ws)["dirty"], *rest)
+    assert result.exit_code == 2
+    assert result.stderr.startswith('错误: 必须用 --reason 说明原因\n提示: 例如 --reason "')
+
+
 def test_amend_through_the_cli(run_cli: Any, ws: Path) -> None:
     dirty = ids(ws)["dirty"]
     no_reason = cli(run_cli, ws, "findings", "amend", dirty, "--count", "3")
