@@ -343,7 +343,12 @@ def expectation(param: Param) -> str:
         return t("cli.expected_int")
     if param.value == "float":
         return t("cli.expected_number")
-    if param.value in ("path", "file", "folder"):
+    # A folder or file option refuses only the other kind (nothing requires existence).
+    if param.value == "folder":
+        return t("cli.expected_folder")
+    if param.value == "file":
+        return t("cli.expected_file")
+    if param.value == "path":
         return t("cli.expected_path")
     return t("cli.expected_text")
 

@@ -963,7 +963,7 @@ def _check_writable(path: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
-            t("store.cannot_create", path=folder, reason=exc.strerror or exc),
+            t("store.cannot_create", path=folder, reason=os_reason(exc)),
             hint=t("store.readonly_hint"),
         ) from None
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):

@@ -81,6 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a whole number of at least {minimum}",
     ),
     "cli.expected_number": ("应为数字", "expected a number"),
+    "cli.expected_folder": ("这是一个文件，应为目录", "it is a file; a folder is expected"),
+    "cli.expected_file": ("这是一个目录，应为文件", "it is a folder; a file is expected"),
     "cli.expected_path": (
         "应为存在的文件或目录路径",
         "expected the path of an existing file or folder",
