@@ -134,6 +134,7 @@ def test_list_filters(run_cli: Any, ws: Path) -> None:
     [
         (["--round", "R9"], "未知轮次"),
         (["--status", "done"], "状态 'done' 无效"),
+        (["--status", "逾期"], "提示: 逾期不是一种状态，而是按截止日期算出的：用 --overdue"),
         (["--unit", "第二市场"], "第二市场管理公司"),
         (["--as-of", "2026-6-31"], "只有 30 天"),
         (["--result", "bad"], "无效"),

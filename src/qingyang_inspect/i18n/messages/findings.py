@@ -187,6 +187,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态 '{value}' 无效；可选：{statuses}",
         "status '{value}' is invalid; choose one of: {statuses}",
     ),
+    "findings.overdue_hint": (
+        "逾期不是一种状态，而是按截止日期算出的：用 --overdue 列出逾期未销号的问题",
+        "overdue is not a status but computed from the due date: --overdue lists the overdue "
+        "problems not closed",
+    ),
     "findings.bad_status_hint": (
         "open 待整改、rectified 已整改待复查、closed 已销号",
         "open, rectified (awaiting re-check), closed",
