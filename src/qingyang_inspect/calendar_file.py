@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 from qingyang_inspect import __version__
 from qingyang_inspect.calendar import MAX_SPAN_DAYS, Name, Official, Overrides
 from qingyang_inspect.errors import CalendarError, HolidayProblem
-from qingyang_inspect.files import MAX_YAML_BYTES, open_regular, read_limited, write_whole
+from qingyang_inspect.files import (
+    MAX_YAML_BYTES,
+    open_regular,
+    os_reason,
+    read_limited,
+    write_whole,
+)
 from qingyang_inspect.i18n import t, translate
 
 if TYPE_CHECKING:
@@ -82,7 +88,7 @@ def read_holiday_file(path: Path, display: str, cache_dir: Path | None = None) -
         raw = read_limited(path, MAX_YAML_BYTES)
     except OSError as exc:  # a FileProblem too: a FIFO, a device, a broken link, too large
         raise CalendarError(
-            t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
+            t("calendar.file_unreadable", file=display, reason=os_reason(exc))
         ) from None
     # The tool's version is part of the key: a newer reader may read the file differently.
     key = hashlib.blake2b(__version__.encode() + b"\0" + raw, digest_size=20).hexdigest()
@@ -110,7 +116,7 @@ def _parse(path: Path, display: str) -> Overrides:
         raise problems.error() from None
     except OSError as exc:
         raise CalendarError(
-            t("calendar.file_unreadable", file=display, reason=exc.strerror or exc)
+            t("calendar.file_unreadable", file=display, reason=os_reason(exc))
         ) from None
 
     def add(loc: Loc, message: str, *, key: bool = False) -> None:

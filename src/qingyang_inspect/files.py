@@ -147,6 +147,9 @@ REASON_KEYS: dict[int, str] = {
     errno.EBADF: "file.reason_closed",
     errno.EIO: "file.reason_io",
     errno.ENAMETOOLONG: "file.reason_name_too_long",
+    errno.ENOENT: "file.reason_missing",
+    errno.ENOTDIR: "file.reason_not_folder",
+    errno.EISDIR: "file.reason_is_folder",
 }
 if hasattr(errno, "EDQUOT"):  # pragma: no branch - POSIX
     REASON_KEYS[errno.EDQUOT] = "file.reason_quota"

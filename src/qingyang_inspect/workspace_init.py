@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qingyang_inspect.errors import WorkspaceError
+from qingyang_inspect.files import os_reason
 from qingyang_inspect.i18n import Lang, t
 from qingyang_inspect.workspace import CONFIG_NAME, Workspace, load_workspace
 
@@ -109,7 +110,7 @@ def create_workspace(options: InitOptions) -> Workspace:
     except OSError as exc:
         _undo(created)
         raise WorkspaceError(
-            t("init.failed", path=target, reason=exc.strerror or exc), hint=t("init.failed_hint")
+            t("init.failed", path=target, reason=os_reason(exc)), hint=t("init.failed_hint")
         ) from None
     except BaseException:
         _undo(created)

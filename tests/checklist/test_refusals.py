@@ -174,7 +174,33 @@ def test_a_damaged_workbook(run_cli: RunCli, setup: tuple[Path, Path], tmp_path:
     ws, book = setup
     broken = tmp_path / "损坏.xlsx"
     broken.write_bytes(book.read_bytes()[: book.stat().st_size // 2])
-    assert "损坏.xlsx: 工作簿已损坏，无法读取" in _refused(run_cli, ws, str(broken))
+    errors = _refused(run_cli, ws, str(broken))
+    # why, in Chinese: not the reading library's English ("File is not a zip file")
+    why = "文件不完整或不是 zip 格式，可能在传输中被截断"
+    assert f"损坏.xlsx: 工作簿已损坏，无法读取（{why}）" in errors
+    assert "zip file" not in errors
+
+
+def test_a_bundle_given_to_import_points_to_merge(
+    run_cli: RunCli, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    ws, _book = setup
+    bundle = tmp_path / "王督导-0612.zip"
+    exported = _cli(run_cli, ws, "export-findings", "-o", str(bundle))
+    assert exported.exit_code == 0, exported.stderr  # type: ignore[attr-defined]
+    errors = _refused(run_cli, ws, str(bundle))
+    assert "王督导-0612.zip: 是 .zip 文件，不是检查表工作簿" in errors
+    assert "数据包请用 inspect merge 合并" in errors
+    assert "openpyxl" not in errors
+
+
+def test_a_path_that_does_not_exist_says_how_to_fix_it(
+    run_cli: RunCli, setup: tuple[Path, Path], tmp_path: Path
+) -> None:
+    ws, book = setup
+    errors = _refused(run_cli, ws, str(tmp_path / "回收"), str(book))
+    assert "回收: 文件不存在" in errors
+    assert "提示: 检查路径和文件名（含 .xlsx）；也可给出存放检查表的文件夹" in errors
 
 
 def test_english(run_cli: RunCli, setup: tuple[Path, Path]) -> None:

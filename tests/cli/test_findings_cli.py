@@ -134,6 +134,7 @@ def test_list_filters(run_cli: Any, ws: Path) -> None:
     [
         (["--round", "R9"], "未知轮次"),
         (["--status", "done"], "状态 'done' 无效"),
+        (["--status", "逾期"], "提示: 逾期不是一种状态，而是按截止日期算出的：用 --overdue"),
         (["--unit", "第二市场"], "第二市场管理公司"),
         (["--as-of", "2026-6-31"], "只有 30 天"),
         (["--result", "bad"], "无效"),
@@ -183,6 +184,41 @@ def test_show_includes_voided_findings_and_their_history(run_cli: Any, ws: Path)
     assert "已作废" in table and "重复记录" in table
     missing = cli(run_cli, ws, "findings", "show", "01ZZZZZZZZZZ")
     assert missing.exit_code == 2 and "找不到" in missing.stderr
+
+
+def test_show_as_of_before_the_finding_was_found_says_when_it_was(run_cli: Any, ws: Path) -> None:
+    number = ids(ws)["floor"][-10:]
+    before = cli(run_cli, ws, "findings", "show", number, "--as-of", "2026-06-02")
+    assert before.exit_code == 2, before.output
+    assert before.stderr == (
+        f"错误: 问题 {number} 发现于 2026-06-03 09:00，截至 2026-06-02 尚未发现\n"
+        "提示: --as-of 给出 2026-06-03 或之后的日期，或去掉 --as-of\n"
+    )
+    english = cli(run_cli, ws, "--lang", "en", "findings", "show", number, "--as-of", "2026-06-02")
+    assert "was found on 2026-06-03 09:00: as of 2026-06-02 it was not found yet" in english.stderr
+    assert cli(run_cli, ws, "findings", "show", number, "--as-of", "2026-06-03").exit_code == 0
+
+
+def test_closing_a_round_with_problems_not_closed_says_their_work_goes_on(
+    run_cli: Any, ws: Path
+) -> None:
+    closed = cli(run_cli, ws, "round", "close", "R1")
+    assert closed.exit_code == 0, closed.stderr
+    assert closed.stderr == (
+        "已关闭轮次 R1\n"
+        "该轮次还有 2 个问题未销号（待整改 1 个，已整改待复查 1 个）；"
+        "关闭轮次后仍照常整改、复查，并列入整改台账\n"
+    )  # the voided one is no problem
+    floor = ids(ws)["floor"]
+    assert cli(run_cli, ws, "recheck", floor, "--pass").exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["amend", "--count", "3"], ["void"]], ids=" ".join)
+def test_a_missing_reason_says_how_to_give_one(run_cli: Any, ws: Path, command: list[str]) -> None:
+    verb, *rest = command
+    result = cli(run_cli, ws, "findings", verb, ids(ws)["dirty"], *rest)
+    assert result.exit_code == 2
+    assert result.stderr.startswith('错误: 必须用 --reason 说明原因\n提示: 例如 --reason "')
 
 
 def test_amend_through_the_cli(run_cli: Any, ws: Path) -> None:

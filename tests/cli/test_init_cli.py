@@ -134,3 +134,19 @@ def test_init_with_a_server_store_names_the_server(
     assert not (target / ".inspect" / "store.sqlite").exists()
     with Store.open(load_workspace(target), readonly=True) as store:
         assert store.schema_version() == store.current_version
+
+
+def test_init_on_a_file_or_under_one_says_so_in_words(run_cli: Any, tmp_path: Path) -> None:
+    """Not "expected an existing file or folder" for an existing file, nor the system's
+    English ("Not a directory") amid Chinese."""
+    existing = tmp_path / "照片.jpg"
+    existing.write_bytes(b"x")
+    on_file = run_cli("init", str(existing))
+    assert on_file.exit_code == 2
+    assert "目录 的值无效：这是一个文件，应为目录" in on_file.stderr
+    under_file = run_cli("init", str(existing / "督查2026"))
+    assert under_file.exit_code == 2
+    assert f"无法创建工作区 {existing / '督查2026'}：路径中有一段不是目录" in under_file.stderr
+    english = run_cli("--lang", "en", "init", str(existing / "督查2026"))
+    assert "a part of the path is not a folder" in english.stderr
+    assert existing.read_bytes() == b"x"

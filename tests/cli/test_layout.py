@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qingyang_inspect.cli.layout import width, wrap
+from qingyang_inspect.cli.layout import labelled, width, wrap
 
 SENTENCE = "处理时间 2026-06-03 09:00 早于发现时间 2026-06-04T10:30:05+08:00，请核对后重新输入"
 
@@ -30,3 +30,25 @@ def test_other_spaces_still_break() -> None:
         "the day and",
         "09:00 the hour",
     ]
+
+
+def test_a_wrapped_message_never_puts_a_space_between_two_chinese_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lines after the first are wrapped from the text, not from its lines joined
+    with spaces (which showed 不 能再记为符合 for 不能再记为符合)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    numbers = "、".join(f"不符合 M9VX93EAM{n}" for n in range(6))
+    message = f"QY-C-08 的 CM-AD-06 在本轮已有记录（{numbers}），不能再记为符合"
+    shown = labelled("错误", message)
+    lines = shown.splitlines()
+    assert len(lines) == 3 and all(width(line) <= 80 for line in lines)
+    assert lines[-1] == "  不能再记为符合"
+    assert "不 能" not in shown
+
+
+def test_two_closing_marks_in_a_row_never_start_a_line() -> None:
+    text = "说明：得分率 = 实得分 ÷ 应得分 × 100%，只计已检查的条目（不适用、未检查的不计）；"
+    text += "设有类别权重"
+    lines = wrap(text, 80, cut=False)
+    assert lines[1].startswith("计）；") and all(width(line) <= 80 for line in lines)

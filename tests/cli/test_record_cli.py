@@ -117,6 +117,31 @@ def test_bad_input_exits_2_and_writes_nothing(
     assert count_findings(ws) == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--site", "M1", "--site", "M2"], "--site 给了不同的值（'M1'、'M2'），只能给一个"),
+        (["--site", "M1", "--count", "2", "--count=3"], "--count 给了不同的值（'2'、'3'）"),
+        (["--site", "M1", "--note", "a", "--note", "b"], "--note 给了不同的值（'a'、'b'）"),
+    ],
+)
+def test_an_option_given_twice_with_different_values_is_refused(
+    run_cli: Any, ws: Path, args: list[str], words: str
+) -> None:
+    """The parser would keep the last value: a finding at the second site only."""
+    result = cli(run_cli, ws, "record", *args, "--item", "CM-EN-01", "--result", "fail")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert words in result.stderr
+    assert count_findings(ws) == 0
+
+
+def test_an_option_given_twice_with_one_meaning_is_accepted(run_cli: Any, ws: Path) -> None:
+    args = ["--site", "M1", "--site", "M1", "--item", "CM-EN-01", "--result", "不符合"]
+    result = cli(run_cli, ws, "record", *args, "--result", "fail")
+    assert result.exit_code == 0, result.stderr
+    assert count_findings(ws) == 1
+
+
 def test_an_invalid_result_choice_is_a_usage_error(run_cli: Any, ws: Path) -> None:
     result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-EN-01", "--result", "ok")
     assert result.exit_code == 2 and count_findings(ws) == 0

@@ -375,6 +375,11 @@ def test_default_name_and_refused_overwrite(
         (("report", "acceptance", "--round", ROUND, "-o", "/nonexistent/dir/a.xlsx"), "不存在"),
         (("report", "rectification", "-f", "csv", "--photos-dir", "照片"), "只用于 xlsx"),
         (("report", "rectification", "--paper", "a5"), "a5"),
+        # before the round began: not an empty summary, as if no site were inspected
+        (
+            ("report", "acceptance", "--round", ROUND, "--as-of", "2026-08-02", "-f", "json"),
+            f"轮次 {ROUND} 的日期是 2026-08-03，截至 2026-08-02 尚未开始",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_a_message(

@@ -192,6 +192,31 @@ def test_end_of_input_mid_answer_records_nothing_half_done(walk: Walk, ws: Path)
     assert "尚余 2 项未记录" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ("n", "q"),  # at the count
+        ("n", "2", "q"),  # at the note: not a note "q"
+        ("n", "2", "垃圾", "退出"),  # at the location
+        ("n", "2", "垃圾", "", "q"),  # at the photos: not a photo named "q"
+        ("n", "2", "垃圾", "", "", "q"),  # at 立行立改
+        ("a", "q"),  # at the reason of 不适用
+    ],
+    ids=["count", "note", "location", "photos", "on-spot", "reason"],
+)
+def test_q_within_an_answer_quits_as_promised(
+    walk: Walk, ws: Path, answers: tuple[str, ...]
+) -> None:
+    """The header says 随时输入 q 退出: q quits at every question, and the half-answered
+    item is not recorded (before, q was recorded as a note, a location or a reason)."""
+    result = walk("y", *answers, "y", "y")
+
+    assert result.exit_code == 0, result.output
+    assert "已退出；正在回答的这一项未记录，此前的记录均已保存。" in result.stdout
+    assert "尚余 2 项未记录" in result.stdout
+    assert [f.item_id for f in findings(ws)] == ["CM-AD-01"]
+
+
 def test_a_refused_answer_is_asked_again(walk: Walk, ws: Path) -> None:
     result = walk("a", "太长" * 1001, "y", "q")
 

@@ -12,6 +12,7 @@ unanswered item.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import select
@@ -228,3 +229,26 @@ def test_ctrl_c_keeps_what_was_recorded_and_resume_skips_it(
     assert again.finish() == 0, again.screen
     assert "尚余 0 项未记录" in again.rest()
     assert [f.item_id for f in findings(ws)] == ["CM-AD-01", "CM-EN-01", "CM-SF-01"]
+
+
+def test_ctrl_c_pressed_again_while_the_summary_prints_still_ends_quietly(
+    terminal: Callable[[], Terminal], ws: Path
+) -> None:
+    # A person who sees nothing happen at once presses Ctrl-C again, and again:
+    # the keys arrive while the summary prints and while Python shuts down.
+    term = terminal()
+    term.answer("退出 q:", "y")
+    term.expect("第 2/3 项 · 环境卫生")
+    term.interrupt("已中断")
+    while term.process.poll() is None:
+        with contextlib.suppress(OSError):
+            term.type("\x03" * 8)
+        term._read(0.001)
+
+    code = term.finish()
+
+    assert "Traceback" not in term.screen, term.screen
+    assert code == 130, term.screen
+    # What the summary printed is not asserted: a terminal discards output not yet
+    # shown when Ctrl-C is pressed (and echoes ``^C`` amid the rest).
+    assert [f.item_id for f in findings(ws)] == ["CM-AD-01"]

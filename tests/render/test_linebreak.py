@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from qingyang_inspect.render.linebreak import wrap, wrap_at_spaces
+from qingyang_inspect.render.linebreak import wrap, wrap_at_spaces, wrap_paragraph
 
 
 def test_chinese_breaks_between_characters_but_never_before_closing_punctuation() -> None:
@@ -56,3 +56,35 @@ def test_wrap_at_spaces_keeps_each_piece_whole() -> None:
     assert wrap_at_spaces("closed 6 day(s) late", 10) == ["closed 6", "day(s)", "late"]
     assert wrap_at_spaces("逾期销号（6天）", 4) == ["逾期销号（6天）"]  # wider: a line of its own
     assert wrap_at_spaces("", 8) == [""]
+
+
+NOTE = (
+    "说明：得分率 = 实得分 ÷ 应得分 × 100%，只计已检查的条目（不适用、未检查的不计）；设有类别权重"
+)
+
+
+def test_two_closing_marks_in_a_row_never_start_a_line() -> None:
+    """Breaking before "；" carries "）" down, and "计" with it: no line starts with "）"."""
+    lines = wrap(NOTE, 80)
+    assert lines[1].startswith("计）；")
+    assert all(cell_len(line) <= 80 for line in lines)
+
+
+def test_a_paragraph_breaks_at_its_spaces_and_fills_its_lines() -> None:
+    heading = "　".join(
+        [
+            "轮次：督导第二轮（2026-11-20）",
+            "测评标准：青羊区文明城市创建示范点位测评标准（汇编）（版本 2026.1）",
+            "统计截至：2026-11-28",
+        ]
+    )
+    assert wrap_paragraph(heading, 80) == [
+        "轮次：督导第二轮（2026-11-20）",
+        "测评标准：青羊区文明城市创建示范点位测评标准（汇编）（版本 2026.1）",
+        "统计截至：2026-11-28",
+    ]  # each field whole, where wrap would split 汇编
+    # a piece wider than a line continues where the line stands, not on a line of its own
+    lines = wrap_paragraph(NOTE, 80)
+    assert lines[0].startswith("说明：得分率 = 实得分 ÷ 应得分 × 100%，只计")
+    assert cell_len(lines[0]) >= 70 and all(cell_len(line) <= 80 for line in lines)
+    assert "".join(lines).replace(" ", "") == NOTE.replace(" ", "")

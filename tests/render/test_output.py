@@ -53,3 +53,16 @@ def test_reports_written_by_a_real_process_follow_its_umask(tmp_path: Path, fmt:
     done = subprocess.run(["sh", "-c", command], capture_output=True, check=False)
     assert done.returncode == 0, done.stderr.decode()
     assert mode(out) == 0o640
+
+
+def test_a_target_in_a_folder_that_does_not_exist_says_how_to_fix_it(tmp_path: Path) -> None:
+    from qingyang_inspect.errors import ReportError
+
+    with (
+        pytest.raises(ReportError) as refused,
+        atomic_path(tmp_path / "无" / "台账.xlsx", force=False),
+    ):
+        pass
+    assert refused.value.message == f"输出目录 {tmp_path / '无'} 不存在"
+    assert refused.value.hint == "先创建这个目录，或用 -o 指定已有目录中的文件"
+    assert not (tmp_path / "无").exists()

@@ -376,3 +376,30 @@ def test_an_english_status_wraps_at_its_spaces_so_the_problem_keeps_its_column()
     widths = dict(zip(layout.columns, layout.widths, strict=True))
     assert widths[5] >= len("rectified,") and widths[5] < len("rectified, awaiting re-check")
     assert widths[4] >= COMFORT_WIDTH - 4  # the problem is readable
+
+
+def test_a_less_important_column_gives_way_so_names_and_statuses_stay_whole() -> None:
+    """``inspect --lang en findings list`` at 80 columns: the occurrences column (its header
+    11 wide for a one-digit count) gives way, instead of the site and the status taking
+    three lines each."""
+    columns = [
+        Column("number", "number", "id", priority=0),
+        Column("site", "site", priority=1),
+        Column("item", "item", "id", priority=0),
+        Column("result", "result", "status", priority=0),
+        Column("occurrences", "occurrences", "int", priority=2),
+        Column("state", "status", "status", priority=1),
+    ]
+    rows = [
+        ["SJ3HNQJ14C", "QY-C-03 成都市草堂小学", "XX-02-02", "fail", "2", "to rectify (overdue)"],
+        ["FKEC7VAADE", "QY-C-08 抚琴农贸市场", "CM-AD-06", "fail", "1", "closed 1 day(s) late"],
+    ]
+    layout = plan(columns, rows, 80)
+    assert layout is not None
+    assert [columns[n].key for n in layout.columns] == [
+        "number", "site", "item", "result", "state",
+    ]  # fmt: skip
+    assert list(layout.widths) == [10, 22, 8, 6, 20]  # every cell on one line
+    # with room for it, the column stays
+    wide = plan(columns, rows, 10 + 22 + 8 + 6 + 11 + 20 + 5 * GAP)
+    assert wide is not None and len(wide.columns) == 6

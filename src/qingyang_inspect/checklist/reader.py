@@ -146,7 +146,9 @@ def workbook_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.is_file():
             found.append(path)
         else:
-            problems.append(Problem(str(path), t("import.no_such_file")))
+            problems.append(
+                Problem(str(path), t("import.no_such_file"), t("import.no_such_file_hint"))
+            )
     return list(dict.fromkeys(found)), problems
 
 
@@ -202,6 +204,9 @@ def _readable_kind(filled: Filled) -> bool:
     if suffix in (".csv", ".txt", ".tsv"):
         filled.problem(None, t("import.csv"), t("import.csv_hint"))
         return False
+    if suffix == ".zip":
+        filled.problem(None, t("import.zip"), t("import.zip_hint"))
+        return False
     try:
         with filled.path.open("rb") as stream:
             head = stream.read(8)
@@ -220,8 +225,13 @@ def _readable_kind(filled: Filled) -> bool:
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0][:200] if text else type(exc).__name__
+    """Why a workbook could not be read, in the message's language (the reading library's
+    own words are English: they would mix languages in a Chinese message)."""
+    if isinstance(exc, zipfile.BadZipFile):
+        return t("import.corrupt_cut")
+    if isinstance(exc, KeyError):
+        return t("import.corrupt_parts")
+    return t("import.corrupt_content")
 
 
 def _contract(filled: Filled, sheet: Any) -> Contract | None:

@@ -70,7 +70,9 @@ def export_command(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(t("report.write_failed", path=folder, reason=exc.strerror)) from None
+        from qingyang_inspect.files import os_reason
+
+        raise ReportError(t("report.write_failed", path=folder, reason=os_reason(exc))) from None
     paths = [default_path(document, "xlsx", folder) for document in documents]
     for path in paths:  # refuse an existing file before writing any
         check_target(path, force=force)

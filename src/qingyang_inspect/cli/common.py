@@ -181,6 +181,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except InspectError as exc:
             fail(exc.message, exc.hint, exc.exit_code)
         except KeyboardInterrupt:
+            ignore_interrupts()
             echo("", err=True)
             raise SystemExit(130) from None
         except BrokenPipeError:
@@ -190,6 +191,19 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise SystemExit(EXIT_CLOSED_PIPE) from None
 
     return wrapper
+
+
+def ignore_interrupts() -> None:
+    """Ignore Ctrl-C from now on: the command is already ending because of one.
+
+    A second Ctrl-C, pressed while the first one's message is printed, would
+    otherwise interrupt that message (or Python's own shutdown) with a traceback.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def echo(text: str = "", *, err: bool = False) -> None:

@@ -37,7 +37,15 @@ from typer.models import ArgumentInfo, OptionInfo, ParameterInfo
 
 from qingyang_inspect.cli import layout
 from qingyang_inspect.cli.common import EXIT_CLOSED_PIPE, echo, print_error
-from qingyang_inspect.cli.spec import Param, Value, choices_text, codes, metavar, prepare_args
+from qingyang_inspect.cli.spec import (
+    Param,
+    Value,
+    choices_text,
+    codes,
+    metavar,
+    prepare_args,
+    repeated,
+)
 from qingyang_inspect.errors import InspectError
 from qingyang_inspect.i18n import t
 
@@ -170,6 +178,11 @@ class InspectCommand(_Presented, TyperCommand):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Extra words are collected, then refused in the catalog's words.
         ctx.allow_extra_args = True
+        twice = repeated(self.spec(), args)
+        if twice is not None and not ctx.resilient_parsing:
+            option, values = twice
+            shown = t("cli.list_separator").join(f"'{v}'" for v in values)
+            ctx.fail(t("cli.option_repeated", option=option, values=shown))
         with worded(ctx, self.spec()):
             rest = super().parse_args(ctx, prepare_args(self.spec(), args))
         if ctx.args and not ctx.resilient_parsing:
@@ -330,7 +343,12 @@ def expectation(param: Param) -> str:
         return t("cli.expected_int")
     if param.value == "float":
         return t("cli.expected_number")
-    if param.value in ("path", "file", "folder"):
+    # A folder or file option refuses only the other kind (nothing requires existence).
+    if param.value == "folder":
+        return t("cli.expected_folder")
+    if param.value == "file":
+        return t("cli.expected_file")
+    if param.value == "path":
         return t("cli.expected_path")
     return t("cli.expected_text")
 

@@ -93,43 +93,49 @@ def labelled(label: str, text: str, stream: TextIO | None = None) -> str:
         return line
     first, *rest = wrap(line, columns, cut=False)
     indent = "  "
-    more = wrap(" ".join(rest), columns - len(indent), cut=False) if rest else []
+    # The rest wrapped again from the text itself: lines broken between two Chinese
+    # characters and joined with a space would show "不 能" where the text says "不能".
+    after = line[len(first) :].lstrip() if line.startswith(first) else " ".join(rest)
+    more = wrap(after, columns - len(indent), cut=False) if rest else []
     return "\n".join([first] + [indent + line for line in more])
 
 
 def _wrap_line(text: str, columns: int, cut: bool) -> list[str]:
     lines: list[str] = []
-    line = ""
-    last = ""  # the line's last word or character: what a punctuation mark carries along
+    parts: list[str] = []  # the line's words, wide characters and single spaces
     for token in _tokens(text):
         if token.isspace():
-            if line:
-                line += " "
+            if parts:
+                parts.append(" ")
             continue
-        if width(line) + width(token) <= columns:
-            line += token
-            last = token
+        if width("".join(parts)) + width(token) <= columns:
+            parts.append(token)
             continue
-        if token[0] in _NO_BREAK_BEFORE and line and line.endswith(last):
+        if token[0] in _NO_BREAK_BEFORE and parts:
             # Carry the last word (or wide character) over, so that the punctuation does
-            # not start a line; alone on its line, the word keeps the mark beside it.
-            kept = line[: len(line) - len(last)].rstrip()
+            # not start a line — and the one before it, when that is punctuation too
+            # (不计）；); alone on its line, the word keeps the marks beside it.
+            carry = [token]
+            while parts and carry[0][0] in _NO_BREAK_BEFORE:
+                while parts and parts[-1] == " ":
+                    parts.pop()
+                if parts:
+                    carry.insert(0, parts.pop())
+            kept = "".join(parts).rstrip()
             if kept:
                 lines.append(kept)
-                line = last
-            line += token
-            last = token
+            parts = carry
             continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = ""
+        kept = "".join(parts).rstrip()
+        if kept:
+            lines.append(kept)
         while cut and width(token) > columns:  # a word longer than the line: cut it
             end = _fit(token, columns)
             lines.append(token[:end])
             token = token[end:]
-        line = last = token
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
+        parts = [token]
+    if "".join(parts).strip() or not lines:
+        lines.append("".join(parts).rstrip())
     return lines
 
 

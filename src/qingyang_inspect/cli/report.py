@@ -434,7 +434,9 @@ def _photos_folder(folder: Path, fmt: str) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(t("report.write_failed", path=folder, reason=exc.strerror)) from None
+        from qingyang_inspect.files import os_reason
+
+        raise ReportError(t("report.write_failed", path=folder, reason=os_reason(exc))) from None
 
 
 @contextmanager

@@ -90,8 +90,18 @@ def close_command(
     """Close a round: nothing more can be recorded into it."""
     from qingyang_inspect.findings.recording import close_round
 
-    closed = store_step(ctx, inspector_option, at, close_round, name=name)
-    echo(t("round.closed_ok", name=closed.name), err=True)
+    closing = store_step(ctx, inspector_option, at, close_round, name=name)
+    echo(t("round.closed_ok", name=closing.round.name), err=True)
+    if closing.open or closing.rectified:
+        echo(
+            t(
+                "round.closed_unfinished",
+                count=closing.open + closing.rectified,
+                open=closing.open,
+                rectified=closing.rectified,
+            ),
+            err=True,
+        )
 
 
 @handle_errors

@@ -29,6 +29,8 @@ def schema_command(
     try:
         paths = write_schemas(output)
     except OSError as exc:
-        raise InspectError(t("schema.write_failed", path=output, reason=exc.strerror)) from None
+        from qingyang_inspect.files import os_reason
+
+        raise InspectError(t("schema.write_failed", path=output, reason=os_reason(exc))) from None
     for path in paths:
         typer.echo(str(path))

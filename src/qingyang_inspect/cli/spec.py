@@ -204,8 +204,30 @@ def prepare_args(params: Sequence[Param], args: Sequence[str]) -> list[str]:
     (:func:`lang_in`). A word that is the value of the option before it is
     never taken for an option.
     """
+    return _prepared(params, args)[0]
+
+
+def repeated(params: Sequence[Param], args: Sequence[str]) -> tuple[str, list[str]] | None:
+    """The first option taking one value that ``args`` give different values, and those values.
+
+    A parser would keep the last one silently: ``--site A --site B`` would
+    record at B only, ``--count 2 --count 3`` three occurrences. The same value
+    twice, or a label and its code (不符合, fail), says one thing.
+    """
+    for option, values in _prepared(params, args)[1].items():
+        if len({code for _typed, code in values}) > 1:
+            return option, [typed for typed, _code in values]
+    return None
+
+
+def _prepared(
+    params: Sequence[Param], args: Sequence[str]
+) -> tuple[list[str], dict[str, list[tuple[str, str]]]]:
+    """:func:`prepare_args`'s words, and the values (as typed, as codes) given to each
+    option that takes one value, by its long name, in the order given."""
     by_opt = {opt: p for p in params if p.kind == "option" for opt in p.opts}
     out: list[str] = []
+    given: dict[str, list[tuple[str, str]]] = {}
     items = list(args)
     n = 0
     while n < len(items):
@@ -223,14 +245,21 @@ def prepare_args(params: Sequence[Param], args: Sequence[str]) -> list[str]:
         param = by_opt.get(name)
         if param is None or not param.takes_value:
             out.append(arg)
-        elif eq:
-            out.append(f"{name}={normalize_value(param, attached)}")
+            continue
+        if eq:
+            code = normalize_value(param, attached)
+            out.append(f"{name}={code}")
         else:
             out.append(arg)
-            if n < len(items):
-                out.append(normalize_value(param, items[n]))
-                n += 1
-    return out
+            if n >= len(items):
+                continue
+            attached = items[n]
+            code = normalize_value(param, attached)
+            out.append(code)
+            n += 1
+        if not param.multiple:
+            given.setdefault(param.long, []).append((attached, code))
+    return out, given
 
 
 def check_lang(value: str | None) -> str | None:

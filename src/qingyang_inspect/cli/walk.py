@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 import typer
 
-from qingyang_inspect.cli.common import EXIT_OK, state
+from qingyang_inspect.cli.common import EXIT_OK, ignore_interrupts, state
 from qingyang_inspect.i18n import get_language, t
 
 if TYPE_CHECKING:
@@ -103,6 +103,10 @@ class WalkSession:
 
 class _EndOfInput(Exception):
     """Standard input ended (Ctrl-D, or the end of piped answers): treated as quit."""
+
+
+class _QuitMidway(_EndOfInput):
+    """``q`` typed within an answer: quit, leaving the half-answered item unrecorded."""
 
 
 @dataclass
@@ -213,10 +217,13 @@ def _run(ctx: typer.Context, session: WalkSession, site: Site, revisit: bool | N
             return EXIT_OK
         _walk(out, plan, site, session, tally)
     except KeyboardInterrupt:
+        ignore_interrupts()  # pressed again while the summary prints: the summary still ends
         out.print()
         out.print(_text("walk.interrupted", "yellow"))
         _summary(out, plan, tally, resume)
         return EXIT_INTERRUPTED
+    except _QuitMidway:
+        out.print(_text("walk.quit_midway", "yellow"))
     except _EndOfInput:
         out.print()
     except InspectError:
@@ -281,7 +288,7 @@ def _ask_time(out: Console, session: WalkSession) -> dt.datetime | None:
     from qingyang_inspect.findings.recording import check_found_at
 
     while True:
-        typed = _read(out, t("walk.ask_time")).strip()
+        typed = _read(out, t("walk.ask_time"), midway=True).strip()
         if not typed:
             return session.at
         try:
@@ -315,13 +322,13 @@ def _ask_answer(out: Console, choice: str) -> Answer:
     if choice == "pass":
         return Answer.passed()
     if choice == "na":
-        reason = _ask(out, t("walk.ask_reason"), optional_text, "walk.reason_required")
+        reason = _ask(out, t("walk.ask_reason"), optional_text, "walk.reason_required", midway=True)
         return Answer.not_applicable(reason)
-    count = _ask(out, t("walk.ask_count"), parse_count, "walk.count_bad")
-    note = optional_text(_read(out, t("walk.ask_note")))
-    location = optional_text(_read(out, t("walk.ask_location")))
+    count = _ask(out, t("walk.ask_count"), parse_count, "walk.count_bad", midway=True)
+    note = optional_text(_read(out, t("walk.ask_note"), midway=True))
+    location = optional_text(_read(out, t("walk.ask_location"), midway=True))
     photos = _ask_photos(out)
-    on_spot = _ask(out, t("walk.ask_on_spot"), _yes_no(False), "walk.yes_no_bad")
+    on_spot = _ask(out, t("walk.ask_on_spot"), _yes_no(False), "walk.yes_no_bad", midway=True)
     return Answer.failed(count, note=note, location=location, photos=photos, on_spot=on_spot)
 
 
@@ -332,7 +339,7 @@ def _ask_photos(out: Console) -> list[Path]:
     from qingyang_inspect.walk import split_photo_paths
 
     while True:
-        typed = _read(out, t("walk.ask_photos"))
+        typed = _read(out, t("walk.ask_photos"), midway=True)
         try:
             paths = split_photo_paths(typed)
         except ValueError:
@@ -437,20 +444,37 @@ def _quote(word: str) -> str:
     return word if _SHELL_SAFE.fullmatch(word) else shlex.quote(word)
 
 
-def _read(out: Console, prompt: str) -> str:
-    """One line typed by the inspector; :class:`_EndOfInput` when input has ended."""
+def _read(out: Console, prompt: str, *, midway: bool = False) -> str:
+    """One line typed by the inspector; :class:`_EndOfInput` when input has ended.
+
+    ``midway``: a question within an answer (count, note, photos…), where ``q``
+    quits as the walk's header promises (:class:`_QuitMidway`), not taken for a
+    note or a path.
+    """
     from rich.text import Text
 
+    from qingyang_inspect.walk import parse_choice
+
     try:
-        return out.input(Text(f"{prompt}: ", style="bold"))
+        typed = out.input(Text(f"{prompt}: ", style="bold"))
     except EOFError:
         raise _EndOfInput from None
+    if midway and parse_choice(typed) == "quit":
+        raise _QuitMidway
+    return typed
 
 
-def _ask(out: Console, prompt: str, parse: Callable[[str], T | None], bad_key: str) -> T:
+def _ask(
+    out: Console,
+    prompt: str,
+    parse: Callable[[str], T | None],
+    bad_key: str,
+    *,
+    midway: bool = False,
+) -> T:
     """Ask until ``parse`` accepts the answer; a refused answer shows ``bad_key``."""
     while True:
-        typed = _read(out, prompt)
+        typed = _read(out, prompt, midway=midway)
         value = parse(typed)
         if value is not None:
             return value

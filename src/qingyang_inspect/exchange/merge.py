@@ -60,6 +60,7 @@ from qingyang_inspect.findings.model import Event
 from qingyang_inspect.findings.replay import initial_state
 from qingyang_inspect.i18n import t
 from qingyang_inspect.store.sql import COPY_COLUMNS, COPY_KEYS, COPY_TABLES
+from qingyang_inspect.views.labels import round_kind_label
 
 if TYPE_CHECKING:
     from qingyang_inspect.store import Store
@@ -248,6 +249,12 @@ class _Plan:
     closed_twice: tuple[str, ...]
 
 
+def _identity(row: Row) -> str:
+    """What makes a round the same round, in words: ``督导 2026-06-01 <standard> <version>``."""
+    kind, *rest = row[_ROUND_IDENTITY]
+    return " ".join([round_kind_label(kind), *map(str, rest)])
+
+
 def _plan(store: Store, union: dict[str, dict[Any, Row]]) -> _Plan:
     """The rows to add, checked against what the store holds (rounds that clash refused)."""
     ours = {row[0]: row for row in store.copy_rows("rounds")}
@@ -261,8 +268,8 @@ def _plan(store: Store, union: dict[str, dict[Any, Row]]) -> _Plan:
                 t(
                     "merge.round_differs",
                     name=name,
-                    ours=" ".join(map(str, mine[_ROUND_IDENTITY])),
-                    theirs=" ".join(map(str, row[_ROUND_IDENTITY])),
+                    ours=_identity(mine),
+                    theirs=_identity(row),
                 ),
                 hint=t("merge.round_differs_hint"),
             )

@@ -160,7 +160,10 @@ def require_reason(reason: str | None, option: str = "--reason") -> str:
     """A non-empty reason (why a record is amended or voided)."""
     text = clean_text(reason, option)
     if text is None:
-        raise RecordError(t("lifecycle.reason_required", option=option))
+        raise RecordError(
+            t("lifecycle.reason_required", option=option),
+            hint=t("lifecycle.reason_required_hint", option=option),
+        )
     return text
 
 

@@ -123,14 +123,27 @@ def open_round(
     return replace(round_, snapshot=made.snapshot)
 
 
+@dataclass(frozen=True)
+class Closing:
+    """A round just closed, and its problems not closed yet (their work goes on)."""
+
+    round: Round
+    #: Problems still to rectify (待整改).
+    open: int
+    #: Problems rectified, awaiting their re-check (已整改待复查).
+    rectified: int
+
+
 def close_round(
     store: Store, *, name: str, actor: str, now: dt.datetime, at: dt.datetime | None = None
-) -> Round:
+) -> Closing:
     """Close the round ``name``: nothing more can be recorded into it.
 
     ``at`` dates the closing when the office closed the round on paper earlier
     (default ``now``): not in the future, not before the round's date, not
     before the latest finding recorded in it (its window ends at the closing).
+    Its problems not closed yet are counted: rectifying and re-checking them
+    goes on after the round is closed.
     """
     require_aware(now)
     closed_at = now if at is None else at
@@ -142,7 +155,12 @@ def close_round(
         if at is not None:
             _check_closing(store, found, at, now)
         store.add_round_closure(name, closed_at=closed_at, closed_by=actor)
-    return replace(found, status="closed", closed_at=closed_at)
+        statuses = [f.status for f in store.iter_findings(round_name=name, failed_only=True)]
+    return Closing(
+        replace(found, status="closed", closed_at=closed_at),
+        open=statuses.count("open"),
+        rectified=statuses.count("rectified"),
+    )
 
 
 def _check_closing(store: Store, round_: Round, at: dt.datetime, now: dt.datetime) -> None:

@@ -48,6 +48,10 @@ def select_findings(store: Store, catalog: Catalog, query: FindingFilter) -> Ite
     return _select(store, query, *_plan(store, catalog, query))
 
 
+#: What people type for 逾期 (overdue) as if it were a status.
+OVERDUE_WORDS = frozenset(("逾期", "已逾期", "超期", "overdue", "late"))
+
+
 def _plan(
     store: Store, catalog: Catalog, query: FindingFilter
 ) -> tuple[str | None, str | None, set[str] | None]:
@@ -56,9 +60,11 @@ def _plan(
     site_id = catalog.site(query.site_id).id if query.site_id is not None else None
     item_id = catalog.item(query.item_id).id if query.item_id is not None else None
     if query.status is not None and query.status not in STATUSES:
+        # 逾期 is computed, never a status: point to the option that asks for it.
+        overdue = query.status.strip().lower() in OVERDUE_WORDS
         raise RecordError(
             t("findings.bad_status", value=query.status, statuses=", ".join(STATUSES)),
-            hint=t("findings.bad_status_hint"),
+            hint=t("findings.overdue_hint") if overdue else t("findings.bad_status_hint"),
         )
     site_ids: set[str] | None = None
     if query.unit is not None:

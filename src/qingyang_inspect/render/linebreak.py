@@ -53,6 +53,36 @@ def wrap_at_spaces(text: str, width: int) -> list[str]:
     return lines
 
 
+#: What separates the fields of a heading line: an ideographic space, or several spaces.
+_FIELD_SEP = re.compile("(\u3000+| {2,})")
+
+
+def wrap_paragraph(text: str, width: int) -> list[str]:
+    """``text`` as lines at most ``width`` columns wide, like :func:`wrap`, but keeping each
+    field of a heading line (``轮次：…　统计截至：…``) whole on a line where it fits."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if cell_len(paragraph) <= width:
+            lines.append(paragraph)
+            continue
+        line = ""
+        pieces = _FIELD_SEP.split(paragraph)
+        for field, sep in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
+            joined = line + field
+            if cell_len(joined) <= width:
+                line = joined + sep
+                continue
+            if line and cell_len(field) <= width:
+                lines.append(line.rstrip())
+                line = field + sep
+                continue
+            *full, line = wrap(joined, width)
+            lines.extend(full)
+            line += sep
+        lines.append(line.rstrip())
+    return lines
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines at most ``width`` columns wide (its own line breaks kept).
 
@@ -88,8 +118,10 @@ def _wrap_line(text: str, width: int) -> list[str]:
         carry: list[str] = []
         while line and line[-1] == " ":
             line.pop()
-        if line and (token[0] in CLOSING or line[-1][-1] in OPENING) and len(line) > 1:
-            carry.append(line.pop())
+        # Carried back as far as needed: in "不计）；" breaking before "；" carries "）",
+        # which must not start the line either, so "计" comes down too.
+        while len(line) > 1 and ((carry or [token])[0][0] in CLOSING or line[-1][-1] in OPENING):
+            carry.insert(0, line.pop())
             while line and line[-1] == " ":
                 line.pop()
         if line:

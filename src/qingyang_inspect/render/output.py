@@ -51,7 +51,7 @@ def check_target(path: Path, *, force: bool) -> None:
     if os.path.lexists(path) and not force:
         raise ReportError(t("report.exists", path=path), hint=t("report.exists_hint"))
     if not path.parent.is_dir():
-        raise ReportError(t("report.no_folder", path=path.parent))
+        raise ReportError(t("report.no_folder", path=path.parent), hint=t("report.no_folder_hint"))
 
 
 @contextlib.contextmanager

@@ -15,6 +15,8 @@ and handed to rich as fixed widths, so rich never squeezes a column on its own:
 * A text column also asks for room for its longest word and, when it is long
   (it wraps anyway) or must show, for up to :data:`COMFORT_WIDTH`; while it
   gets less, less important columns give way (never equally important ones).
+* A less important column also gives way when that lets more of the more
+  important columns show their cells whole (on one line).
 * Space left over goes to the text columns, first so that no word is split,
   then towards their natural width, shortest texts first.
 * Text is broken into lines by :func:`~qingyang_inspect.render.linebreak.wrap`:
@@ -44,7 +46,13 @@ from rich.text import Text as RichText
 
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render import RenderContext, Rendered, env_columns
-from qingyang_inspect.render.linebreak import longest_word, space_separated, wrap, wrap_at_spaces
+from qingyang_inspect.render.linebreak import (
+    longest_word,
+    space_separated,
+    wrap,
+    wrap_at_spaces,
+    wrap_paragraph,
+)
 from qingyang_inspect.render.safe import safe_text
 from qingyang_inspect.render.values import cell_text
 from qingyang_inspect.views.base import (
@@ -127,11 +135,11 @@ def render(document: Document, target: Any, context: RenderContext) -> Rendered:
 def _section(out: Console, err: Console, section: Section, done: Rendered, printed: bool) -> bool:
     if isinstance(section, Text):
         if section.status:
-            err.print(_text(section.text))
+            err.print(_paragraph(section.text, err.width))
             return printed
         if printed:
             out.print()
-        out.print(_text(section.text))
+        out.print(_paragraph(section.text, out.width))
         return True
     if isinstance(section, Fields):
         if printed:
@@ -256,8 +264,25 @@ def plan(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) 
         starved = [rank(n)[0] for n, w in zip(keep, widths, strict=True) if w < measures[n].asks]
         last = max(keep, key=rank)
         if not starved or rank(last)[0] <= min(starved):
-            return Layout(tuple(keep), widths)
+            break
         keep.remove(last)
+    # A less important column also gives way when that keeps a more important one
+    # whole (a site name or an English status on one line instead of three).
+    while True:
+        wrapped = _wrapped(measures, keep, widths)
+        last = max(keep, key=rank)
+        if not wrapped or rank(last)[0] <= max(rank(n)[0] for n in wrapped):
+            return Layout(tuple(keep), widths)
+        fewer = [n for n in keep if n != last]
+        narrower = _widths(measures, fewer, width)
+        if len(_wrapped(measures, fewer, narrower)) >= len(wrapped):
+            return Layout(tuple(keep), widths)
+        keep, widths = fewer, narrower
+
+
+def _wrapped(measures: Sequence[_Measure], keep: Sequence[int], widths: Sequence[int]) -> list[int]:
+    """The kept columns narrower than their widest cell: their cells take several lines."""
+    return [n for n, w in zip(keep, widths, strict=True) if w < measures[n].natural]
 
 
 def _measure(column: Column, values: Sequence[str]) -> _Measure:
@@ -382,6 +407,12 @@ def _cell(value: object, column: Column | None) -> RichText:
 
 def _text(text: str) -> RichText:
     return RichText(safe_text(text, "terminal"))
+
+
+def _paragraph(text: str, width: int) -> RichText:
+    """``text`` broken into lines as table cells are (rich alone would move a long run of
+    Chinese to a line of its own, leaving the line before it half empty)."""
+    return RichText("\n".join(wrap_paragraph(safe_text(text, "terminal"), width)))
 
 
 def _lines_width(text: str) -> int:

@@ -685,13 +685,26 @@ class Store:
     def finding(self, finding_id: str) -> Finding:
         """The finding ``finding_id`` (voided or not); :class:`RecordError` if unknown
         (or not found yet as of :attr:`as_of`)."""
-        cursor = self._conn.execute(
+        rows = self._conn.execute(
             sql.select_history(by_id=True, dialect=self._dialect), {"id": finding_id}
-        )
-        found = list(_fold_rows(cursor, until=self.as_of))
-        if not found:
-            raise RecordError(t("finding.unknown", id=finding_id), hint=t("finding.list_hint"))
-        return found[0]
+        ).fetchall()
+        found = list(_fold_rows(rows, until=self.as_of))
+        if found:
+            return found[0]
+        if rows and self.as_of is not None:
+            # It exists, found after the moment read: say so, not "no such finding".
+            later = next(_fold_rows(rows))
+            day = (self.as_of - dt.timedelta(microseconds=1)).date()
+            raise RecordError(
+                t(
+                    "finding.not_found_yet",
+                    number=later.number or later.id,
+                    found=later.found_at.strftime("%Y-%m-%d %H:%M"),
+                    day=day.isoformat(),
+                ),
+                hint=t("finding.not_found_yet_hint", found=later.found_at.date().isoformat()),
+            )
+        raise RecordError(t("finding.unknown", id=finding_id), hint=t("finding.list_hint"))
 
     def resolve_id(self, text: str) -> str:
         """The full id of the finding ``text`` names: its number (问题编号), or its id or a
@@ -950,7 +963,7 @@ def _check_writable(path: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
-            t("store.cannot_create", path=folder, reason=exc.strerror or exc),
+            t("store.cannot_create", path=folder, reason=os_reason(exc)),
             hint=t("store.readonly_hint"),
         ) from None
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.errors import ReportError
 from qingyang_inspect.findings.model import Round
 from qingyang_inspect.i18n import t
 from qingyang_inspect.views.base import Document, Pages, Section
@@ -106,10 +107,22 @@ def build_acceptance(
 
     Named sites are reported whether inspected or not; otherwise the sites the
     round recorded findings at (every site of the catalog with ``all_sites``),
-    narrowed by street, responsible unit and level. Unknown site ids raise
+    narrowed by street, responsible unit and level. ``as_of`` before the round's
+    date raises :class:`~qingyang_inspect.errors.ReportError`. Unknown site ids raise
     :class:`~qingyang_inspect.errors.CatalogError`, unknown streets or units
     :class:`~qingyang_inspect.errors.ReportError`, with suggestions.
     """
+    if as_of < round_.date:
+        # Nothing of the round existed yet: an empty summary would read as "no sites".
+        raise ReportError(
+            t(
+                "acceptance.before_round",
+                round=round_.name,
+                date=date_text(round_.date),
+                as_of=as_of,
+            ),
+            hint=t("acceptance.before_round_hint", date=date_text(round_.date)),
+        )
     chosen = list(dict.fromkeys(catalog.site(site_id).id for site_id in site_ids))
     street_set, unit_set, level_set = frozenset(streets), frozenset(units), frozenset(levels)
     check_places(catalog, units=unit_set, streets=street_set)

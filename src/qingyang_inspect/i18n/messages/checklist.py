@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "name checklist files or the folder holding them",
     ),
     "import.no_such_file": ("文件不存在", "no such file"),
+    "import.no_such_file_hint": (
+        "检查路径和文件名（含 .xlsx）；也可给出存放检查表的文件夹",
+        "check the path and file name (with .xlsx); a folder of checklists works too",
+    ),
     "import.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "import.corrupt": (
         "工作簿已损坏，无法读取（{reason}）",
@@ -142,6 +146,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.corrupt_hint": (
         "用 Excel 或 WPS 打开后另存为 .xlsx 再导入，或重新导出检查表填写",
         "open it in Excel or WPS and save it as .xlsx again, or export the checklist again and fill it in",
+    ),
+    "import.corrupt_cut": (
+        "文件不完整或不是 zip 格式，可能在传输中被截断",
+        "the file is incomplete or not in zip form, perhaps cut short in transfer",
+    ),
+    "import.corrupt_parts": (
+        "缺少工作簿的组成部分",
+        "parts of the workbook are missing",
+    ),
+    "import.corrupt_content": (
+        "工作簿的内容无法解析",
+        "the workbook's content cannot be parsed",
+    ),
+    "import.zip": (
+        "是 .zip 文件，不是检查表工作簿",
+        "a .zip file, not a checklist workbook",
+    ),
+    "import.zip_hint": (
+        "inspect export-findings 导出的数据包请用 inspect merge 合并；检查表是 .xlsx 文件",
+        "merge bundles written by inspect export-findings with inspect merge; "
+        "checklists are .xlsx files",
     ),
     "import.not_xlsx": ("不是 .xlsx 工作簿", "not an .xlsx workbook"),
     "import.not_checklist": (

@@ -165,6 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{hint}; answer this item again (or s to skip, q to quit)",
     ),
     "walk.end": ("{site} 的检查清单已走完。", "end of the checklist of {site}."),
+    "walk.quit_midway": (
+        "已退出；正在回答的这一项未记录，此前的记录均已保存。",
+        "quit; the item being answered is not recorded, everything recorded before is kept.",
+    ),
     "walk.interrupted": (
         "已中断；此前的记录均已保存。",
         "interrupted; everything recorded so far is kept.",
@@ -253,6 +257,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "opened round {name} ({kind}, {date}) against standard {standard}",
     ),
     "round.closed_ok": ("已关闭轮次 {name}", "closed round {name}"),
+    "round.closed_unfinished": (
+        "该轮次还有 {count} 个问题未销号（待整改 {open} 个，已整改待复查 {rectified} 个）；"
+        "关闭轮次后仍照常整改、复查，并列入整改台账",
+        "{count} problem(s) of the round are not closed yet ({open} to rectify, {rectified} "
+        "awaiting re-check): they are still rectified, re-checked and on the ledger",
+    ),
     "round.close_at_opt": (
         '关闭时间（默认现在），如 "2026-06-30 17:00"',
         'when the round was closed (default: now), e.g. "2026-06-30 17:00"',

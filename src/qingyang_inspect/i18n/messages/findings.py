@@ -168,6 +168,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a voided finding can still be seen with inspect findings show",
     ),
     "lifecycle.reason_required": ("必须用 {option} 说明原因", "give the reason with {option}"),
+    "lifecycle.reason_required_hint": (
+        '例如 {option} "复核照片后更正例数"（更正）或 {option} "重复记录"（作废）；原因记入历史',
+        'e.g. {option} "count corrected from the photos" (amend) or {option} "entered twice" '
+        "(void); the reason goes into the history",
+    ),
     "lifecycle.note_required": ("必须用 --note 说明整改情况", "say what was done with --note"),
     "lifecycle.note_required_hint": (
         '例如 --note "已清理垃圾并加装垃圾桶"',
@@ -181,6 +186,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.bad_status": (
         "状态 '{value}' 无效；可选：{statuses}",
         "status '{value}' is invalid; choose one of: {statuses}",
+    ),
+    "findings.overdue_hint": (
+        "逾期不是一种状态，而是按截止日期算出的：用 --overdue 列出逾期未销号的问题",
+        "overdue is not a status but computed from the due date: --overdue lists the overdue "
+        "problems not closed",
     ),
     "findings.bad_status_hint": (
         "open 待整改、rectified 已整改待复查、closed 已销号",

@@ -55,6 +55,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.reason_closed": ("输出已关闭", "the output is closed"),
     "file.reason_name_too_long": ("文件名太长", "the file name is too long"),
+    "file.reason_missing": ("路径不存在", "no such file or folder"),
+    "file.reason_not_folder": ("路径中有一段不是目录", "a part of the path is not a folder"),
+    "file.reason_is_folder": ("是目录，不是文件", "it is a folder, not a file"),
     "file.reason_io": ("磁盘读写出错（I/O 错误）", "the disk reported an input/output error"),
     "text.not_text": (
         "{option} 含有无法识别为文字的字节",

@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add --force to overwrite it, or name another file with -o",
     ),
     "report.no_folder": ("输出目录 {path} 不存在", "output folder {path} does not exist"),
+    "report.no_folder_hint": (
+        "先创建这个目录，或用 -o 指定已有目录中的文件",
+        "create the folder first, or give -o a file in a folder that exists",
+    ),
     "render.unknown_format": (
         "未知的输出格式 '{fmt}'；可用：{formats}",
         "unknown output format '{fmt}'; available: {formats}",

@@ -164,6 +164,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "please report this message to the maintainers",
     ),
     "finding.unknown": ("找不到编号为 {id} 的记录", "no finding with id {id}"),
+    "finding.not_found_yet": (
+        "问题 {number} 发现于 {found}，截至 {day} 尚未发现",
+        "finding {number} was found on {found}: as of {day} it was not found yet",
+    ),
+    "finding.not_found_yet_hint": (
+        "--as-of 给出 {found} 或之后的日期，或去掉 --as-of",
+        "give --as-of {found} or later, or leave --as-of out",
+    ),
     "finding.list_hint": (
         "用 inspect findings list 查看记录编号",
         "see the ids with inspect findings list",

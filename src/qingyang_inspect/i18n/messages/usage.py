@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.option_takes_no_value": ("选项 {option} 不带值", "option {option} takes no value"),
     "cli.missing_option": ("缺少选项 {option}", "missing option {option}"),
     "cli.missing_argument": ("缺少参数：{name}", "missing argument: {name}"),
+    "cli.option_repeated": (
+        "{option} 给了不同的值（{values}），只能给一个",
+        "{option} was given different values ({values}); give one",
+    ),
     "cli.extra_args": ("多余的参数：{args}", "unexpected extra arguments: {args}"),
     "cli.bad_value": (
         "{option} 的值 '{value}' 无效：{expected}",
@@ -77,6 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected a whole number of at least {minimum}",
     ),
     "cli.expected_number": ("应为数字", "expected a number"),
+    "cli.expected_folder": ("这是一个文件，应为目录", "it is a file; a folder is expected"),
+    "cli.expected_file": ("这是一个目录，应为文件", "it is a folder; a file is expected"),
     "cli.expected_path": (
         "应为存在的文件或目录路径",
         "expected the path of an existing file or folder",

@@ -259,6 +259,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.empty": ("（无符合条件的问题）", "(no matching problems)"),
     "acceptance.summary_sheet": ("验收汇总", "Summary"),
     "acceptance.title": ("{district}示范点位验收汇总表", "{district} acceptance summary"),
+    "acceptance.before_round": (
+        "轮次 {round} 的日期是 {date}，截至 {as_of} 尚未开始，没有可验收的内容",
+        "round {round} is dated {date}: as of {as_of} it had not begun, there is nothing to report",
+    ),
+    "acceptance.before_round_hint": (
+        "--as-of 给出 {date} 或之后的日期，或去掉 --as-of（默认今天）",
+        "give --as-of {date} or later, or leave it out (today)",
+    ),
     "acceptance.subtitle": (
         "轮次：{round}（{date}）　测评标准：{standard}　统计截至：{as_of}",
         "Round: {round} ({date})   Standard: {standard}   As of: {as_of}",

@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from qingyang_inspect.errors import ReportError
+from qingyang_inspect.files import os_reason
 from qingyang_inspect.findings.model import Photo
 from qingyang_inspect.i18n import t
 from qingyang_inspect.render.xlsx.book import Sheet
@@ -57,7 +58,7 @@ class PhotoExport:
                     shutil.copyfile(source, target)
             except OSError as exc:
                 raise ReportError(
-                    t("report.write_failed", path=target, reason=exc.strerror)
+                    t("report.write_failed", path=target, reason=os_reason(exc))
                 ) from None
         self._done[name] = target
         return target
