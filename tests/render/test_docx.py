@@ -220,6 +220,36 @@ def test_a_table_wider_than_the_page_gives_back_from_the_roomy_columns(tmp_path:
     assert widths[2] == pytest.approx(15.6 - widths[0] - widths[1] - widths[3], abs=0.02)
 
 
+def test_a_long_word_in_a_note_does_not_squeeze_the_other_columns(tmp_path: Path) -> None:
+    """The bulletin's overdue table: one note holding a long run of hyphenated words (or a
+    link) once took the page for its description and left 点位 and 责任单位 one character
+    wide, every name standing as a column of single characters on every page. The word
+    breaks inside its own column instead; the others keep the widths asked for."""
+    labels = ("问题编号", "点位", "问题描述", "责任单位", "整改时限")
+    long_word = "Responsibility-unclear-between-departments"
+    rows = [
+        (
+            "G1B67E8D9A",
+            "宽窄巷子",
+            f"消防通道堆放杂物，{long_word}",
+            "宽窄巷子历史文化街区管理办公室",
+            "2026-06-09",
+        ),
+        (
+            "FQSHM4G945",
+            "青羊区人民政府政务服务中心",
+            "机动车占用人行道停放",
+            "青羊区政务服务中心",
+            "2026-06-09",
+        ),
+    ]
+    widths = _column_widths(_wide_table(labels, rows, (9, 6, None, 6, 7)), tmp_path / "n.docx")
+    assert sum(widths) == pytest.approx(15.6, abs=0.02)
+    assert widths[1] == pytest.approx(6 * 0.37, abs=0.01)
+    assert widths[3] == pytest.approx(6 * 0.37, abs=0.01)
+    assert widths[2] >= 3.2
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -> None:

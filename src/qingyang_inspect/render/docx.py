@@ -238,8 +238,7 @@ class _Writer:
                 else:
                     text = cell_text(value, column.kind)
                     self._cell_text(cell, text, red=red, center=column.kind != "text")
-                    unbroken = _unbroken_cm(text, words=column.kind in _WORDY_KINDS)
-                    needs[n] = max(needs[n], unbroken)
+                    needs[n] = max(needs[n], _cell_need_cm(text, column.kind))
             self.done.rows += 1
         _widths(grid, [c.width for c in columns], needs)
         _keep_rows_whole(self.word)
@@ -365,6 +364,20 @@ _TEXT_WIDTH_CM = 21 - 2.8 - 2.6
 _CHAR_CM = 0.37
 #: Column kinds whose text may break between words (the rest: ids, numbers, dates, whole).
 _WORDY_KINDS = frozenset({"text", "status"})
+#: The widest a word in a cell may ask its column to be: 15 lower-case letters at 10.5 pt
+#: ("responsibility", "rectification" whole).
+_LONGEST_WORD_CM = 3.2
+
+
+def _cell_need_cm(text: str, kind: str) -> float:
+    """The width (cm) a cell's text asks of its column: an id, number or date whole; in
+    words (users' notes, names), the longest word up to :data:`_LONGEST_WORD_CM` — a
+    longer one (a link, a run of hyphenated words) breaks inside, as it would in any
+    column, rather than squeezing the table's other columns to a character each.
+    """
+    if kind not in _WORDY_KINDS:
+        return _unbroken_cm(text, words=False)
+    return min(_unbroken_cm(text, words=True), _LONGEST_WORD_CM)
 
 
 def _unbroken_cm(text: str, *, words: bool, bold: bool = False) -> float:
