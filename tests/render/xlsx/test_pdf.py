@@ -145,6 +145,12 @@ def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> No
     assert "###" not in "".join(texts)
     signed = [t for t in texts if "验收人（签字）" in t]
     assert len(signed) == 4
+    # Every page of a form names its site (in the footer), the signed one above all: a
+    # 34-item form runs over three pages, and its last has no header block.
+    names = [campaign.catalog.sites[s].name for s in campaign.acceptance_sites]
+    for text in texts:
+        if "条目编号" in text:
+            assert any(name in "".join(text.split()) for name in names), text
     for text in texts:
         assert not only_footer(text, FORM_FOOTER, ITEM_ROW), text
         assert not only_footer(text, ("制表人",), r"QY-[CD]-\d+|[\u4e00-\u9fff]+\s+\d+\s+\d+"), text

@@ -194,7 +194,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
         else:
             sheet.paragraph(pair[0], 0, ncols - 1)
     head_row = rows.header()
-    sheet.print_setup(header_row=head_row)
+    sheet.print_setup(header_row=head_row, name=header.title or "")
     sheet.ws.freeze_panes(head_row + 1, 0)
     for row_cells in prepared:
         rows.add_prepared(row_cells)
