@@ -49,6 +49,7 @@ from qingyang_inspect.views.labels import (
     requirement_label,
     site_type_label,
     status_label,
+    written_date,
     yes_no,
 )
 from qingyang_inspect.views.problems import closed_on_time, is_problem, problem_number, rate_text
@@ -525,7 +526,7 @@ class Ledger:
             round=self.round_label,
             unit=unit,
             status=statuses or t("report.all"),
-            as_of=date_text(self.as_of),
+            as_of=written_date(self.as_of),
         )
 
     def header_json(self) -> dict[str, Any]:
@@ -647,7 +648,7 @@ class LedgerTally:
                 closed=self.by_status["closed"],
                 overdue=self.overdue,
                 on_spot=self.on_spot,
-                as_of=date_text(self.as_of),
+                as_of=written_date(self.as_of),
             ),
             t(
                 "ledger.on_time",

@@ -76,7 +76,7 @@ def test_ledger_workbook(
     # -- the printable ledger ------------------------------------------------------------
     ws = wb["全部单位"]
     assert ws["A1"].value == "测试区文明城市创建整改台账"
-    assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026-08-10"
+    assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026年8月10日"
     assert "A1:L1" in {str(r) for r in ws.merged_cells.ranges}
     assert _row(ws, 3) == PRINT_HEADERS
     rows = [_row(ws, r) for r in range(4, 13)]
@@ -108,7 +108,7 @@ def test_ledger_workbook(
     footer = [ws.cell(r, 1).value or "" for r in range(13, ws.max_row + 1)]
     assert (
         "合计：问题 9 个，其中待整改 6 个、已整改待复查 1 个、已销号 2 个（立行立改 1 个）；"
-        "逾期未销号 7 个（统计截至 2026-08-10）。"
+        "逾期未销号 7 个（统计截至2026年8月10日）。"
     ) in footer
     # both closed problems by their due date, the seven overdue ones not
     assert "按期销号率：22.22%（已销号或已逾期的 9 个问题中，按期销号 2 个）。" in footer
@@ -195,7 +195,8 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     ws = wb["验收汇总"]
     assert ws["A1"].value == "测试区示范点位验收汇总表"
     assert ws["A2"].value == (
-        "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（版本 1.0）　统计截至：2026-08-10"
+        "轮次：2026验收（2026年8月3日）　测评标准：测试用测评标准（版本 1.0）"
+        "　统计截至：2026年8月10日"
     )
     assert _row(ws, 3)[:14] == SUMMARY_HEADERS
     assert _row(ws, 4)[:14] == [
@@ -250,7 +251,7 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
         site["A2"].value == "点位：M1 测试农贸市场"
         and site["G2"].value == "点位类型：农贸市场（市级）"
     )
-    assert site["A5"].value == "验收日期：2026-08-03"
+    assert site["A5"].value == "验收日期：2026年8月3日"
     assert site["G6"].value == "测评标准：测试用测评标准（版本 1.0）"
     assert site["A7"].value == "判定标准：达标 ≥ 95%，基本达标 ≥ 85%；一票否决项不符合即不达标"
     assert _row(site, 8) == SITE_HEADERS
