@@ -253,7 +253,8 @@ class LedgerRow:
         if self.location:
             problem += lines + t("report.location", location=self.location)
         contact = lines.join(x for x in (self.contact, self.phone) if x)
-        if self.on_spot and self.due_date is None:
+        if self.on_spot and not self.rectification_days:
+            # Fixed on the spot: due the day it was found ("0 个工作日" reads as a mistake).
             deadline = t("report.on_spot")
         elif self.due_date is not None and self.rectification_days is not None:
             deadline = lines.join(

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.render import RenderContext, render
 from qingyang_inspect.render.xlsx.book import STYLE_FILLS, sheet_name, text_width
@@ -42,6 +43,19 @@ def _ledger(
     context = RenderContext(fmt="xlsx", day=as_of, **kw)
     render(ledger_document(ledger), "xlsx", output=path, context=context)
     return path
+
+
+def test_a_problem_fixed_on_the_spot_says_so(
+    catalog: Catalog, findings: list[Finding], tmp_path: Path
+) -> None:
+    """Recording makes a problem fixed on the spot due the day it was found: its time
+    limit reads 立行立改, not "0 个工作日" above the date."""
+    spot = next(f for f in findings if f.on_spot)
+    recorded = spot._replace(due_date=spot.found_at.date())
+    path = _ledger(catalog, ListSource([recorded]), tmp_path / "spot.xlsx")
+    ws = openpyxl.load_workbook(path)["全部单位"]
+    assert _row(ws, 3)[8] == "整改时限及截止日期"
+    assert _row(ws, 4)[8] == "立行立改"
 
 
 def _acceptance(catalog: Catalog, source: ListSource, path: Path, as_of: dt.date = AS_OF) -> Path:
