@@ -50,7 +50,8 @@ def site_columns() -> tuple[Column, ...]:
         c("result", t("acceptance.col.result"), "status", width=8),
         c("occurrences", t("acceptance.col.occurrences"), "int", priority=2, width=6),
         c("deducted", t("acceptance.col.deducted"), "number", priority=2, width=7),
-        c("score", t("acceptance.col.score"), "number", width=7),
+        # 9: the 得分率 under it prints whole at 100.00 % (7 printed "###" there).
+        c("score", t("acceptance.col.score"), "number", width=9),
         c("findings", t("acceptance.col.findings"), "id", priority=2, width=28),
         c("remarks", t("acceptance.col.remarks"), priority=3, width=24),
     )

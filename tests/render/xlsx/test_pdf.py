@@ -49,8 +49,9 @@ pytestmark = [
 #: Lines of the footer blocks (totals, notes, signatures) of the two reports.
 LEDGER_FOOTER = ("合计：", "说明：", "制表人", "审核人")
 FORM_FOOTER = ("（已检查", "其中逾期", "验收人（签字）", "责任单位负责人（签字）")
-#: A line of a table: the ledger's due date, a score sheet's item id.
-LEDGER_ROW = r"\d{4}-\d{2}-\d{2}"
+#: A line of a table: the ledger's due date (立行立改 for a problem fixed on the spot), a
+#: score sheet's item id.
+LEDGER_ROW = r"\d{4}-\d{2}-\d{2}|立行立改"
 ITEM_ROW = r"\b[A-Z]{2}-[A-Z0-9]{2}-\d{2}\b"
 
 

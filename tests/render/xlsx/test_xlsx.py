@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from office import SOFFICE, pdf_text, to_pdf
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.i18n import set_language
@@ -19,7 +20,7 @@ from qingyang_inspect.render.xlsx.book import STYLE_FILLS, sheet_name, text_widt
 from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 from qingyang_inspect.views.source import ListSource
-from worked_example import AS_OF, LEDGER_HEADERS_ZH, ROUND, rounds
+from worked_example import AS_OF, LEDGER_HEADERS_ZH, ROUND, finding, rounds
 
 OVERDUE_FILL = STYLE_FILLS["overdue"].lstrip("#")
 VERDICT_FILLS = {
@@ -314,6 +315,32 @@ def test_charts_read_at_a_glance(catalog: Catalog, source: ListSource, tmp_path:
     assert "<c:lineChart>" in rates and "达标线 90%" in rates and "基本达标线 80%" in rates
     assert "不符合条目数（按测评项目）" in categories and '<c:showVal val="1"/>' in categories
     assert '<c:majorUnit val="1"/>' in categories
+
+
+def test_a_round_without_findings_says_so(catalog: Catalog, tmp_path: Path) -> None:
+    """A round opened but not yet recorded in: the summary says there is nothing to score,
+    under the empty site table, and draws no charts (no sites to rate, twelve zeros of
+    failures), where it printed a bare header row and a page of a chart with no bars."""
+    path = _acceptance(catalog, ListSource([]), tmp_path / "empty.xlsx")
+    ws = openpyxl.load_workbook(path)["验收汇总"]
+    assert _row(ws, 3)[0] == "点位编号"
+    assert _row(ws, 4)[0] == "本轮次尚未记录任何点位的检查结果，没有可验收的点位。"
+    with zipfile.ZipFile(path) as book:
+        assert not [name for name in book.namelist() if name.startswith("xl/charts/")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_full_score_prints_whole(catalog: Catalog, tmp_path: Path) -> None:
+    """A site that passes every item scores 100.00 %: the rate under 得分 prints whole, where
+    it printed "###" (the column held 92.37 %, not 100.00 %)."""
+    items = ("CM-AD-01", "CM-EN-01", "NM-03-01", "NM-04-01")
+    source = ListSource([finding("M1", item, "pass") for item in items])
+    path = _acceptance(catalog, source, tmp_path / "full.xlsx")
+    text = pdf_text(to_pdf(path, tmp_path))
+    if text is not None:
+        [form] = [page for page in text.split("\f") if "验收人（签字）" in page]
+        assert "###" not in form and "100.00%" in form, form
 
 
 def test_same_date_same_bytes(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:

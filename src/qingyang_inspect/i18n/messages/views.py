@@ -312,6 +312,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "acceptance.by_street": ("按街道小计", "Subtotals by street"),
     "acceptance.by_type": ("按点位类型小计", "Subtotals by site type"),
     "acceptance.by_category": ("按测评项目统计不符合", "Failures by category"),
+    "acceptance.no_sites": (
+        "本轮次尚未记录任何点位的检查结果，没有可验收的点位。",
+        "No site has findings in this round yet: there is nothing to score.",
+    ),
     "acceptance.col.group_street": ("街道", "Street"),
     "acceptance.col.group_type": ("点位类型", "Site type"),
     "acceptance.col.sites": ("点位数", "Sites"),
@@ -382,7 +386,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sign.date": ("日期：______________", "Date: ______________"),
     "ledger.count": ("整改台账共 {count} 条问题", "{count} problems on the ledger"),
     "report.table_title_acceptance": (
-        "验收汇总：{round}（统计截至 {as_of}）",
+        "验收汇总：{round}（统计截至{as_of}）",
         "Acceptance summary: {round} (as of {as_of})",
     ),
     "report.table_title_site": ("验收评分表：{site}", "Acceptance score sheet: {site}"),

@@ -126,6 +126,8 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
         sheet.ws.repeat_rows(header)
     placed[sites.key] = Placed(sites, header + 1, sheet.row, cells[sites.key])
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
+    if rows.count == 0 and sites.empty is not None:
+        sheet.paragraph(sites.empty, 0, ncols - 1)
     for note in notes:
         sheet.paragraph(note, 0, ncols - 1)
 
