@@ -182,6 +182,8 @@ def test_english_headers_print_whole_words(campaign: Campaign, tmp_path: Path) -
     for label in labels:
         for word in label.split():
             assert word in words, (word, label)
+    # The label columns' words too: a category and a method, once "Environmen t", "document s".
+    assert {"Environment", "sanitation", "documents"} <= words
 
 
 #: Printed A4 pages of the printable ledger of 1,000 problems with photos, at most (168

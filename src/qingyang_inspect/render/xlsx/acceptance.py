@@ -172,10 +172,11 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     signatures = next((s for s in page.sections if isinstance(s, Signatures)), None)
 
     sheet = book.sheet(page.name)
-    # Fixed widths: every site's form looks alike, and nothing is measured per site.
-    sheet.set_widths(column_widths(items))
-    rows = TableRows(sheet, items)
+    # The view's widths, so every site's form looks alike; wider only where a word of an
+    # English label (a category, a method) would break inside.
     elements = list(items.source())
+    sheet.set_widths(column_widths(items, (items.cells(e) for e in elements)))
+    rows = TableRows(sheet, items)
     # Most items need the same height: make it the sheet's default, set the others.
     prepared = [rows.prepare(e) for e in elements]
     if prepared:
