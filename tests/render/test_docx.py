@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -269,6 +272,73 @@ def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -
         for label in labels:
             for word in label.split():
                 assert word in words, (word, text)
+
+
+def _typical_problems(evidence: Path, count: int) -> Document:
+    """A bulletin's typical problems: a title, four lines and a photo each."""
+    entries = tuple(
+        Fields(
+            key=f"typical_{n}",
+            title=f"（{n}）点位{n}",
+            fields=(
+                Field("problem", "问题描述", "北侧围墙外人行道上共享单车乱停放约30辆，" * 3),
+                Field("number", "问题编号", f"P{n:09d}"),
+                Field("unit", "责任单位", "草堂街道办事处"),
+                Field("requirement", "测评标准", "无占用、堵塞、封闭消防（车）通道。"),
+                Field(
+                    "photos", "问题照片", (photo(evidence, f"{n:02d}ab", "green"),), kind="photos"
+                ),
+            ),
+        )
+        for n in range(1, count + 1)
+    )
+    return Document(
+        key="d", title="督查通报", sections=(Group("typical", "五、典型问题", entries),)
+    )
+
+
+def test_a_typical_problem_keeps_its_lines_and_photo_together(tmp_path: Path) -> None:
+    path = tmp_path / "typical.docx"
+    evidence = tmp_path / "evidence"
+    render(
+        _typical_problems(evidence, 2),
+        "docx",
+        output=path,
+        context=RenderContext(evidence=evidence),
+    )
+    paragraphs = docx.Document(str(path)).paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text == "（1）点位1")
+    end = next(n for n, p in enumerate(paragraphs) if p.text == "（2）点位2")
+    entry = paragraphs[start:end]
+    assert len(entry) == 6  # the title, four lines, the photo
+    assert [bool(p.paragraph_format.keep_with_next) for p in entry] == [True] * 5 + [False]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_each_typical_photo_with_its_problem(tmp_path: Path) -> None:
+    """Every printed page holds as many photos as problem titles: a photo never starts a
+    page away from the lines that say what it shows."""
+    path = tmp_path / "typical.docx"
+    evidence = tmp_path / "evidence"
+    render(
+        _typical_problems(evidence, 8),
+        "docx",
+        output=path,
+        context=RenderContext(evidence=evidence),
+    )
+    pdf = to_pdf(path, tmp_path)
+    texts = pdf_text(pdf)
+    if texts is not None:
+        pages = texts.split("\f")[:-1]
+        assert len(pages) >= 3
+        listed = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]  # two header lines, then one line per image: page first
+        photos = Counter(int(line.split()[0]) for line in listed)
+        for number, text in enumerate(pages, 1):
+            titles = len(re.findall(r"（\d）点位\d", "".join(text.split())))
+            assert photos[number] == titles, (number, text)
 
 
 def _long_table(rows: int) -> Document:

@@ -245,8 +245,17 @@ class _Writer:
         self.word.add_paragraph("", style="Normal")
 
     def fields(self, fields: Fields, depth: int) -> None:
+        """``label：value`` lines, photos under them, kept on one page with their title:
+        a typical problem's photo printed at the top of the next page, under another
+        problem's title, read as that problem's."""
+        before = len(self.word.paragraphs)
         if fields.title:
             self.paragraph(fields.title, "Heading 2" if depth else "Heading 1")
+        self._field_lines(fields)
+        for para in self.word.paragraphs[before:-1]:
+            para.paragraph_format.keep_with_next = True
+
+    def _field_lines(self, fields: Fields) -> None:
         for f in fields.fields:
             if f.kind == "photos":
                 photos = f.value if isinstance(f.value, tuple) else ()
