@@ -297,16 +297,16 @@ def _typical_problems(evidence: Path, count: int) -> Document:
     )
 
 
+def _render_typical(folder: Path, count: int) -> Path:
+    """``count`` typical problems with their photos, written to a .docx in ``folder``."""
+    path, evidence = folder / "typical.docx", folder / "evidence"
+    context = RenderContext(evidence=evidence)
+    render(_typical_problems(evidence, count), "docx", output=path, context=context)
+    return path
+
+
 def test_a_typical_problem_keeps_its_lines_and_photo_together(tmp_path: Path) -> None:
-    path = tmp_path / "typical.docx"
-    evidence = tmp_path / "evidence"
-    render(
-        _typical_problems(evidence, 2),
-        "docx",
-        output=path,
-        context=RenderContext(evidence=evidence),
-    )
-    paragraphs = docx.Document(str(path)).paragraphs
+    paragraphs = docx.Document(str(_render_typical(tmp_path, 2))).paragraphs
     start = next(n for n, p in enumerate(paragraphs) if p.text == "（1）点位1")
     end = next(n for n, p in enumerate(paragraphs) if p.text == "（2）点位2")
     entry = paragraphs[start:end]
@@ -319,15 +319,7 @@ def test_a_typical_problem_keeps_its_lines_and_photo_together(tmp_path: Path) ->
 def test_libreoffice_prints_each_typical_photo_with_its_problem(tmp_path: Path) -> None:
     """Every printed page holds as many photos as problem titles: a photo never starts a
     page away from the lines that say what it shows."""
-    path = tmp_path / "typical.docx"
-    evidence = tmp_path / "evidence"
-    render(
-        _typical_problems(evidence, 8),
-        "docx",
-        output=path,
-        context=RenderContext(evidence=evidence),
-    )
-    pdf = to_pdf(path, tmp_path)
+    pdf = to_pdf(_render_typical(tmp_path, 8), tmp_path)
     texts = pdf_text(pdf)
     if texts is not None:
         pages = texts.split("\f")[:-1]
