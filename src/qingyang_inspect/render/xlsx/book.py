@@ -618,8 +618,9 @@ class Sheet:
             ws.set_print_scale(round(self.paper_scale(paper) * 100))
         ws.center_horizontally()
         ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=0.6, bottom=0.6)
-        # In a footer "&" starts a code: "&&" prints one. Excel takes 255 characters.
-        left = f"&L{safe_text(name, 'line').replace('&', '&&')[:200]}" if name else ""
+        # In a footer "&" starts a code: "&&" prints one. Excel takes 255 characters: the
+        # name is cut before its "&"s are doubled, never between the two.
+        left = f"&L{safe_text(name, 'line')[:120].replace('&', '&&')}" if name else ""
         ws.set_footer(f"{left}&C&P / &N", {"margin": HEADER_MARGIN})
         ws.set_header("", {"margin": HEADER_MARGIN})
         if header_row is not None:
