@@ -156,3 +156,9 @@ def test_libreoffice_prints_it_on_a4_portrait(exported: Path, tmp_path: Path) ->
     text = pdf_text(pdf)
     if text is not None:
         assert "成都市草堂小学" in text and "XX-01-01" in text and "检查人" in text
+        # Every printed page names its site (in the footer): sheets filled in by hand
+        # and carried back loose still say which site they are.
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert len(pages) >= 2
+        for page in pages:
+            assert "成都市草堂小学" in page, page

@@ -286,7 +286,7 @@ def test_ledger_in_every_format(workspace: Path, tmp_path: Path) -> None:
         "草堂街道办事处",
     )
     assert table.exit_code == 0, table.stderr
-    assert "责任单位：草堂街道办事处" in table.stdout and "统计截至：2026-08-10" in table.stdout
+    assert "责任单位：草堂街道办事处" in table.stdout and "统计截至：2026年8月10日" in table.stdout
     assert "整改台账共 3 条问题" in table.stderr
 
 

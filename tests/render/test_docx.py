@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import subprocess
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -220,6 +223,36 @@ def test_a_table_wider_than_the_page_gives_back_from_the_roomy_columns(tmp_path:
     assert widths[2] == pytest.approx(15.6 - widths[0] - widths[1] - widths[3], abs=0.02)
 
 
+def test_a_long_word_in_a_note_does_not_squeeze_the_other_columns(tmp_path: Path) -> None:
+    """The bulletin's overdue table: one note holding a long run of hyphenated words (or a
+    link) once took the page for its description and left 点位 and 责任单位 one character
+    wide, every name standing as a column of single characters on every page. The word
+    breaks inside its own column instead; the others keep the widths asked for."""
+    labels = ("问题编号", "点位", "问题描述", "责任单位", "整改时限")
+    long_word = "Responsibility-unclear-between-departments"
+    rows = [
+        (
+            "G1B67E8D9A",
+            "宽窄巷子",
+            f"消防通道堆放杂物，{long_word}",
+            "宽窄巷子历史文化街区管理办公室",
+            "2026-06-09",
+        ),
+        (
+            "FQSHM4G945",
+            "青羊区人民政府政务服务中心",
+            "机动车占用人行道停放",
+            "青羊区政务服务中心",
+            "2026-06-09",
+        ),
+    ]
+    widths = _column_widths(_wide_table(labels, rows, (9, 6, None, 6, 7)), tmp_path / "n.docx")
+    assert sum(widths) == pytest.approx(15.6, abs=0.02)
+    assert widths[1] == pytest.approx(6 * 0.37, abs=0.01)
+    assert widths[3] == pytest.approx(6 * 0.37, abs=0.01)
+    assert widths[2] >= 3.2
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -> None:
@@ -239,6 +272,65 @@ def test_libreoffice_breaks_english_headers_between_words_only(tmp_path: Path) -
         for label in labels:
             for word in label.split():
                 assert word in words, (word, text)
+
+
+def _typical_problems(evidence: Path, count: int) -> Document:
+    """A bulletin's typical problems: a title, four lines and a photo each."""
+    entries = tuple(
+        Fields(
+            key=f"typical_{n}",
+            title=f"（{n}）点位{n}",
+            fields=(
+                Field("problem", "问题描述", "北侧围墙外人行道上共享单车乱停放约30辆，" * 3),
+                Field("number", "问题编号", f"P{n:09d}"),
+                Field("unit", "责任单位", "草堂街道办事处"),
+                Field("requirement", "测评标准", "无占用、堵塞、封闭消防（车）通道。"),
+                Field(
+                    "photos", "问题照片", (photo(evidence, f"{n:02d}ab", "green"),), kind="photos"
+                ),
+            ),
+        )
+        for n in range(1, count + 1)
+    )
+    return Document(
+        key="d", title="督查通报", sections=(Group("typical", "五、典型问题", entries),)
+    )
+
+
+def _render_typical(folder: Path, count: int) -> Path:
+    """``count`` typical problems with their photos, written to a .docx in ``folder``."""
+    path, evidence = folder / "typical.docx", folder / "evidence"
+    context = RenderContext(evidence=evidence)
+    render(_typical_problems(evidence, count), "docx", output=path, context=context)
+    return path
+
+
+def test_a_typical_problem_keeps_its_lines_and_photo_together(tmp_path: Path) -> None:
+    paragraphs = docx.Document(str(_render_typical(tmp_path, 2))).paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text == "（1）点位1")
+    end = next(n for n, p in enumerate(paragraphs) if p.text == "（2）点位2")
+    entry = paragraphs[start:end]
+    assert len(entry) == 6  # the title, four lines, the photo
+    assert [bool(p.paragraph_format.keep_with_next) for p in entry] == [True] * 5 + [False]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_each_typical_photo_with_its_problem(tmp_path: Path) -> None:
+    """Every printed page holds as many photos as problem titles: a photo never starts a
+    page away from the lines that say what it shows."""
+    pdf = to_pdf(_render_typical(tmp_path, 8), tmp_path)
+    texts = pdf_text(pdf)
+    if texts is not None:
+        pages = texts.split("\f")[:-1]
+        assert len(pages) >= 3
+        listed = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]  # two header lines, then one line per image: page first
+        photos = Counter(int(line.split()[0]) for line in listed)
+        for number, text in enumerate(pages, 1):
+            titles = len(re.findall(r"（\d）点位\d", "".join(text.split())))
+            assert photos[number] == titles, (number, text)
 
 
 def _long_table(rows: int) -> Document:

@@ -63,7 +63,8 @@ def test_the_figures_are_the_progress_reports(
     data = progress_json(ws, *RANGE)
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "测试区文明城市创建督查通报"
-    assert texts[1] == "第 12 期　　测试区文明办　　2026-10-16"
+    # The date line and the sentences write dates as official documents do (GB/T 9704).
+    assert texts[1] == "第 12 期　　测试区文明办　　2026年10月16日"
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "一、总体情况",
@@ -74,7 +75,7 @@ def test_the_figures_are_the_progress_reports(
         "六、下一步工作要求",
     ]
     # The summary's sentences, number by number, against the progress report's total.
-    summary = next(p for p in texts if p.startswith("2026-09-01 至 2026-10-16，"))
+    summary = next(p for p in texts if p.startswith("2026年9月1日至2026年10月16日，"))
     said = re.search(
         r"发现问题 (\d+) 个，已销号 (\d+) 个，其中按期销号 (\d+) 个、逾期销号 (\d+) 个；"
         r"已整改待复查 (\d+) 个；逾期未销号 (\d+) 个。整改率 ([\d.]+%)，按期销号率 ([\d.]+%)",
@@ -134,7 +135,9 @@ def test_by_unit_in_english(campaign: tuple[Path, dict[str, str]], tmp_path: Pat
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "测试区 civilized-city supervision bulletin"
     assert any(
-        t.startswith("From 2026-09-01 to 2026-10-16 the supervision groups found 10 problems")
+        t.startswith(
+            "From 1 September 2026 to 16 October 2026 the supervision groups found 10 problems"
+        )
         for t in texts
     )
     ranking = rows(document.tables[0])
@@ -151,7 +154,7 @@ def test_an_empty_week_is_a_short_document(
         ws, tmp_path / "empty.docx", "--since", "2026-09-22", "--until", "2026-09-28"
     )
     texts = [p.text for p in document.paragraphs if p.text]
-    assert texts[2] == "2026-09-22 至 2026-09-28，督导组未发现问题，本期无通报事项。"
+    assert texts[2] == "2026年9月22日至2026年9月28日，督导组未发现问题，本期无通报事项。"
     assert len(texts) == 3
     assert document.tables == []
 

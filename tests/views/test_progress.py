@@ -22,6 +22,7 @@ from progress_campaign import CST, R1, R2, R3, SINCE, UNTIL, build
 from qingyang_inspect.catalog.cache import load_workspace_catalog
 from qingyang_inspect.findings.pins import RoundCatalogs
 from qingyang_inspect.i18n import set_language
+from qingyang_inspect.render.xlsx.sheets import word_width
 from qingyang_inspect.store import Store
 from qingyang_inspect.views.progress import (
     Progress,
@@ -222,6 +223,24 @@ def test_workbook_has_the_trend_chart(
         charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
     assert len(charts) == 2
     assert all(f"<c:f>{trend.title}!$" in chart for chart in charts)  # they plot the trend sheet
+
+
+def test_english_round_kinds_fit_their_column(
+    campaign: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """The rounds' sheet in English: the kind column is as wide as its longest word needs
+    (at 8 characters it printed "supervisi on", "re-inspectio n", "acceptan ce")."""
+    ws, _numbers = campaign
+    out = tmp_path / "progress-en.xlsx"
+    assert run(ws, "progress", *RANGE, "-f", "xlsx", "-o", str(out), lang="en").exit_code == 0
+    set_language("zh")
+    cells = [c for sheet in openpyxl.load_workbook(out) for row in sheet for c in row]
+    [header] = [c for c in cells if c.value == "Kind"]
+    sheet, column = header.parent, header.column_letter
+    kinds = [c.value for c in sheet[column][header.row :] if c.value]
+    assert "supervision" in kinds
+    width = sheet.column_dimensions[column].width
+    assert all(width >= word_width(kind) for kind in kinds), (width, kinds)
 
 
 def test_refusals_and_an_empty_week(campaign: tuple[Path, dict[str, str]]) -> None:

@@ -238,16 +238,24 @@ class _Writer:
                 else:
                     text = cell_text(value, column.kind)
                     self._cell_text(cell, text, red=red, center=column.kind != "text")
-                    unbroken = _unbroken_cm(text, words=column.kind in _WORDY_KINDS)
-                    needs[n] = max(needs[n], unbroken)
+                    needs[n] = max(needs[n], _cell_need_cm(text, column.kind))
             self.done.rows += 1
         _widths(grid, [c.width for c in columns], needs)
         _keep_rows_whole(self.word)
         self.word.add_paragraph("", style="Normal")
 
     def fields(self, fields: Fields, depth: int) -> None:
+        """``label：value`` lines, photos under them, kept on one page with their title:
+        a typical problem's photo printed at the top of the next page, under another
+        problem's title, read as that problem's."""
+        before = len(self.word.paragraphs)
         if fields.title:
             self.paragraph(fields.title, "Heading 2" if depth else "Heading 1")
+        self._field_lines(fields)
+        for para in self.word.paragraphs[before:-1]:
+            para.paragraph_format.keep_with_next = True
+
+    def _field_lines(self, fields: Fields) -> None:
         for f in fields.fields:
             if f.kind == "photos":
                 photos = f.value if isinstance(f.value, tuple) else ()
@@ -365,6 +373,20 @@ _TEXT_WIDTH_CM = 21 - 2.8 - 2.6
 _CHAR_CM = 0.37
 #: Column kinds whose text may break between words (the rest: ids, numbers, dates, whole).
 _WORDY_KINDS = frozenset({"text", "status"})
+#: The widest a word in a cell may ask its column to be: 15 lower-case letters at 10.5 pt
+#: ("responsibility", "rectification" whole).
+_LONGEST_WORD_CM = 3.2
+
+
+def _cell_need_cm(text: str, kind: str) -> float:
+    """The width (cm) a cell's text asks of its column: an id, number or date whole; in
+    words (users' notes, names), the longest word up to :data:`_LONGEST_WORD_CM` — a
+    longer one (a link, a run of hyphenated words) breaks inside, as it would in any
+    column, rather than squeezing the table's other columns to a character each.
+    """
+    if kind not in _WORDY_KINDS:
+        return _unbroken_cm(text, words=False)
+    return min(_unbroken_cm(text, words=True), _LONGEST_WORD_CM)
 
 
 def _unbroken_cm(text: str, *, words: bool, bold: bool = False) -> float:

@@ -19,7 +19,7 @@ from qingyang_inspect.errors import ReportError
 from qingyang_inspect.findings.model import Round
 from qingyang_inspect.i18n import t
 from qingyang_inspect.views.base import Document, Pages, Section
-from qingyang_inspect.views.labels import date_text
+from qingyang_inspect.views.labels import date_text, written_date
 from qingyang_inspect.views.ledger import check_places
 from qingyang_inspect.views.scoresheet import ItemLabels, SiteSheet, site_page, site_sheet
 from qingyang_inspect.views.source import FindingSource
@@ -68,9 +68,9 @@ class Acceptance:
         return t(
             "acceptance.subtitle",
             round=self.round.name,
-            date=date_text(self.round.date),
+            date=written_date(self.round.date),
             standard=self.standard_label(),
-            as_of=date_text(self.as_of),
+            as_of=written_date(self.as_of),
         )
 
     def header_json(self) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from qingyang_inspect.views.base import (
     Table,
     Text,
 )
-from qingyang_inspect.views.labels import date_text
+from qingyang_inspect.views.labels import date_text, written_date
 from qingyang_inspect.views.problems import percent_text, problem_number
 from qingyang_inspect.views.progress import (
     GroupProgress,
@@ -182,8 +182,8 @@ def _typical(progress: Progress) -> tuple[Section, ...]:
 
 
 def number_line(progress: Progress, issue: str | None) -> str:
-    """第 12 期　青羊区文明办　2026-09-07."""
-    day = date_text(progress.until)
+    """第 12 期　青羊区文明办　2026年9月7日."""
+    day = written_date(progress.until)
     if issue:
         return t("bulletin.number", issue=issue, district=progress.district, date=day)
     return t("bulletin.number_no_issue", district=progress.district, date=day)

@@ -218,6 +218,19 @@ def date_text(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat()
 
 
+#: The months' names (their numbers in Chinese).
+MONTH_KEYS: Mapping[int, str] = {
+    1: "month.1", 2: "month.2", 3: "month.3", 4: "month.4", 5: "month.5", 6: "month.6",
+    7: "month.7", 8: "month.8", 9: "month.9", 10: "month.10", 11: "month.11", 12: "month.12",
+}  # fmt: skip
+
+
+def written_date(value: dt.date) -> str:
+    """A date as a sentence or a document's date line writes it: ``2026年8月10日``
+    (``10 August 2026``)."""
+    return t("date.written", year=value.year, month=t(MONTH_KEYS[value.month]), day=value.day)
+
+
 def show_time(value: dt.datetime | None) -> str:
     """``2026-06-12 14:30`` in the time zone it was recorded in."""
     return value.strftime("%Y-%m-%d %H:%M") if value else ""

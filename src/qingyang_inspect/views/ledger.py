@@ -49,6 +49,7 @@ from qingyang_inspect.views.labels import (
     requirement_label,
     site_type_label,
     status_label,
+    written_date,
     yes_no,
 )
 from qingyang_inspect.views.problems import closed_on_time, is_problem, problem_number, rate_text
@@ -252,7 +253,8 @@ class LedgerRow:
         if self.location:
             problem += lines + t("report.location", location=self.location)
         contact = lines.join(x for x in (self.contact, self.phone) if x)
-        if self.on_spot and self.due_date is None:
+        if self.on_spot and not self.rectification_days:
+            # Fixed on the spot: due the day it was found ("0 个工作日" reads as a mistake).
             deadline = t("report.on_spot")
         elif self.due_date is not None and self.rectification_days is not None:
             deadline = lines.join(
@@ -525,7 +527,7 @@ class Ledger:
             round=self.round_label,
             unit=unit,
             status=statuses or t("report.all"),
-            as_of=date_text(self.as_of),
+            as_of=written_date(self.as_of),
         )
 
     def header_json(self) -> dict[str, Any]:
@@ -647,7 +649,7 @@ class LedgerTally:
                 closed=self.by_status["closed"],
                 overdue=self.overdue,
                 on_spot=self.on_spot,
-                as_of=date_text(self.as_of),
+                as_of=written_date(self.as_of),
             ),
             t(
                 "ledger.on_time",

@@ -36,6 +36,7 @@ from qingyang_inspect.views.labels import (
     requirement_label,
     round_kind_label,
     site_type_label,
+    written_date,
 )
 from qingyang_inspect.views.problems import (
     closed_on_time,
@@ -171,9 +172,9 @@ class Progress:
         return requirement_label(item) if item else t("report.unknown_item")
 
     def range_text(self) -> str:
-        """``2026-09-01 至 2026-09-07`` (``开始 至 …`` without a start)."""
-        since = date_text(self.since) if self.since else t("progress.beginning")
-        return t("progress.range", since=since, until=date_text(self.until))
+        """``2026年9月1日至2026年9月7日`` (``开始至…`` without a start)."""
+        since = written_date(self.since) if self.since else t("progress.beginning")
+        return t("progress.range", since=since, until=written_date(self.until))
 
     def header_json(self) -> dict[str, Any]:
         """What the report covers, for scripts."""
@@ -624,7 +625,7 @@ def progress_subtitle(progress: Progress) -> str:
         range=progress.range_text(),
         rounds=rounds,
         by=group_label_text(progress.by).lower(),
-        as_of=date_text(progress.until),
+        as_of=written_date(progress.until),
     )
 
 

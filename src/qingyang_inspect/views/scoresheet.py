@@ -29,6 +29,7 @@ from qingyang_inspect.views.labels import (
     result_label,
     site_type_level,
     verdict_label,
+    written_date,
 )
 from qingyang_inspect.views.problems import is_problem, json_number, problem_number
 
@@ -49,7 +50,8 @@ def site_columns() -> tuple[Column, ...]:
         c("result", t("acceptance.col.result"), "status", width=8),
         c("occurrences", t("acceptance.col.occurrences"), "int", priority=2, width=6),
         c("deducted", t("acceptance.col.deducted"), "number", priority=2, width=7),
-        c("score", t("acceptance.col.score"), "number", width=7),
+        # 9: the 得分率 under it prints whole at 100.00 % (7 printed "###" there).
+        c("score", t("acceptance.col.score"), "number", width=9),
         c("findings", t("acceptance.col.findings"), "id", priority=2, width=28),
         c("remarks", t("acceptance.col.remarks"), priority=3, width=24),
     )
@@ -231,7 +233,7 @@ class SiteSheet:
 
     def days_text(self) -> str:
         """验收日期: one day, a few days, or the first to the last."""
-        days = [date_text(d) for d in self.days]
+        days = [written_date(d) for d in self.days]
         if len(days) > 3:
             return t("acceptance.dates", first=days[0], last=days[-1])
         return t("report.name_sep").join(days)
@@ -423,7 +425,7 @@ def site_page(report: Acceptance, sheet: SiteSheet) -> Page:
             "acceptance.foot.problems",
             open=sheet.open_problems,
             overdue=sheet.overdue_problems,
-            as_of=date_text(report.as_of),
+            as_of=written_date(report.as_of),
         ),
     ]
     if sheet.weights_note():

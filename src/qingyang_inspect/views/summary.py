@@ -30,7 +30,12 @@ from qingyang_inspect.views.base import (
     Table,
     Text,
 )
-from qingyang_inspect.views.labels import category_label, date_text, level_label, site_type_label
+from qingyang_inspect.views.labels import (
+    category_label,
+    level_label,
+    site_type_label,
+    written_date,
+)
 from qingyang_inspect.views.problems import json_number
 from qingyang_inspect.views.scoresheet import SiteSheet, shown, verdict_style
 
@@ -366,13 +371,30 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
     sites: Table[SummaryRow] = Table(
         key="sites",
         title=t(
-            "report.table_title_acceptance", round=report.round.name, as_of=date_text(report.as_of)
+            "report.table_title_acceptance",
+            round=report.round.name,
+            as_of=written_date(report.as_of),
         ),
         columns=summary_columns(),
         source=lambda: summary.rows,
         cells=SummaryRow.cells,
         record=SummaryRow.to_json,
+        empty=t("acceptance.no_sites"),
     )
+    # A chart of failures only when there are some: twelve bars of 0 on a page of their
+    # own read as a drawing that failed.
+    failures: tuple[Chart, ...] = ()
+    if any(c.failed_items for c in summary.by_category):
+        failures = (
+            Chart(
+                key="categories",
+                title=t("acceptance.chart_categories"),
+                table="failures_by_category",
+                categories="category",
+                values="failed_items",
+                kind="column",
+            ),
+        )
     met, basically = summary.thresholds
     street = Column("name", t("acceptance.col.group_street"), width=24)
     site_type = Column("name", t("acceptance.col.group_type"), width=24)
@@ -425,14 +447,7 @@ def summary_group(report: Acceptance, summary: Summary) -> Group:
                 note=t("acceptance.chart_colours")
                 + ("" if summary.thresholds_shared else t("acceptance.chart_lines_most")),
             ),
-            Chart(
-                key="categories",
-                title=t("acceptance.chart_categories"),
-                table="failures_by_category",
-                categories="category",
-                values="failed_items",
-                kind="column",
-            ),
+            *failures,
             Signatures(
                 "signatures",
                 (t("report.sign.made_by"), t("report.sign.checked_by"), t("report.sign.date")),

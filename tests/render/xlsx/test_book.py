@@ -78,3 +78,20 @@ def test_a_header_column_is_as_wide_as_its_longest_english_word() -> None:
         cells=lambda e: (),
     )
     assert column_widths(table) == [6, word_width("Deducted")]
+
+
+def test_a_form_is_named_in_its_page_footer(tmp_path: Path) -> None:
+    """The name prints as written: its "&" doubled (a lone "&F" would print the file's
+    name), a long one cut short of Excel's 255 characters, never inside a "&&"."""
+    path = tmp_path / "footer.xlsx"
+    book = Book(path, day=dt.date(2026, 8, 10), title="footer")
+    for name, title in (("short", "R&F广场验收评分表"), ("long", "广场&" * 100)):
+        sheet = book.sheet(name)
+        sheet.append(["x"], BODY)
+        sheet.print_setup(header_row=None, name=title)
+    book.close()
+    wb = openpyxl.load_workbook(path)
+    short = wb["short"].oddFooter
+    assert short.left.text == "R&&F广场验收评分表" and short.center.text == "&P / &N"
+    long = wb["long"].oddFooter.left.text
+    assert long is not None and long.endswith("&&") and len(long) <= 255 - len("&L&C&P / &N")

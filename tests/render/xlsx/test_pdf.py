@@ -49,8 +49,9 @@ pytestmark = [
 #: Lines of the footer blocks (totals, notes, signatures) of the two reports.
 LEDGER_FOOTER = ("合计：", "说明：", "制表人", "审核人")
 FORM_FOOTER = ("（已检查", "其中逾期", "验收人（签字）", "责任单位负责人（签字）")
-#: A line of a table: the ledger's due date, a score sheet's item id.
-LEDGER_ROW = r"\d{4}-\d{2}-\d{2}"
+#: A line of a table: the ledger's due date (立行立改 for a problem fixed on the spot), a
+#: score sheet's item id.
+LEDGER_ROW = r"\d{4}-\d{2}-\d{2}|立行立改"
 ITEM_ROW = r"\b[A-Z]{2}-[A-Z0-9]{2}-\d{2}\b"
 
 
@@ -145,6 +146,12 @@ def test_a_four_site_acceptance_report(campaign: Campaign, tmp_path: Path) -> No
     assert "###" not in "".join(texts)
     signed = [t for t in texts if "验收人（签字）" in t]
     assert len(signed) == 4
+    # Every page of a form names its site (in the footer), the signed one above all: a
+    # 34-item form runs over three pages, and its last has no header block.
+    names = [campaign.catalog.sites[s].name for s in campaign.acceptance_sites]
+    for text in texts:
+        if "条目编号" in text:
+            assert any(name in "".join(text.split()) for name in names), text
     for text in texts:
         assert not only_footer(text, FORM_FOOTER, ITEM_ROW), text
         assert not only_footer(text, ("制表人",), r"QY-[CD]-\d+|[\u4e00-\u9fff]+\s+\d+\s+\d+"), text
@@ -175,6 +182,8 @@ def test_english_headers_print_whole_words(campaign: Campaign, tmp_path: Path) -
     for label in labels:
         for word in label.split():
             assert word in words, (word, label)
+    # The label columns' words too: a category and a method, once "Environmen t", "document s".
+    assert {"Environment", "sanitation", "documents"} <= words
 
 
 #: Printed A4 pages of the printable ledger of 1,000 problems with photos, at most (168

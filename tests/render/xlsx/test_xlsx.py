@@ -11,14 +11,16 @@ from typing import Any
 import openpyxl
 import pytest
 
+from office import SOFFICE, pdf_text, to_pdf
 from qingyang_inspect.catalog.catalog import Catalog
+from qingyang_inspect.findings.model import Finding
 from qingyang_inspect.i18n import set_language
 from qingyang_inspect.render import RenderContext, render
 from qingyang_inspect.render.xlsx.book import STYLE_FILLS, sheet_name, text_width
 from qingyang_inspect.views.acceptance import acceptance_document, build_acceptance
 from qingyang_inspect.views.ledger import LedgerFilter, build_ledger, ledger_document
 from qingyang_inspect.views.source import ListSource
-from worked_example import AS_OF, LEDGER_HEADERS_ZH, ROUND, rounds
+from worked_example import AS_OF, LEDGER_HEADERS_ZH, ROUND, finding, rounds
 
 OVERDUE_FILL = STYLE_FILLS["overdue"].lstrip("#")
 VERDICT_FILLS = {
@@ -42,6 +44,19 @@ def _ledger(
     context = RenderContext(fmt="xlsx", day=as_of, **kw)
     render(ledger_document(ledger), "xlsx", output=path, context=context)
     return path
+
+
+def test_a_problem_fixed_on_the_spot_says_so(
+    catalog: Catalog, findings: list[Finding], tmp_path: Path
+) -> None:
+    """Recording makes a problem fixed on the spot due the day it was found: its time
+    limit reads 立行立改, not "0 个工作日" above the date."""
+    spot = next(f for f in findings if f.on_spot)
+    recorded = spot._replace(due_date=spot.found_at.date())
+    path = _ledger(catalog, ListSource([recorded]), tmp_path / "spot.xlsx")
+    ws = openpyxl.load_workbook(path)["全部单位"]
+    assert _row(ws, 3)[8] == "整改时限及截止日期"
+    assert _row(ws, 4)[8] == "立行立改"
 
 
 def _acceptance(catalog: Catalog, source: ListSource, path: Path, as_of: dt.date = AS_OF) -> Path:
@@ -76,7 +91,7 @@ def test_ledger_workbook(
     # -- the printable ledger ------------------------------------------------------------
     ws = wb["全部单位"]
     assert ws["A1"].value == "测试区文明城市创建整改台账"
-    assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026-08-10"
+    assert ws["A2"].value == "轮次：全部　责任单位：全部　状态：全部　统计截至：2026年8月10日"
     assert "A1:L1" in {str(r) for r in ws.merged_cells.ranges}
     assert _row(ws, 3) == PRINT_HEADERS
     rows = [_row(ws, r) for r in range(4, 13)]
@@ -108,7 +123,7 @@ def test_ledger_workbook(
     footer = [ws.cell(r, 1).value or "" for r in range(13, ws.max_row + 1)]
     assert (
         "合计：问题 9 个，其中待整改 6 个、已整改待复查 1 个、已销号 2 个（立行立改 1 个）；"
-        "逾期未销号 7 个（统计截至 2026-08-10）。"
+        "逾期未销号 7 个（统计截至2026年8月10日）。"
     ) in footer
     # both closed problems by their due date, the seven overdue ones not
     assert "按期销号率：22.22%（已销号或已逾期的 9 个问题中，按期销号 2 个）。" in footer
@@ -195,7 +210,8 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
     ws = wb["验收汇总"]
     assert ws["A1"].value == "测试区示范点位验收汇总表"
     assert ws["A2"].value == (
-        "轮次：2026验收（2026-08-03）　测评标准：测试用测评标准（版本 1.0）　统计截至：2026-08-10"
+        "轮次：2026验收（2026年8月3日）　测评标准：测试用测评标准（版本 1.0）"
+        "　统计截至：2026年8月10日"
     )
     assert _row(ws, 3)[:14] == SUMMARY_HEADERS
     assert _row(ws, 4)[:14] == [
@@ -250,7 +266,7 @@ def test_acceptance_workbook(catalog: Catalog, source: ListSource, tmp_path: Pat
         site["A2"].value == "点位：M1 测试农贸市场"
         and site["G2"].value == "点位类型：农贸市场（市级）"
     )
-    assert site["A5"].value == "验收日期：2026-08-03"
+    assert site["A5"].value == "验收日期：2026年8月3日"
     assert site["G6"].value == "测评标准：测试用测评标准（版本 1.0）"
     assert site["A7"].value == "判定标准：达标 ≥ 95%，基本达标 ≥ 85%；一票否决项不符合即不达标"
     assert _row(site, 8) == SITE_HEADERS
@@ -299,6 +315,32 @@ def test_charts_read_at_a_glance(catalog: Catalog, source: ListSource, tmp_path:
     assert "<c:lineChart>" in rates and "达标线 90%" in rates and "基本达标线 80%" in rates
     assert "不符合条目数（按测评项目）" in categories and '<c:showVal val="1"/>' in categories
     assert '<c:majorUnit val="1"/>' in categories
+
+
+def test_a_round_without_findings_says_so(catalog: Catalog, tmp_path: Path) -> None:
+    """A round opened but not yet recorded in: the summary says there is nothing to score,
+    under the empty site table, and draws no charts (no sites to rate, twelve zeros of
+    failures), where it printed a bare header row and a page of a chart with no bars."""
+    path = _acceptance(catalog, ListSource([]), tmp_path / "empty.xlsx")
+    ws = openpyxl.load_workbook(path)["验收汇总"]
+    assert _row(ws, 3)[0] == "点位编号"
+    assert _row(ws, 4)[0] == "本轮次尚未记录任何点位的检查结果，没有可验收的点位。"
+    with zipfile.ZipFile(path) as book:
+        assert not [name for name in book.namelist() if name.startswith("xl/charts/")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_full_score_prints_whole(catalog: Catalog, tmp_path: Path) -> None:
+    """A site that passes every item scores 100.00 %: the rate under 得分 prints whole, where
+    it printed "###" (the column held 92.37 %, not 100.00 %)."""
+    items = ("CM-AD-01", "CM-EN-01", "NM-03-01", "NM-04-01")
+    source = ListSource([finding("M1", item, "pass") for item in items])
+    path = _acceptance(catalog, source, tmp_path / "full.xlsx")
+    text = pdf_text(to_pdf(path, tmp_path))
+    if text is not None:
+        [form] = [page for page in text.split("\f") if "验收人（签字）" in page]
+        assert "###" not in form and "100.00%" in form, form
 
 
 def test_same_date_same_bytes(catalog: Catalog, source: ListSource, tmp_path: Path) -> None:

@@ -255,7 +255,7 @@ def test_acceptance_summary_matches_the_worked_example(
     assert cats == {"公益宣传": (0, 0), "环境卫生": (4, 12), "安全消防": (1, 1)}
 
     m1 = sheets["M1"]
-    assert m1.inspectors == ("张检查",) and m1.days_text() == "2026-08-03"
+    assert m1.inspectors == ("张检查",) and m1.days_text() == "2026年8月3日"
     assert m1.weights_note() == "得分率按类别权重计算：公益宣传 40%；环境卫生 60%"
     line = next(r for r in m1.rows if r.item_id == "CM-EN-01")
     assert line.values()[:10] == [
@@ -308,9 +308,10 @@ def test_acceptance_dates_are_the_days_findings_were_recorded(catalog: Catalog) 
         )
         return next(report.sheets()).days_text()
 
-    assert days(3) == "2026-08-03"
-    assert days(5, 3, 3) == "2026-08-03、2026-08-05"
-    assert days(3, 4, 5, 8) == "2026-08-03 至 2026-08-08"
+    # Written as documents write dates (the form's header is read and signed).
+    assert days(3) == "2026年8月3日"
+    assert days(5, 3, 3) == "2026年8月3日、2026年8月5日"
+    assert days(3, 4, 5, 8) == "2026年8月3日至2026年8月8日"
 
 
 def test_ranking_by_verdict_then_rate_with_ties() -> None:

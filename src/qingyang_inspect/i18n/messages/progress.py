@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "时间：{range}　轮次：{rounds}　分组：{by}　统计截至：{as_of}",
         "Period: {range}   Rounds: {rounds}   By: {by}   As of: {as_of}",
     ),
-    "progress.range": ("{since} 至 {until}", "{since} to {until}"),
+    "progress.range": ("{since}至{until}", "{since} to {until}"),
     "progress.beginning": ("开始", "the start"),
     "progress.file": ("整改进度_{range}", "progress_{range}"),
     "progress.by.street": ("街道", "Street"),

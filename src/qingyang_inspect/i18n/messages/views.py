@@ -3,6 +3,21 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # A date in a sentence or a document's date line (公文: 2026年8月10日, months and days
+    # without a leading zero; 10 August 2026); tables keep ISO dates.
+    "date.written": ("{year}年{month}月{day}日", "{day} {month} {year}"),
+    "month.1": ("1", "January"),
+    "month.2": ("2", "February"),
+    "month.3": ("3", "March"),
+    "month.4": ("4", "April"),
+    "month.5": ("5", "May"),
+    "month.6": ("6", "June"),
+    "month.7": ("7", "July"),
+    "month.8": ("8", "August"),
+    "month.9": ("9", "September"),
+    "month.10": ("10", "October"),
+    "month.11": ("11", "November"),
+    "month.12": ("12", "December"),
     "validate.ok": (
         "校验通过：{files} 个文件，{items} 项测评内容，{sites} 个点位",
         "valid: {files} files, {items} items, {sites} sites",
@@ -219,7 +234,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.photo_file": ("{number}-{stage}-{n}.{ext}", "{number}-{stage}-{n}.{ext}"),
     "ledger.totals": (
         "合计：问题 {count} 个，其中待整改 {open} 个、已整改待复查 {rectified} 个、已销号 {closed} 个"
-        "（立行立改 {on_spot} 个）；逾期未销号 {overdue} 个（统计截至 {as_of}）。",
+        "（立行立改 {on_spot} 个）；逾期未销号 {overdue} 个（统计截至{as_of}）。",
         "Total: {count} problems: {open} open, {rectified} rectified awaiting re-check, "
         "{closed} closed ({on_spot} fixed on the spot); {overdue} overdue and not closed "
         "(as of {as_of}).",
@@ -287,7 +302,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "go by verdict (met, basically met, not met), then by rate; equal rates share a rank; mean rates "
         "count complete sites only.",
     ),
-    "acceptance.dates": ("{first} 至 {last}", "{first} to {last}"),
+    "acceptance.dates": ("{first}至{last}", "{first} to {last}"),
     "acceptance.col.site_id": ("点位编号", "Site ID"),
     "acceptance.col.site_name": ("点位名称", "Site"),
     "acceptance.col.site_type": ("点位类型", "Site type"),
@@ -305,6 +320,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "acceptance.by_street": ("按街道小计", "Subtotals by street"),
     "acceptance.by_type": ("按点位类型小计", "Subtotals by site type"),
     "acceptance.by_category": ("按测评项目统计不符合", "Failures by category"),
+    "acceptance.no_sites": (
+        "本轮次尚未记录任何点位的检查结果，没有可验收的点位。",
+        "No site has findings in this round yet: there is nothing to score.",
+    ),
     "acceptance.col.group_street": ("街道", "Street"),
     "acceptance.col.group_type": ("点位类型", "Site type"),
     "acceptance.col.sites": ("点位数", "Sites"),
@@ -359,7 +378,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unchecked {unchecked})",
     ),
     "acceptance.foot.problems": (
-        "未销号问题 {open} 个，其中逾期 {overdue} 个（截至 {as_of}，含各轮次）",
+        "未销号问题 {open} 个，其中逾期 {overdue} 个（截至{as_of}，含各轮次）",
         "{open} open problems, {overdue} overdue (as of {as_of}, all rounds)",
     ),
     "acceptance.sign.inspector": (
@@ -375,7 +394,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sign.date": ("日期：______________", "Date: ______________"),
     "ledger.count": ("整改台账共 {count} 条问题", "{count} problems on the ledger"),
     "report.table_title_acceptance": (
-        "验收汇总：{round}（统计截至 {as_of}）",
+        "验收汇总：{round}（统计截至{as_of}）",
         "Acceptance summary: {round} (as of {as_of})",
     ),
     "report.table_title_site": ("验收评分表：{site}", "Acceptance score sheet: {site}"),

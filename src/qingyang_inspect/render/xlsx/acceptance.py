@@ -126,6 +126,8 @@ def write_summary(sheet: Sheet, title: str, group: Group, context: RenderContext
         sheet.ws.repeat_rows(header)
     placed[sites.key] = Placed(sites, header + 1, sheet.row, cells[sites.key])
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
+    if rows.count == 0 and sites.empty is not None:
+        sheet.paragraph(sites.empty, 0, ncols - 1)
     for note in notes:
         sheet.paragraph(note, 0, ncols - 1)
 
@@ -170,10 +172,11 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
     signatures = next((s for s in page.sections if isinstance(s, Signatures)), None)
 
     sheet = book.sheet(page.name)
-    # Fixed widths: every site's form looks alike, and nothing is measured per site.
-    sheet.set_widths(column_widths(items))
-    rows = TableRows(sheet, items)
+    # The view's widths, so every site's form looks alike; wider only where a word of an
+    # English label (a category, a method) would break inside.
     elements = list(items.source())
+    sheet.set_widths(column_widths(items, (items.cells(e) for e in elements)))
+    rows = TableRows(sheet, items)
     # Most items need the same height: make it the sheet's default, set the others.
     prepared = [rows.prepare(e) for e in elements]
     if prepared:
@@ -194,7 +197,7 @@ def write_site(book: Book, page: Page, context: RenderContext) -> None:
         else:
             sheet.paragraph(pair[0], 0, ncols - 1)
     head_row = rows.header()
-    sheet.print_setup(header_row=head_row)
+    sheet.print_setup(header_row=head_row, name=header.title or "")
     sheet.ws.freeze_panes(head_row + 1, 0)
     for row_cells in prepared:
         rows.add_prepared(row_cells)

@@ -591,13 +591,20 @@ class Sheet:
         return starts
 
     def print_setup(
-        self, *, header_row: int | None, landscape: bool = True, paper: str = "a4"
+        self,
+        *,
+        header_row: int | None,
+        landscape: bool = True,
+        paper: str = "a4",
+        name: str = "",
     ) -> None:
         """Fit to one page wide, the header row (0-based) repeated on every page.
 
         On A4 a wide sheet is shrunk to the page's width. On A3 the sheet is
         enlarged to fill it (an A4 layout printed at about 140 %): larger text
-        and photos, as offices use A3 for ledgers pinned on a wall.
+        and photos, as offices use A3 for ledgers pinned on a wall. ``name`` (a
+        form's title) is printed at the left of every page's footer, so that a
+        form's second page — the one signed — still says which site it is.
         """
         ws = self.ws
         ws.set_paper(PAPERS[paper][0])
@@ -611,7 +618,10 @@ class Sheet:
             ws.set_print_scale(round(self.paper_scale(paper) * 100))
         ws.center_horizontally()
         ws.set_margins(left=MARGIN_SIDE, right=MARGIN_SIDE, top=0.6, bottom=0.6)
-        ws.set_footer("&C&P / &N", {"margin": HEADER_MARGIN})
+        # In a footer "&" starts a code: "&&" prints one. Excel takes 255 characters: the
+        # name is cut before its "&"s are doubled, never between the two.
+        left = f"&L{safe_text(name, 'line')[:120].replace('&', '&&')}" if name else ""
+        ws.set_footer(f"{left}&C&P / &N", {"margin": HEADER_MARGIN})
         ws.set_header("", {"margin": HEADER_MARGIN})
         if header_row is not None:
             ws.repeat_rows(header_row)

@@ -110,7 +110,7 @@ def write_checklist(book: Book, document: Document, context: RenderContext) -> R
     if item_rows:
         _validations(sheet, item_rows[0][0], item_rows[-1][0])
     sheet.ws.freeze_panes(header_row + 1, 0)
-    sheet.print_setup(header_row=header_row, landscape=False, paper="a4")
+    sheet.print_setup(header_row=header_row, landscape=False, paper="a4", name=header.title or "")
     sheet.ws.protect(
         "",
         {

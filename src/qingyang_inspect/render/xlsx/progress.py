@@ -69,10 +69,10 @@ def _trend(book: Book, title: str, lines: list[str], group: Group, context: Rend
     charts = [s for s in group.sections if isinstance(s, Chart)]
     rounds = tables[0]
     sheet = book.sheet(group.title or rounds.title)
-    sheet.set_widths(column_widths(rounds))
+    cells = [list(rounds.cells(e)) for e in rounds.source()]
+    sheet.set_widths(column_widths(rounds, cells))
     ncols = len(rounds.columns)
     write_heading(sheet, title, lines, ncols)
-    cells = [list(rounds.cells(e)) for e in rounds.source()]
     rows = TableRows(sheet, rounds)
     header = rows.header()
     sheet.print_setup(header_row=None)

@@ -27,7 +27,7 @@ from qingyang_inspect.render.xlsx.book import (
     variant,
 )
 from qingyang_inspect.render.xlsx.photos import Photos
-from qingyang_inspect.views.base import PhotoSet, Signatures, Table
+from qingyang_inspect.views.base import PhotoSet, Signatures, Styled, Table
 
 #: Photo thumbnails embedded per sheet unless the caller says otherwise.
 DEFAULT_MAX_PHOTOS = 2000
@@ -44,10 +44,21 @@ KIND_WIDTHS: dict[str, float] = {
 }
 
 
-def column_widths(table: Table[Any]) -> list[float]:
+def column_widths(table: Table[Any], rows: Iterable[Sequence[Any]] = ()) -> list[float]:
     """Each column's width: the view's hint, else one by kind; wider where the header's
-    longest word would not fit (:func:`word_width`)."""
-    return [max(c.width or KIND_WIDTHS.get(c.kind, 12), word_width(c.label)) for c in table.columns]
+    longest word would not fit (:func:`word_width`), or a word of a label in ``rows``
+    (``status`` columns: categories, methods, results — "Environment", "documents" in
+    English would otherwise break inside)."""
+    widths = [
+        max(c.width or KIND_WIDTHS.get(c.kind, 12), word_width(c.label)) for c in table.columns
+    ]
+    labels = [n for n, c in enumerate(table.columns) if c.kind == "status"]
+    for values in rows:
+        for n in labels:
+            value = values[n].value if isinstance(values[n], Styled) else values[n]
+            if isinstance(value, str):
+                widths[n] = max(widths[n], word_width(value))
+    return widths
 
 
 def word_width(label: str) -> float:
