@@ -74,3 +74,20 @@ def test_a_generator_then_ruff_format_gives_the_committed_file(generator: str) -
         cwd=REPO,
     ).stdout
     assert formatted == target.read_text(encoding="utf-8"), f"{target.name} differs"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("group", ["round", "findings", "report"])
+def test_a_group_summary_in_the_command_list_names_each_of_its_commands(
+    group: str, lang: str, run_cli: Any
+) -> None:
+    """``inspect --help`` sums up these groups as a list of what they do: one entry a command
+    (the list once left out ``round repin`` and three of the five reports)."""
+    subcommands = [name for name, _ in _commands() if name.startswith(f"{group} ")]
+    listing = run_cli("--lang", lang, "--help").stdout
+    # The group's line and its continuation lines (indented past the command names).
+    found = re.search(rf"^  {group} +(.+(?:\n {{4,}}.+)*)", listing, re.MULTILINE)
+    assert found, listing
+    summary = re.split("[：:]", " ".join(found.group(1).split()), maxsplit=1)[1]
+    entries = summary.split("、") if lang == "zh" else re.split(r", | and ", summary)
+    assert len(entries) == len(subcommands), (summary, subcommands)
