@@ -1,8 +1,12 @@
-"""The README documents every command, and CI runs exactly the README's test command."""
+"""The README documents every command, CI runs exactly the README's test command, and the
+README's commands that regenerate code give back the committed files."""
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +54,40 @@ def test_readme_first_command_runs_the_bundled_workspace() -> None:
     line = _fenced_line_after("**On a fresh machine**")
     assert line.startswith("python3 -m venv .venv && .venv/bin/pip install")
     assert "inspect validate" in line
+
+
+@pytest.mark.parametrize(
+    "generator", ["qingyang_inspect.cli.hotgen", "qingyang_inspect.catalog.coregen"]
+)
+def test_a_generator_then_ruff_format_gives_the_committed_file(generator: str) -> None:
+    """The Development section's ``python -m GENERATOR && ruff format src`` leaves the tree
+    clean: the generated text, formatted, is the committed file (which ``ruff check`` passes)."""
+    assert f"python -m {generator} && .venv/bin/ruff format src" in README
+    module = importlib.import_module(generator)
+    target: Path = module.TARGET
+    formatted = subprocess.run(
+        [str(Path(sys.executable).parent / "ruff"), "format", "--stdin-filename", str(target), "-"],
+        input=module.source(),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
+    assert formatted == target.read_text(encoding="utf-8"), f"{target.name} differs"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("group", ["round", "findings", "report"])
+def test_a_group_summary_in_the_command_list_names_each_of_its_commands(
+    group: str, lang: str, run_cli: Any
+) -> None:
+    """``inspect --help`` sums up these groups as a list of what they do: one entry a command
+    (the list once left out ``round repin`` and three of the five reports)."""
+    subcommands = [name for name, _ in _commands() if name.startswith(f"{group} ")]
+    listing = run_cli("--lang", lang, "--help").stdout
+    # The group's line and its continuation lines (indented past the command names).
+    found = re.search(rf"^  {group} +(.+(?:\n {{4,}}.+)*)", listing, re.MULTILINE)
+    assert found, listing
+    summary = re.split("[：:]", " ".join(found.group(1).split()), maxsplit=1)[1]
+    entries = summary.split("、") if lang == "zh" else re.split(r", | and ", summary)
+    assert len(entries) == len(subcommands), (summary, subcommands)

@@ -91,7 +91,7 @@ COMMANDS: dict[str, Entry] = {
         "report",
         "report.help",
         _TYPER,
-        *("sqlite3", _SERVER, "rich", "openpyxl", "xlsxwriter", "PIL", _CALENDAR),
+        *("sqlite3", _SERVER, "rich", "xlsxwriter", "PIL", _CALENDAR),
         # python-docx (with lxml) only for the bulletin, a Word document.
         *("docx", "lxml"),
     ),

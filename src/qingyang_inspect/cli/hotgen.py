@@ -20,7 +20,6 @@ do not edit. ``tests/cli/test_fast.py`` fails when a definition changed.
 """
 
 from qingyang_inspect.cli.spec import Param
-
 '''
 
 

@@ -236,7 +236,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{target} 已有完全相同的记录（{findings} 条记录），未作任何改动",
         "{target} already holds exactly the same records ({findings} findings); nothing was changed",
     ),
-    "round.help": ("检查轮次：开启、列出、关闭", "Inspection rounds: open, list, close"),
+    "round.help": (
+        "检查轮次：开启、列出、关闭、重新固定",
+        "Inspection rounds: open, list, close, re-pin",
+    ),
     "round.open_help": (
         "开启一个检查轮次，并锁定当前测评标准的编号和版本。",
         "Open an inspection round, pinned to the current standard's id and version.",
@@ -445,8 +448,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.progress": ("正在生成报告", "writing the report"),
     "report.written": ("已写入 {path}", "wrote {path}"),
     "report.help": (
-        "生成整改台账和验收报告",
-        "Produce rectification ledgers and acceptance reports",
+        "生成报告：整改台账、验收报告、整改提醒、整改进度、督查通报",
+        "Produce reports: rectification ledgers, acceptance reports, reminders, rectification "
+        "progress and the supervision bulletin",
     ),
     "report.rectification.help": (
         "整改台账：可打印的台账（含照片、合计和签字栏）、全部字段的数据表，以及每个责任单位一个工作表；"
