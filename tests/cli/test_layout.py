@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import RunCli
 from qingyang_inspect.cli.layout import labelled, width, wrap
 
 SENTENCE = "处理时间 2026-06-03 09:00 早于发现时间 2026-06-04T10:30:05+08:00，请核对后重新输入"
@@ -52,3 +53,32 @@ def test_two_closing_marks_in_a_row_never_start_a_line() -> None:
     text += "设有类别权重"
     lines = wrap(text, 80, cut=False)
     assert lines[1].startswith("计）；") and all(width(line) <= 80 for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "输出格式。可选：table、json、csv、xlsx。"),
+        ("en", "output format. One of: table, json, csv, xlsx."),
+    ],
+)
+def test_choices_follow_a_help_text_as_their_own_sentence(
+    run_cli: RunCli, lang: str, expected: str
+) -> None:
+    result = run_cli("--lang", lang, "report", "progress", "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "grouping", "person"),
+    [("zh", "--by 选项", "--by 姓名"), ("en", "--by CHOICE", "--by NAME")],
+)
+def test_a_choice_of_grouping_is_not_shown_as_a_persons_name(
+    run_cli: RunCli, lang: str, grouping: str, person: str
+) -> None:
+    progress = run_cli("--lang", lang, "report", "progress", "--help", env={"COLUMNS": "200"})
+    rectify = run_cli("--lang", lang, "rectify", "--help", env={"COLUMNS": "200"})
+    assert grouping in progress.stdout
+    assert person not in progress.stdout
+    assert person in rectify.stdout

@@ -198,13 +198,22 @@ def option_label(param: Param) -> str:
     return f"{label} {metavar(param)}" if param.takes_value else label
 
 
+#: What a help text may end with before the choices follow it as a new sentence.
+_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？")
+
+
 def option_help(param: Param) -> str:
     """The help text with what else the reader needs: choices, default, required, env var."""
     text = param.help.strip()
     parts = [text] if text else []
     listed = codes(param)
     if listed and not all(code in text for code in listed):
-        parts.append(t("cli.help_choices", choices=choices_text(param)))
+        choices = t("cli.help_choices", choices=choices_text(param))
+        if parts and not text.endswith(_SENTENCE_ENDS):
+            # "output format One of: …" read as one broken sentence
+            parts[-1] = t("cli.help_then_choices", text=text, choices=choices)
+        else:
+            parts.append(choices)
     extra = []
     if param.required:
         extra.append(t("cli.help_required"))

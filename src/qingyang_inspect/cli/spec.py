@@ -123,6 +123,9 @@ def metavar(param: Param) -> str:
         key = ARGUMENT_METAVARS.get(param.name) or VALUE_METAVARS[param.value]
     else:
         key = OPTION_METAVARS.get(param.long) or VALUE_METAVARS.get(param.value, "metavar.text")
+        if param.value == "choice" and key == "metavar.person":
+            # rectify's --by names a person; report progress's --by picks a grouping
+            key = VALUE_METAVARS["choice"]
     return t(key)
 
 

@@ -24,6 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.help_minimum": ("最小 {value}", "at least {value}"),
     "cli.help_envvar": ("环境变量 {name}", "env var {name}"),
     "cli.help_choices": ("可选：{choices}。", "One of: {choices}."),
+    "cli.help_then_choices": ("{text}。{choices}", "{text}. {choices}"),
     "cli.choice_with_label": ("{code}（{label}）", "{code} ({label})"),
     "cli.list_separator": ("、", ", "),
     "metavar.site": ("点位", "SITE"),
