@@ -257,3 +257,16 @@ def test_refusals_and_an_empty_week(campaign: tuple[Path, dict[str, str]]) -> No
     empty = run(ws, "progress", "--since", "2026-09-22", "--until", "2026-09-28")
     assert empty.exit_code == 0
     assert "该时间段没有发现问题" in empty.stdout + empty.stderr
+
+
+def test_an_empty_week_prints_no_empty_tables(campaign: tuple[Path, dict[str, str]]) -> None:
+    ws, _numbers = campaign
+    for lang, title, nones in (
+        ("zh", "逐轮对比", ("没有发现问题的轮次，无可逐轮对比", "没有可按街道逐轮对比的问题")),
+        ("en", "round by round", ("no round found problems", "round by round for each street")),
+    ):
+        empty = run(ws, "progress", "--since", "2026-09-22", "--until", "2026-09-28", lang=lang)
+        assert empty.exit_code == 0
+        # a table with nothing in it says so instead of printing its bare header
+        assert title not in empty.stdout.lower() and title not in empty.stdout
+        assert all(none in empty.stderr for none in nones), empty.stderr

@@ -519,6 +519,7 @@ def trend_table(progress: Progress) -> Table[RoundRow]:
             *_change_cells(r),
         ),
         record=RoundRow.to_json,
+        empty=t("progress.trend_none"),
     )
 
 
@@ -551,6 +552,7 @@ def group_round_table(progress: Progress) -> Table[RoundRow]:
             *_change_cells(r),
         ),
         record=RoundRow.to_json,
+        empty=t("progress.by_round_none", by=group_label_text(progress.by).lower()),
     )
 
 

@@ -54,6 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.by_round_title": ("各{by}逐轮对比", "Each {by} round by round"),
     "progress.recurring_title": ("回头看：反复问题", "Look back: recurring problems"),
     "progress.recurring_none": ("没有反复问题", "no recurring problems"),
+    "progress.trend_none": (
+        "没有发现问题的轮次，无可逐轮对比",
+        "no round found problems: nothing to compare",
+    ),
+    "progress.by_round_none": (
+        "没有可按{by}逐轮对比的问题",
+        "no problems to compare round by round for each {by}",
+    ),
     "progress.chart_found": ("各轮发现问题数", "Problems found per round"),
     "progress.chart_rate": ("各轮整改率", "Rectification rate per round"),
     "progress.until_before_since": (
