@@ -9,8 +9,9 @@ order of :data:`FINDING_COLUMNS`, :data:`EVENT_COLUMNS` and
 :data:`PIN_COLUMNS`. A PostgreSQL backend needs only :func:`to_pyformat`
 (which converts both styles) and the few dialect-specific pieces kept in
 :class:`Dialect` (how to ask for the tables, ``WITHOUT ROWID``, the connection
-pragmas and the triggers that make history append-only). Nothing outside this
-module holds SQL text.
+pragmas, the triggers that make history append-only, whether a bulk insert may
+build a table's indexes after its rows). Nothing outside this module holds SQL
+text.
 
 Tables (see :data:`MIGRATIONS`):
 
