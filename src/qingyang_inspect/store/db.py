@@ -760,7 +760,9 @@ class Store:
         The bulk path (imports, benchmarks): prepared statements with
         positional parameters run with ``executemany`` over chunks of
         :data:`BULK_CHUNK` rows, all in one transaction (one commit, one WAL
-        sync with ``synchronous = NORMAL``). Only the stored fields are written
+        sync with ``synchronous = NORMAL``); a batch at least as large as the
+        store's findings builds their indexes after its rows
+        (:meth:`_indexes_after`). Only the stored fields are written
         (the state is replayed from events). Findings are trusted to be valid
         (see :func:`~qingyang_inspect.findings.recording.build_finding`); the
         database still refuses what breaks its constraints (a number already
