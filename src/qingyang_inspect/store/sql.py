@@ -9,8 +9,9 @@ order of :data:`FINDING_COLUMNS`, :data:`EVENT_COLUMNS` and
 :data:`PIN_COLUMNS`. A PostgreSQL backend needs only :func:`to_pyformat`
 (which converts both styles) and the few dialect-specific pieces kept in
 :class:`Dialect` (how to ask for the tables, ``WITHOUT ROWID``, the connection
-pragmas and the triggers that make history append-only). Nothing outside this
-module holds SQL text.
+pragmas, the triggers that make history append-only, whether a bulk insert may
+build a table's indexes after its rows). Nothing outside this module holds SQL
+text.
 
 Tables (see :data:`MIGRATIONS`):
 
@@ -85,6 +86,12 @@ class Dialect:
     #: (see :func:`select_history`); ``None``: the plain join serves.
     narrow_events_join: str | None = None
     narrow_subquery_end: str = ""
+    #: Lists a table's own indexes (``:table``) with the statements that create them, in
+    #: the order they were made, where a large bulk insert may build them after its rows
+    #: (see :func:`drop_index`); ``None`` leaves indexes alone. SQLite's DDL belongs to the
+    #: transaction and its readers keep the committed schema meanwhile; a server's
+    #: ``DROP INDEX`` would lock its readers out until the commit.
+    table_indexes: str | None = None
 
     def column_types(self, statement: str) -> str:
         """``statement`` with text columns compared byte by byte (SQLite's only way)."""
@@ -124,6 +131,11 @@ SQLITE: Final = Dialect(
     ),
     foreign_keys_off="PRAGMA foreign_keys = OFF",
     foreign_keys_on="PRAGMA foreign_keys = ON",
+    # Only indexes written out in the schema (a key's own index has no statement).
+    table_indexes=(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = :table AND sql IS NOT NULL ORDER BY rowid"
+    ),
 )
 
 #: The key of the server store's advisory lock (any 64-bit number; "qingyang" in ASCII):
@@ -780,6 +792,28 @@ def copy_keys(table: str) -> str:
 def insert_row(table: str, columns: tuple[str, ...]) -> str:
     """``INSERT`` of one row of ``table`` (positional parameters, in ``columns`` order)."""
     return _insert(table, columns)
+
+
+# -- bulk inserts that build indexes after the rows --------------------------------
+
+#: A bulk insert that builds a table's indexes after its rows runs inside this savepoint:
+#: when a row, or an index built at the end, is refused, rolling back to it brings the
+#: indexes back and leaves none of the batch behind, even inside a caller's transaction.
+SAVEPOINT_BULK: Final = "SAVEPOINT bulk_rows"
+ROLLBACK_TO_BULK: Final = "ROLLBACK TO bulk_rows"
+RELEASE_BULK: Final = "RELEASE bulk_rows"
+
+
+def count_up_to(table: str) -> str:
+    """The number of rows of ``table``, counting no further than ``:limit`` (a bounded cost)."""
+    return f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} LIMIT :limit)"
+
+
+def drop_index(name: str) -> str:
+    """``DROP INDEX`` of the index ``name``, to be made again by its own statement (as
+    :attr:`Dialect.table_indexes` lists it) after a bulk insert: built from sorted rows,
+    an index costs less than kept up row by row, and a unique index checks every row then."""
+    return f'DROP INDEX "{name}"'
 
 
 SELECT_NUMBERS: Final = "SELECT number FROM findings"
