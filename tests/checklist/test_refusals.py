@@ -224,6 +224,18 @@ def test_a_folder_without_workbooks_is_a_usage_error(
     assert json.loads(listed.stdout) == []  # type: ignore[attr-defined]
 
 
+def test_the_fields_words_for_results_are_taken(run_cli: RunCli, setup: tuple[Path, Path]) -> None:
+    """合格 / 不合格 typed into 结果 (not from the drop-down) mean 符合 / 不符合, as in the walk."""
+    ws, book = setup
+    rows = [Row("CM-AD-06", "合格"), Row("XX-01-01", "不合格", count=1, note="烟蒂")]
+    fill(book, None, None, rows)
+    done = _cli(run_cli, ws, "import", str(book))
+    assert done.exit_code == 0, done.stderr  # type: ignore[attr-defined]
+    listed = _cli(run_cli, ws, "findings", "list", "-f", "json")
+    found = json.loads(listed.stdout)  # type: ignore[attr-defined]
+    assert {f["item_id"]: f["result"] for f in found} == {"CM-AD-06": "pass", "XX-01-01": "fail"}
+
+
 def test_english(run_cli: RunCli, setup: tuple[Path, Path]) -> None:
     ws, book = setup
     fill(book, None, None, [Row("XX-01-02", "Passt")])

@@ -33,11 +33,11 @@ from qingyang_inspect.checklist.form import (
     cell_name,
     cell_position,
     parse_word,
-    result_words,
     yes_no_words,
 )
 from qingyang_inspect.errors import RecordError
 from qingyang_inspect.findings.model import Result
+from qingyang_inspect.findings.words import parse_result
 from qingyang_inspect.i18n import t
 
 #: What a 照片文件名 cell may separate several names with.
@@ -395,7 +395,7 @@ def _answer(
             t("import.result_missing_hint", words=words),
         )
         return
-    result = parse_word(raw_result, result_words())
+    result = parse_result(raw_result)
     if result is None:
         filled.problem(
             here("result"),
