@@ -202,6 +202,21 @@ def option_in(args: Sequence[str], names: Sequence[str]) -> str | None:
     return found
 
 
+def positionals(params: Sequence[Param], args: Sequence[str]) -> list[str]:
+    """The words of ``args`` that are neither options nor their values: the arguments."""
+    by_opt = {opt: p for p in params if p.kind == "option" for opt in p.opts}
+    found: list[str] = []
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            found += items
+        elif not arg.startswith("-") or arg == "-":
+            found.append(arg)
+        elif arg == LANG_OPTION or (arg in by_opt and by_opt[arg].takes_value):
+            next(items, None)
+    return found
+
+
 def prepare_args(params: Sequence[Param], args: Sequence[str]) -> list[str]:
     """``args`` with labels turned into codes and ``--lang X`` taken out.
 
