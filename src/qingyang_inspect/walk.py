@@ -20,17 +20,17 @@ from typing import Literal
 from qingyang_inspect.catalog.catalog import Catalog
 from qingyang_inspect.catalog.models import Category, Item
 from qingyang_inspect.findings.model import Result
+from qingyang_inspect.findings.words import parse_result
 
 Choice = Literal["pass", "fail", "na", "skip", "quit"]
 
-#: What an inspector may type at the "符合 / 不符合 / 不适用 / 跳过 / 退出" prompt,
-#: after NFKC normalisation and lower-casing.
+#: What an inspector may type at the "符合 / 不符合 / 不适用 / 跳过 / 退出" prompt
+#: besides the result words every command takes (:mod:`qingyang_inspect.findings.words`):
+#: one-key answers, yes and no, skip and quit; after NFKC normalisation and lower-casing.
 CHOICE_WORDS: Mapping[str, Choice] = {
-    **dict.fromkeys(
-        ("y", "yes", "p", "pass", "ok", "符合", "合格", "是", "通过", "√", "✓"), "pass"
-    ),
-    **dict.fromkeys(("n", "no", "f", "fail", "x", "×", "不符合", "不合格", "否"), "fail"),
-    **dict.fromkeys(("a", "na", "n/a", "n.a", "n.a.", "not applicable", "不适用", "无此项"), "na"),
+    **dict.fromkeys(("y", "yes", "p", "ok", "是"), "pass"),
+    **dict.fromkeys(("n", "no", "f", "x", "否"), "fail"),
+    **dict.fromkeys(("a",), "na"),
     **dict.fromkeys(("s", "skip", "跳过", "略过", "下一项"), "skip"),
     **dict.fromkeys(("q", "quit", "exit", "退出", "结束"), "quit"),
 }
@@ -49,7 +49,8 @@ def normalize(text: str) -> str:
 
 def parse_choice(text: str) -> Choice | None:
     """The choice ``text`` names, or ``None`` if it names none (ask again)."""
-    return CHOICE_WORDS.get(normalize(text))
+    word = normalize(text)
+    return CHOICE_WORDS.get(word) or parse_result(word)
 
 
 def parse_count(text: str, default: int = 1) -> int | None:

@@ -194,13 +194,46 @@ def test_a_bundle_given_to_import_points_to_merge(
     assert "openpyxl" not in errors
 
 
-def test_a_path_that_does_not_exist_says_how_to_fix_it(
+@pytest.mark.parametrize("order", ["missing first", "missing last"])
+def test_a_path_that_does_not_exist_is_a_usage_error_and_nothing_is_recorded(
+    run_cli: RunCli, setup: tuple[Path, Path], tmp_path: Path, order: str
+) -> None:
+    """As ``validate`` does: the wrong path is refused (exit 2) before any workbook is read,
+    even when the other paths name good workbooks."""
+    ws, book = setup
+    missing = str(tmp_path / "回收")
+    paths = [missing, str(book)] if order == "missing first" else [str(book), missing]
+    done = _cli(run_cli, ws, "import", *paths)
+    assert done.exit_code == 2, done.stderr  # type: ignore[attr-defined]
+    errors = str(done.stderr)  # type: ignore[attr-defined]
+    assert "回收: 文件不存在" in errors
+    assert "提示: 检查路径和文件名（含 .xlsx）；也可给出存放检查表的文件夹" in errors
+    listed = _cli(run_cli, ws, "findings", "list", "-f", "json")
+    assert json.loads(listed.stdout) == []  # type: ignore[attr-defined]
+
+
+def test_a_folder_without_workbooks_is_a_usage_error(
     run_cli: RunCli, setup: tuple[Path, Path], tmp_path: Path
 ) -> None:
     ws, book = setup
-    errors = _refused(run_cli, ws, str(tmp_path / "回收"), str(book))
-    assert "回收: 文件不存在" in errors
-    assert "提示: 检查路径和文件名（含 .xlsx）；也可给出存放检查表的文件夹" in errors
+    (tmp_path / "空").mkdir()
+    done = _cli(run_cli, ws, "--lang", "en", "import", str(book), str(tmp_path / "空"))
+    assert done.exit_code == 2, done.stderr  # type: ignore[attr-defined]
+    assert "空: the folder holds no .xlsx file" in done.stderr  # type: ignore[attr-defined]
+    listed = _cli(run_cli, ws, "findings", "list", "-f", "json")
+    assert json.loads(listed.stdout) == []  # type: ignore[attr-defined]
+
+
+def test_the_fields_words_for_results_are_taken(run_cli: RunCli, setup: tuple[Path, Path]) -> None:
+    """合格 / 不合格 typed into 结果 (not from the drop-down) mean 符合 / 不符合, as in the walk."""
+    ws, book = setup
+    rows = [Row("CM-AD-06", "合格"), Row("XX-01-01", "不合格", count=1, note="烟蒂")]
+    fill(book, None, None, rows)
+    done = _cli(run_cli, ws, "import", str(book))
+    assert done.exit_code == 0, done.stderr  # type: ignore[attr-defined]
+    listed = _cli(run_cli, ws, "findings", "list", "-f", "json")
+    found = json.loads(listed.stdout)  # type: ignore[attr-defined]
+    assert {f["item_id"]: f["result"] for f in found} == {"CM-AD-06": "pass", "XX-01-01": "fail"}
 
 
 def test_english(run_cli: RunCli, setup: tuple[Path, Path]) -> None:

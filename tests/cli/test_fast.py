@@ -64,6 +64,15 @@ def test_a_plain_record_takes_the_fast_path_and_matches_typer(
     assert first == second == ("M1", "CM-EN-01", "fail", 2, "门口有烟蒂", "东门", "张三")
 
 
+def test_the_fast_path_takes_the_fields_result_words(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["record", "--site", "M1", "--item", "CM-AD-01", "--result", "合格"]
+    assert fast.run(args, lang_explicit=False) == 0
+    assert "CM-AD-01 符合" in capsys.readouterr().err
+    assert [f[2] for f in findings(ws)] == ["pass"]
+
+
 def test_errors_of_the_body_are_the_same_on_the_fast_path(
     ws: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -143,7 +143,11 @@ def test_init_on_a_file_or_under_one_says_so_in_words(run_cli: Any, tmp_path: Pa
     existing.write_bytes(b"x")
     on_file = run_cli("init", str(existing))
     assert on_file.exit_code == 2
-    assert "目录 的值无效：这是一个文件，应为目录" in on_file.stderr
+    assert f"目录 的值 '{existing}' 无效：这是一个文件，应为目录" in on_file.stderr
+    # The value is quoted back wherever it stands among the options, in either language.
+    after_options = run_cli("--lang", "en", "init", "--standards", "s", "--", str(existing))
+    assert after_options.exit_code == 2
+    assert f"invalid value '{existing}' for FOLDER: it is a file" in after_options.stderr
     under_file = run_cli("init", str(existing / "督查2026"))
     assert under_file.exit_code == 2
     assert f"无法创建工作区 {existing / '督查2026'}：路径中有一段不是目录" in under_file.stderr

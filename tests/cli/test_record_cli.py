@@ -142,6 +142,19 @@ def test_an_option_given_twice_with_one_meaning_is_accepted(run_cli: Any, ws: Pa
     assert count_findings(ws) == 1
 
 
+def test_the_fields_words_for_results_are_taken(run_cli: Any, ws: Path) -> None:
+    """合格 / 不合格, as the walk takes them; findings list --result takes them too."""
+    for item, word in (("CM-EN-01", "不合格"), ("CM-AD-01", "合格")):
+        done = cli(run_cli, ws, "record", "--site", "M1", "--item", item, "--result", word)
+        assert done.exit_code == 0, done.stderr
+    with Store.open(load_workspace(ws), readonly=True) as store:
+        results = {f.item_id: f.result for f in store.iter_findings()}
+    assert results == {"CM-EN-01": "fail", "CM-AD-01": "pass"}
+    listed = cli(run_cli, ws, "findings", "list", "--result", "不合格", "-f", "csv")
+    assert listed.exit_code == 0, listed.stderr
+    assert "CM-EN-01" in listed.stdout and "CM-AD-01" not in listed.stdout
+
+
 def test_an_invalid_result_choice_is_a_usage_error(run_cli: Any, ws: Path) -> None:
     result = cli(run_cli, ws, "record", "--site", "M1", "--item", "CM-EN-01", "--result", "ok")
     assert result.exit_code == 2 and count_findings(ws) == 0

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from qingyang_inspect.findings.model import RESULTS, Result
+from qingyang_inspect.findings.words import RESULT_LABEL_KEYS
 from qingyang_inspect.i18n import LANGS, translate
 
 #: Written into every checklist; a workbook without it was not made by ``checklist export``.
@@ -46,12 +46,8 @@ FILL_COLUMNS: frozenset[str] = frozenset(
 )
 COL: dict[str, int] = {key: n for n, key in enumerate(COLUMNS)}
 
-#: The message key of each result's drop-down word (keys written out).
-RESULT_WORD_KEYS: dict[Result, str] = {
-    "pass": "finding.result.pass",
-    "fail": "finding.result.fail",
-    "na": "finding.result.na",
-}
+#: The message key of each result's drop-down word: the results' labels.
+RESULT_WORD_KEYS: Mapping[str, str] = RESULT_LABEL_KEYS
 
 
 def column_letter(col: int) -> str:
@@ -82,17 +78,6 @@ def _fold(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def result_words() -> dict[str, Result]:
-    """Every word a 结果 cell may hold, folded (spaces dropped, case ignored): the
-    drop-down's words in both languages, and the codes ``pass``, ``fail``, ``na``."""
-    words: dict[str, Result] = {}
-    for result in RESULTS:
-        words[_fold(result)] = result
-        for lang in LANGS:
-            words[_fold(translate(lang, RESULT_WORD_KEYS[result]))] = result
-    return words
-
-
 def yes_no_words() -> dict[str, bool]:
     """Every word a 立行立改 cell may hold (是/否, yes/no, y/n), folded."""
     words = {"y": True, "n": False, "true": True, "false": False, "1": True, "0": False}
@@ -102,7 +87,7 @@ def yes_no_words() -> dict[str, bool]:
     return words
 
 
-def parse_word(value: str, words: dict[str, Result] | dict[str, bool]) -> object | None:
+def parse_word(value: str, words: Mapping[str, bool]) -> bool | None:
     """The meaning of ``value`` among ``words`` (folded), or ``None``."""
     return words.get(_fold(value))
 

@@ -125,6 +125,9 @@ def plan_import(
 ) -> ImportPlan:
     """Read every workbook of ``paths`` and check every answer; nothing is written.
 
+    A path that names no workbook is refused before anything is read
+    (:func:`~qingyang_inspect.checklist.reader.workbook_files`).
+
     ``scratch`` receives the pictures inserted into cells (to be checked and,
     when recorded, stored as evidence). Naive times on a sheet are in
     ``now``'s zone.
@@ -132,7 +135,7 @@ def plan_import(
     from qingyang_inspect.findings.pins import RoundCatalogs
 
     plan = ImportPlan()
-    files, plan.problems = workbook_files(list(paths))
+    files = workbook_files(list(paths))
     catalogs = RoundCatalogs(store, catalog)
     seen: dict[tuple[str, str, str], tuple[str, str]] = {}
     for path in files:

@@ -33,10 +33,11 @@ from qingyang_inspect.checklist.form import (
     cell_name,
     cell_position,
     parse_word,
-    result_words,
     yes_no_words,
 )
+from qingyang_inspect.errors import RecordError
 from qingyang_inspect.findings.model import Result
+from qingyang_inspect.findings.words import parse_result
 from qingyang_inspect.i18n import t
 
 #: What a 照片文件名 cell may separate several names with.
@@ -126,11 +127,15 @@ class Filled:
         self.problems.append(Problem(self.place(cell), message, hint))
 
 
-def workbook_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+def workbook_files(paths: list[Path]) -> list[Path]:
     """The workbooks ``paths`` name: files as given, folders' ``*.xlsx`` (not recursive,
-    skipping ``~$`` lock files), in name order; a path that is neither is a problem."""
+    skipping ``~$`` lock files), in name order.
+
+    Raises :class:`RecordError` (a usage error, as ``validate`` does for its
+    paths) for a path that is neither, or a folder without a workbook: the
+    command was given the wrong path, and nothing has been read yet.
+    """
     found: list[Path] = []
-    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(
@@ -139,17 +144,15 @@ def workbook_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
                 if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$") and p.is_file()
             )
             if not inside:
-                problems.append(
-                    Problem(str(path), t("import.empty_folder"), t("import.empty_folder_hint"))
-                )
+                wrong = Problem(str(path), t("import.empty_folder"), t("import.empty_folder_hint"))
+                raise RecordError(wrong.line(), wrong.hint)
             found.extend(inside)
         elif path.is_file():
             found.append(path)
         else:
-            problems.append(
-                Problem(str(path), t("import.no_such_file"), t("import.no_such_file_hint"))
-            )
-    return list(dict.fromkeys(found)), problems
+            wrong = Problem(str(path), t("import.no_such_file"), t("import.no_such_file_hint"))
+            raise RecordError(wrong.line(), wrong.hint)
+    return list(dict.fromkeys(found))
 
 
 def read_checklist(path: Path, *, photos_dir: Path | None = None) -> Filled:
@@ -392,7 +395,7 @@ def _answer(
             t("import.result_missing_hint", words=words),
         )
         return
-    result = parse_word(raw_result, result_words())
+    result = parse_result(raw_result)
     if result is None:
         filled.problem(
             here("result"),

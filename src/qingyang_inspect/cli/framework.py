@@ -43,6 +43,7 @@ from qingyang_inspect.cli.spec import (
     choices_text,
     codes,
     metavar,
+    positionals,
     prepare_args,
     repeated,
 )
@@ -54,6 +55,8 @@ ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
 HELP_NAMES = ("-h", "--help")
+#: ``ctx.meta`` key of the words given to the command being parsed.
+WORDS = "qingyang_inspect.words"
 
 
 # -- what the parameters are, from the typer definition -------------------------
@@ -183,6 +186,7 @@ class InspectCommand(_Presented, TyperCommand):
             option, values = twice
             shown = t("cli.list_separator").join(f"'{v}'" for v in values)
             ctx.fail(t("cli.option_repeated", option=option, values=shown))
+        ctx.meta[WORDS] = list(args)  # to quote a refused argument back (typed_argument)
         with worded(ctx, self.spec()):
             rest = super().parse_args(ctx, prepare_args(self.spec(), args))
         if ctx.args and not ctx.resilient_parsing:
@@ -292,6 +296,8 @@ def _message(exc: Exception, kind: str, args: list[str]) -> str:
             return t("cli.missing_argument", name=metavar(param))
         return t("cli.missing_option", option=param.long)
     if kind in ("BadParameter", "MissingParameter") and param is not None:
+        if param.kind == "argument":
+            return bad_value(param, typed_argument(ctx, spec, param))
         return bad_value(param, _given(param, args))
     if kind == "UsageError":
         return str(getattr(exc, "message", exc))
@@ -313,6 +319,17 @@ def _given(param: Param, args: list[str]) -> str | None:
             elif arg.startswith(opt + "="):
                 found = arg.split("=", 1)[1]
     return found
+
+
+def typed_argument(ctx: Any, spec: Sequence[Param], param: Param) -> str | None:
+    """The word typed for the argument ``param``, to quote it back.
+
+    The arguments take the command's positional words in order. Of an argument
+    taking several words the parser does not say which one it refused: ``None``.
+    """
+    words = positionals(spec, ctx.meta.get(WORDS, ()))
+    index = [p for p in spec if p.kind == "argument"].index(param)
+    return words[index] if not param.multiple and index < len(words) else None
 
 
 def bad_value(param: Param, value: str | None) -> str:

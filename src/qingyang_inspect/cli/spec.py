@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
-from qingyang_inspect.findings.model import RESULTS
+from qingyang_inspect.findings.words import RESULT_LABEL_KEYS, parse_result
 from qingyang_inspect.i18n import LANGS, parse_lang, t, translate
 from qingyang_inspect.views.labels import (
     LEVEL_KEYS,
     METHOD_KEYS,
-    RESULT_KEYS,
     ROUND_KIND_KEYS,
     STATUS_KEYS,
 )
@@ -132,8 +131,9 @@ def metavar(param: Param) -> str:
 # -- values: codes and the labels users may type instead ------------------------
 
 #: Option → the codes it takes and their labels' message keys (the README shows them).
+RESULT_OPTION = "--result"
 VALUE_LABELS: Mapping[str, Mapping[str, str]] = {
-    "--result": {code: RESULT_KEYS[code] for code in RESULTS},
+    RESULT_OPTION: RESULT_LABEL_KEYS,
     "--status": STATUS_KEYS,
     "--kind": ROUND_KIND_KEYS,
     "--level": LEVEL_KEYS,
@@ -150,8 +150,11 @@ def normalize_value(param: Param, value: str) -> str:
     """A label typed for a code (``督导``, ``不符合``, ``Supervision``) as its code.
 
     Codes and anything unknown pass unchanged, for the command to accept or
-    refuse; labels are matched in both languages, ignoring case and spaces.
+    refuse; labels are matched in both languages, ignoring case and spaces. A
+    result takes every word the field writes for it (``合格``), as the walk does.
     """
+    if param.long == RESULT_OPTION:
+        return parse_result(value) or value
     labels = VALUE_LABELS.get(param.long)
     if labels is None or value in labels:
         return value
@@ -196,6 +199,21 @@ def option_in(args: Sequence[str], names: Sequence[str]) -> str | None:
             found = items[n + 1]
         elif arg.startswith("--") and arg.partition("=")[0] in names:
             found = arg.partition("=")[2]
+    return found
+
+
+def positionals(params: Sequence[Param], args: Sequence[str]) -> list[str]:
+    """The words of ``args`` that are neither options nor their values: the arguments."""
+    by_opt = {opt: p for p in params if p.kind == "option" for opt in p.opts}
+    found: list[str] = []
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            found += items
+        elif not arg.startswith("-") or arg == "-":
+            found.append(arg)
+        elif arg == LANG_OPTION or (arg in by_opt and by_opt[arg].takes_value):
+            next(items, None)
     return found
 
 

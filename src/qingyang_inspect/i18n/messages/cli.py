@@ -280,8 +280,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record.opt_item": ("测评内容编号", "item id"),
     "record.opt_result": (
-        "结果：pass 符合、fail 不符合、na 不适用",
-        "result: pass, fail or na (not applicable)",
+        "结果：pass 符合（合格）、fail 不符合（不合格）、na 不适用",
+        "result: pass, fail or na (not applicable), or their Chinese words",
     ),
     "record.opt_count": ("不符合的例数（默认 1）", "occurrences of a failure (default 1)"),
     "record.opt_note": ("说明；不适用时必填原因", "note; required (the reason) for na"),
