@@ -5,7 +5,7 @@ message key written out here, so a key can be found with grep and a test can
 tell a key nobody uses. Names from the YAML (site types, categories, item
 requirements) show their English gloss under ``--lang en`` when the file has one.
 
-Only the message catalog is imported at module level: ``inspect record`` uses
+Only the message catalog and the result words are imported at module level: ``inspect record`` uses
 these labels and must not load pydantic for them.
 """
 
@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from qingyang_inspect.findings.words import RESULT_LABEL_KEYS
 from qingyang_inspect.i18n import get_language, t
 
 if TYPE_CHECKING:
@@ -24,9 +25,8 @@ if TYPE_CHECKING:
     from qingyang_inspect.scoring import SiteScore
 
 RESULT_KEYS: Mapping[str, str] = {
-    "pass": "finding.result.pass",
-    "fail": "finding.result.fail",
-    "na": "finding.result.na",
+    # the three a person gives (one table with the words they may type for them)
+    **RESULT_LABEL_KEYS,
     "unchecked": "finding.result.unchecked",
     "conflict": "finding.result.conflict",
 }
