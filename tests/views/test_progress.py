@@ -270,3 +270,35 @@ def test_an_empty_week_prints_no_empty_tables(campaign: tuple[Path, dict[str, st
         # a table with nothing in it says so instead of printing its bare header
         assert title not in empty.stdout.lower() and title not in empty.stdout
         assert all(none in empty.stderr for none in nones), empty.stderr
+
+
+def test_an_empty_week_says_so_on_every_workbook_sheet(
+    campaign: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    ws, _numbers = campaign
+    out = tmp_path / "empty.xlsx"
+    result = run(
+        ws,
+        "progress",
+        "--since",
+        "2026-09-22",
+        "--until",
+        "2026-09-28",
+        "-f",
+        "xlsx",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.stderr
+    texts = {
+        sheet.title: {c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+        for sheet in openpyxl.load_workbook(out)
+    }
+    said = set().union(*texts.values())
+    for none in (
+        "该时间段没有发现问题",
+        "没有发现问题的轮次，无可逐轮对比",
+        "没有可按街道逐轮对比的问题",
+        "没有反复问题",
+    ):
+        assert none in said, (none, texts)

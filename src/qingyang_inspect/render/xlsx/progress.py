@@ -14,6 +14,7 @@ from qingyang_inspect.render.xlsx.photos import Photos
 from qingyang_inspect.render.xlsx.sheets import (
     TableRows,
     column_widths,
+    write_empty,
     write_heading,
     write_table_sheet,
 )
@@ -76,7 +77,7 @@ def _trend(book: Book, title: str, lines: list[str], group: Group, context: Rend
     rows = TableRows(sheet, rounds)
     header = rows.header()
     sheet.print_setup(header_row=None)
-    rows.add_all(rounds.source())
+    write_empty(sheet, rounds, rows.add_all(rounds.source()))
     placed = {rounds.key: Placed(rounds, header + 1, sheet.row, cells)}
     add_charts(sheet, charts, placed, None)
     return rows.count

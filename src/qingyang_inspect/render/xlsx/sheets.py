@@ -262,11 +262,15 @@ def write_table_sheet(
     rows = start_table(sheet, title, lines, table, photos, progress=context.progress)
     header = rows.header_row
     count = rows.add_all(table.source() if elements is None else elements)
-    if count == 0 and table.empty is not None:
-        row = sheet.next_row()
-        sheet.span(row, 0, ncols - 1, table.empty, PLAIN)
+    write_empty(sheet, table, count)
     sheet.ws.autofilter(header, 0, max(sheet.row, header + 1), ncols - 1)
     return count
+
+
+def write_empty(sheet: Sheet, table: Table[Any], count: int) -> None:
+    """Under a table of ``count`` rows: its "nothing here" line when it has none."""
+    if count == 0 and table.empty is not None:
+        sheet.span(sheet.next_row(), 0, len(table.columns) - 1, table.empty, PLAIN)
 
 
 def write_signatures(
